@@ -1,0 +1,40 @@
+package dev.lattice.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The Lattice kinds this version reads, with their scope. */
+public enum Kind {
+  LATTICE_SERVICE("LatticeService", true),
+  LATTICE_EXTERNAL_SERVICE("LatticeExternalService", true),
+  LATTICE_MESH_MEMBER("LatticeMeshMember", true),
+  LATTICE_CLUSTER("LatticeCluster", false),
+  CLOUD_PROVIDER("CloudProvider", false),
+  CEDAR_POLICY("CedarPolicy", true);
+
+  /** The API group and version every Lattice document is normalised to. */
+  public static final String API_VERSION = "lattice.dev/v1alpha1";
+  /** The older snake_case API version of the seed README. */
+  public static final String LEGACY_API_VERSION = "lattice.io/v1alpha1";
+
+  private final String wire;
+  private final boolean namespaced;
+
+  Kind(String wire, boolean namespaced) {
+    this.wire = wire;
+    this.namespaced = namespaced;
+  }
+
+  /** The name in {@code kind:}. */
+  public String wire() {
+    return wire;
+  }
+
+  public boolean namespaced() {
+    return namespaced;
+  }
+
+  public static Optional<Kind> fromWire(String kind) {
+    return Arrays.stream(values()).filter(k -> k.wire.equals(kind)).findFirst();
+  }
+}

@@ -1,0 +1,2 @@
+/** Specs and status of {@code LatticeCluster} and {@code CloudProvider}. */
+package dev.lattice.model.cluster;

@@ -1,0 +1,79 @@
+package dev.lattice.model.diagnostics;
+
+/**
+ * The catalogue of stable diagnostic codes. A code never changes meaning once published; wording
+ * of messages may improve. {@code docs/DIAGNOSTICS.md} lists them for users.
+ */
+public final class Codes {
+  private Codes() {}
+
+  // LAT1xxx: reading and validating single documents
+  /** The text is not well-formed YAML or JSON. */
+  public static final String SYNTAX = "LAT1001";
+  /** A mapping repeats a key. */
+  public static final String DUPLICATE_KEY = "LAT1002";
+  /** A file or directory cannot be read. */
+  public static final String UNREADABLE = "LAT1003";
+  /** A document lacks apiVersion or kind, or is not a mapping. */
+  public static final String NOT_A_RESOURCE = "LAT1004";
+  /** A lattice.dev kind this version does not support yet (warning). */
+  public static final String UNSUPPORTED_KIND = "LAT1005";
+  /** A document of another API group, skipped (info). */
+  public static final String FOREIGN_DOCUMENT = "LAT1006";
+  /** An apiVersion of the Lattice groups that is not known. */
+  public static final String UNKNOWN_API_VERSION = "LAT1007";
+  /** A field the kind does not have. */
+  public static final String UNKNOWN_FIELD = "LAT1010";
+  /** A value of the wrong type (a list where a mapping belongs, a quoted number, ...). */
+  public static final String WRONG_TYPE = "LAT1011";
+  /** A required field is missing. */
+  public static final String MISSING_FIELD = "LAT1012";
+  /** A value outside the allowed set (an enum, a direction, a strategy). */
+  public static final String INVALID_VALUE = "LAT1013";
+  /** A name that is not a DNS-1123 label or subdomain. */
+  public static final String INVALID_NAME = "LAT1020";
+  /** A port outside 1-65535. */
+  public static final String PORT_RANGE = "LAT1021";
+  /** Two ports share a name or a number. */
+  public static final String DUPLICATE_PORT = "LAT1022";
+  /** A CPU or memory quantity that Kubernetes would reject. */
+  public static final String BAD_QUANTITY = "LAT1023";
+  /** A probe port that no port of the service targets. */
+  public static final String PROBE_PORT = "LAT1024";
+  /** Replica bounds that contradict each other. */
+  public static final String REPLICAS = "LAT1025";
+  /** A {@code ${resources.x.y}} or {@code ${secret.x.y}} placeholder naming no declared resource. */
+  public static final String PLACEHOLDER = "LAT1026";
+  /** The flat form of the seed README (warning naming the canonical spelling). */
+  public static final String FLAT_FORM = "LAT1101";
+  /** The older snake_case lattice.io/v1alpha1 form (warning naming the canonical spelling). */
+  public static final String SNAKE_CASE_FORM = "LAT1102";
+
+  // LAT2xxx: the service graph and agreements
+  /** The same kind/namespace/name appears twice. */
+  public static final String DUPLICATE_OBJECT = "LAT2001";
+  /** A service resource names no service or external service in the input. */
+  public static final String UNKNOWN_TARGET = "LAT2002";
+  /** A declaration whose other half is missing (warning). */
+  public static final String ONE_SIDED = "LAT2003";
+  /** A service that declares itself (warning). */
+  public static final String SELF_REFERENCE = "LAT2004";
+  /** An external service that does not list the caller in allowedRequesters (warning). */
+  public static final String EXTERNAL_NOT_ALLOWED = "LAT2005";
+  /** A reference to an object of the wrong kind (e.g. a volume id naming a service). */
+  public static final String WRONG_TARGET_KIND = "LAT2006";
+
+  // LAT4xxx: clusters
+  /** An even number of control-plane nodes (etcd needs an odd quorum). */
+  public static final String EVEN_CONTROL_PLANE = "LAT4001";
+  /** A worker pool whose min exceeds its max, or that mixes replicas with min/max. */
+  public static final String POOL_BOUNDS = "LAT4002";
+  /** A provider this version does not know, or a config block for another provider. */
+  public static final String UNKNOWN_PROVIDER = "LAT4003";
+  /** An instance type form that does not fit the provider. */
+  public static final String INSTANCE_TYPE = "LAT4004";
+  /** A providerRef naming no CloudProvider in the input (warning). */
+  public static final String PROVIDER_REF = "LAT4005";
+  /** A Kubernetes version that is not {@code MAJOR.MINOR.PATCH}. */
+  public static final String K8S_VERSION = "LAT4006";
+}

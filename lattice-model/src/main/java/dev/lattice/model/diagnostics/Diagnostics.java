@@ -1,0 +1,35 @@
+package dev.lattice.model.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A collector that stages of the pipeline add to; problems are counted, never thrown, so one run
+ * reports every problem. Not thread-safe: each run owns its own.
+ */
+public final class Diagnostics {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  public void add(Diagnostic d) {
+    items.add(d);
+  }
+
+  public void addAll(Iterable<Diagnostic> ds) {
+    ds.forEach(items::add);
+  }
+
+  public boolean hasErrors() {
+    return items.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  /** The diagnostics so far, in print order. */
+  public List<Diagnostic> sorted() {
+    List<Diagnostic> copy = new ArrayList<>(items);
+    copy.sort(Diagnostic.ORDER);
+    return List.copyOf(copy);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.lattice.model.mesh;
+
+import dev.lattice.model.DefaultValue;
+import dev.lattice.model.Required;
+import dev.lattice.model.Values;
+import dev.lattice.model.WireEnum;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An external endpoint: named {@code endpoints} (URLs such as {@code https://api.stripe.com} or
+ * {@code host:port}), who may call it ({@code allowedRequesters}: {@code name} in this namespace,
+ * {@code ns/name} elsewhere, or {@code "*"}), and how its address resolves.
+ */
+public record LatticeExternalServiceSpec(
+    @Required Map<String, String> endpoints,
+    List<String> allowedRequesters,
+    @DefaultValue("dns") Resolution resolution,
+    Optional<String> description) {
+
+  public LatticeExternalServiceSpec {
+    endpoints = Values.map(endpoints);
+    allowedRequesters = Values.list(allowedRequesters);
+    resolution = resolution == null ? Resolution.DNS : resolution;
+    description = Values.opt(description);
+  }
+
+  /** How the endpoint's address is found: by DNS name or as a static IP/CIDR. */
+  public enum Resolution implements WireEnum {
+    DNS("dns"),
+    STATIC("static");
+
+    private final String wire;
+
+    Resolution(String wire) {
+      this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+      return wire;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.lattice.model.mesh;
+
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.Required;
+import dev.lattice.model.Values;
+import java.util.Optional;
+
+/** A reference to a service or mesh member; the namespace defaults to the referrer's. */
+public record ServiceRef(@Required String name, Optional<String> namespace) {
+  public ServiceRef {
+    namespace = Values.opt(namespace);
+  }
+
+  public ObjectRef resolve(String defaultNamespace) {
+    return ObjectRef.parse(name, namespace.orElse(defaultNamespace));
+  }
+}

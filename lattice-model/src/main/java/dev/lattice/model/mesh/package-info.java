@@ -1,0 +1,2 @@
+/** Specs of {@code LatticeExternalService} and {@code LatticeMeshMember}. */
+package dev.lattice.model.mesh;

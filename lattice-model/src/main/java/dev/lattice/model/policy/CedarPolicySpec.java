@@ -1,0 +1,17 @@
+package dev.lattice.model.policy;
+
+import dev.lattice.model.DefaultValue;
+import dev.lattice.model.Required;
+import dev.lattice.model.Values;
+import java.util.Optional;
+
+/** Cedar policy text with a priority (higher first) and a switch to turn it off. */
+public record CedarPolicySpec(
+    Optional<String> description,
+    @Required String policies,
+    @DefaultValue("0") int priority,
+    @DefaultValue("true") boolean enabled) {
+  public CedarPolicySpec {
+    description = Values.opt(description);
+  }
+}

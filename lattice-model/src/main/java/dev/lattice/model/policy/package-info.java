@@ -1,0 +1,2 @@
+/** The spec of {@code CedarPolicy}. */
+package dev.lattice.model.policy;

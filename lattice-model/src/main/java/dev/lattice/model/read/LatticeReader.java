@@ -1,0 +1,113 @@
+package dev.lattice.model.read;
+
+import dev.lattice.model.SourcedObject;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.diagnostics.Diagnostics;
+import dev.lattice.model.diagnostics.SourcePosition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads Lattice documents from YAML (multi-document) and JSON: strings, streams, files and
+ * directories (recursively, {@code .yaml}/{@code .yml}/{@code .json}, in sorted order). Never
+ * throws for bad input: every problem is a {@link Diagnostic} with a position. Thread-safe and
+ * stateless.
+ */
+public final class LatticeReader {
+
+  /** Reads one text; {@code name} is used in positions and decides JSON ({@code .json}) or YAML. */
+  public ReadResult readString(String name, String text) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourcedObject> objects = new ArrayList<>();
+    readInto(name, text, objects, diagnostics);
+    return new ReadResult(objects, diagnostics.sorted());
+  }
+
+  /** Reads a stream fully as UTF-8. */
+  public ReadResult readStream(String name, InputStream in) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourcedObject> objects = new ArrayList<>();
+    try {
+      readInto(name, decode(in.readAllBytes()), objects, diagnostics);
+    } catch (IOException e) {
+      diagnostics.add(unreadable(name, e));
+    }
+    return new ReadResult(objects, diagnostics.sorted());
+  }
+
+  /** Reads files and directories, in the order given; directories in sorted path order. */
+  public ReadResult readPaths(List<Path> paths) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourcedObject> objects = new ArrayList<>();
+    for (Path p : paths) {
+      for (Path file : expand(p, diagnostics)) {
+        try {
+          readInto(display(file), decode(Files.readAllBytes(file)), objects, diagnostics);
+        } catch (IOException e) {
+          diagnostics.add(unreadable(display(file), e));
+        }
+      }
+    }
+    return new ReadResult(objects, diagnostics.sorted());
+  }
+
+  private static void readInto(String name, String text, List<SourcedObject> objects, Diagnostics diagnostics) {
+    TreeParser parser = new TreeParser(name, diagnostics);
+    DocumentReader reader = new DocumentReader(diagnostics);
+    for (Node doc : parser.parse(text, TreeParser.isJson(name))) {
+      reader.read(doc).ifPresent(objects::add);
+    }
+  }
+
+  private static List<Path> expand(Path p, Diagnostics diagnostics) {
+    if (Files.isRegularFile(p)) {
+      return List.of(p);
+    }
+    if (!Files.isDirectory(p)) {
+      diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "no such file or directory: " + p,
+          "check the path", SourcePosition.startOf(display(p)), ""));
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      return walk.filter(Files::isRegularFile).filter(LatticeReader::isInputFile).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "cannot list " + p + ": " + e.getMessage(),
+          "check permissions", SourcePosition.startOf(display(p)), ""));
+      return List.of();
+    }
+  }
+
+  /** Whether a file in a directory is read: {@code .yaml}, {@code .yml} or {@code .json}. */
+  public static boolean isInputFile(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+  }
+
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private static Diagnostic unreadable(String name, IOException e) {
+    String why = e instanceof CharacterCodingException ? "the file is not UTF-8 text" : "cannot read: " + e.getMessage();
+    return Diagnostic.error(Codes.UNREADABLE, why, "save the file as UTF-8 YAML or JSON",
+        SourcePosition.startOf(name), "");
+  }
+
+  private static String display(Path p) {
+    return p.normalize().toString();
+  }
+}

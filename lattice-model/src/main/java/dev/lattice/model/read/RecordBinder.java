@@ -1,0 +1,402 @@
+package dev.lattice.model.read;
+
+import dev.lattice.model.DefaultValue;
+import dev.lattice.model.Required;
+import dev.lattice.model.SourceMap;
+import dev.lattice.model.WireEnum;
+import dev.lattice.model.WireName;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.diagnostics.Diagnostics;
+import dev.lattice.model.diagnostics.SourcePosition;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a {@link Node} tree to the model's records by reflection over their components, reporting
+ * every unknown field (with a "did you mean"), wrong type, missing required field and invalid enum
+ * value, and recording the position of every value in a {@link SourceMap}. A record that can also
+ * be written as a scalar declares {@code static T fromScalar(String)}.
+ *
+ * <p>When a document has errors the bound value is incomplete and must not be used: {@link
+ * DocumentReader} drops it.
+ */
+final class RecordBinder {
+  private final Diagnostics diagnostics;
+  private final SourceMap.Builder positions;
+  private final boolean snakeCase;
+  private int errors;
+
+  RecordBinder(Diagnostics diagnostics, SourceMap.Builder positions, boolean snakeCase) {
+    this.diagnostics = diagnostics;
+    this.positions = positions;
+    this.snakeCase = snakeCase;
+  }
+
+  int errors() {
+    return errors;
+  }
+
+  <T> T bindRecord(Node node, Class<T> type, String path) {
+    return type.cast(bind(node, type, path));
+  }
+
+  private Object bind(Node node, Type type, String path) {
+    positions.put(path, node.position());
+    Class<?> raw = rawClass(type);
+    if (raw == Optional.class) {
+      if (isNull(node)) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(bind(node, typeArg(type, 0), path));
+    }
+    if (raw == List.class) {
+      return bindList(node, typeArg(type, 0), path);
+    }
+    if (raw == Map.class) {
+      return bindMap(node, typeArg(type, 1), path);
+    }
+    if (raw.isRecord()) {
+      return bindRecordValue(node, raw, path);
+    }
+    if (raw == Object.class) {
+      return FreeForm.of(node);
+    }
+    return bindScalar(node, raw, path);
+  }
+
+  private List<Object> bindList(Node node, Type item, String path) {
+    if (isNull(node)) {
+      return List.of();
+    }
+    if (!(node instanceof Node.ListNode list)) {
+      wrongType(node, "a list", path);
+      return List.of();
+    }
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Object v = bind(list.items().get(i), item, path + "[" + i + "]");
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private Map<String, Object> bindMap(Node node, Type value, String path) {
+    if (isNull(node)) {
+      return Map.of();
+    }
+    if (!(node instanceof Node.MapNode map)) {
+      wrongType(node, "a mapping", path);
+      return Map.of();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Node.Entry e : map.entries().values()) {
+      String p = Paths.child(path, e.key());
+      positions.putKey(p, e.keyPosition());
+      Object v = bind(e.value(), value, p);
+      if (v != null) {
+        out.put(e.key(), v);
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private Object bindRecordValue(Node node, Class<?> type, String path) {
+    if (node instanceof Node.ScalarNode s && s.type() != Node.ScalarType.NULL) {
+      Method fromScalar = fromScalar(type);
+      if (fromScalar != null) {
+        try {
+          return fromScalar.invoke(null, s.text());
+        } catch (InvocationTargetException e) {
+          error(Codes.WRONG_TYPE, String.valueOf(e.getCause().getMessage()), null, s.position(), path);
+          return null;
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(fromScalar + " is not accessible", e);
+        }
+      }
+      wrongType(node, "a mapping", path);
+      return construct(type, Node.emptyMap(node.position()), path, false);
+    }
+    if (isNull(node)) {
+      return construct(type, Node.emptyMap(node.position()), path, true);
+    }
+    if (!(node instanceof Node.MapNode map)) {
+      wrongType(node, "a mapping", path);
+      return construct(type, Node.emptyMap(node.position()), path, false);
+    }
+    return construct(type, map, path, true);
+  }
+
+  private Object construct(Class<?> type, Node.MapNode map, String path, boolean reportMissing) {
+    RecordComponent[] components = type.getRecordComponents();
+    Map<String, RecordComponent> byWire = new LinkedHashMap<>();
+    for (RecordComponent c : components) {
+      byWire.put(wireName(c), c);
+    }
+    Map<RecordComponent, Node.Entry> found = new LinkedHashMap<>();
+    for (Node.Entry e : map.entries().values()) {
+      RecordComponent c = byWire.get(e.key());
+      if (c == null && snakeCase && e.key().indexOf('_') >= 0) {
+        c = byWire.get(Paths.snakeToCamel(e.key()));
+      }
+      if (c == null) {
+        unknownField(e, byWire.keySet(), path);
+      } else if (found.containsKey(c)) {
+        error(Codes.DUPLICATE_KEY, "field '" + wireName(c) + "' is given twice (as '"
+            + found.get(c).key() + "' and '" + e.key() + "')", "keep one spelling", e.keyPosition(),
+            Paths.child(path, e.key()));
+      } else {
+        found.put(c, e);
+      }
+    }
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      Node.Entry e = found.get(c);
+      String p = Paths.child(path, wireName(c));
+      if (e != null) {
+        positions.putKey(p, e.keyPosition());
+        args[i] = bind(e.value(), c.getGenericType(), p);
+      } else {
+        if (c.isAnnotationPresent(Required.class) && reportMissing) {
+          error(Codes.MISSING_FIELD, "missing required field '" + wireName(c) + "'",
+              "add " + wireName(c) + ": to " + (path.isEmpty() ? "the document" : path),
+              map.position(), p);
+        }
+        args[i] = absent(c, map.position(), p);
+      }
+      if (args[i] == null) {
+        args[i] = placeholder(c.getType());
+      }
+    }
+    try {
+      Constructor<?> ctor = type.getDeclaredConstructor(
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      return ctor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      error(Codes.INVALID_VALUE, "invalid " + type.getSimpleName() + ": "
+          + (cause == null ? "rejected" : cause.getMessage()), null, map.position(), path);
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("model type " + type + " is not bindable", e);
+    }
+  }
+
+  private Object absent(RecordComponent c, SourcePosition at, String path) {
+    DefaultValue d = c.getAnnotation(DefaultValue.class);
+    Class<?> raw = c.getType();
+    if (d != null) {
+      return bindScalar(new Node.ScalarNode(at, d.value(), defaultType(raw)), raw, path);
+    }
+    if (raw == Optional.class) {
+      return Optional.empty();
+    }
+    if (raw == List.class) {
+      return List.of();
+    }
+    if (raw == Map.class) {
+      return Map.of();
+    }
+    if (raw.isRecord()) {
+      return construct(raw, Node.emptyMap(at), path, false);
+    }
+    return null;
+  }
+
+  private static Node.ScalarType defaultType(Class<?> raw) {
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      return Node.ScalarType.INT;
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return Node.ScalarType.BOOL;
+    }
+    if (raw == double.class || raw == Double.class) {
+      return Node.ScalarType.FLOAT;
+    }
+    return Node.ScalarType.STRING;
+  }
+
+  private Object bindScalar(Node node, Class<?> raw, String path) {
+    if (!(node instanceof Node.ScalarNode s) || s.type() == Node.ScalarType.NULL) {
+      wrongType(node, expected(raw), path);
+      return null;
+    }
+    String text = s.text();
+    if (raw == String.class) {
+      return text; // any scalar reads as text: 3000 and "3000" are the same variable value
+    }
+    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+      if (s.type() != Node.ScalarType.INT) {
+        return wrongType(node, "an integer", path);
+      }
+      try {
+        long v = Long.parseLong(text.replace("_", ""));
+        if ((raw == int.class || raw == Integer.class) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+          error(Codes.INVALID_VALUE, "number " + text + " is too large", null, node.position(), path);
+          return null;
+        }
+        return raw == int.class || raw == Integer.class ? (Object) (int) v : (Object) v;
+      } catch (NumberFormatException e) {
+        return wrongType(node, "an integer", path);
+      }
+    }
+    if (raw == double.class || raw == Double.class) {
+      if (s.type() != Node.ScalarType.INT && s.type() != Node.ScalarType.FLOAT) {
+        return wrongType(node, "a number", path);
+      }
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        return wrongType(node, "a number", path);
+      }
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      if (s.type() != Node.ScalarType.BOOL) {
+        return wrongType(node, "true or false", path);
+      }
+      return Boolean.parseBoolean(text);
+    }
+    if (raw.isEnum()) {
+      return bindEnum(s, raw, path);
+    }
+    throw new IllegalStateException("unsupported model type " + raw);
+  }
+
+  private Object bindEnum(Node.ScalarNode s, Class<?> raw, String path) {
+    Object[] constants = raw.getEnumConstants();
+    for (Object c : constants) {
+      if (wire(c).equals(s.text())) {
+        return c;
+      }
+    }
+    for (Object c : constants) {
+      if (wire(c).equalsIgnoreCase(s.text().replace('_', '-'))
+          || wire(c).equalsIgnoreCase(s.text())) {
+        return c;
+      }
+    }
+    String allowed = Arrays.stream(constants).map(RecordBinder::wire).collect(Collectors.joining(", "));
+    error(Codes.INVALID_VALUE, "'" + s.text() + "' is not one of: " + allowed,
+        Suggestions.didYouMean(s.text(), Arrays.stream(constants).map(RecordBinder::wire).toList())
+            .orElse("use one of: " + allowed), s.position(), path);
+    return null;
+  }
+
+  private static String wire(Object constant) {
+    return constant instanceof WireEnum w ? w.wire() : ((Enum<?>) constant).name().toLowerCase();
+  }
+
+  private void unknownField(Node.Entry e, java.util.Set<String> known, String path) {
+    String key = snakeCase ? Paths.snakeToCamel(e.key()) : e.key();
+    String hint = Suggestions.didYouMean(key, known)
+        .orElse(known.isEmpty() ? "this value takes no fields" : "known fields here: " + String.join(", ", known));
+    error(Codes.UNKNOWN_FIELD, "unknown field '" + e.key() + "'" + (path.isEmpty() ? "" : " in " + path),
+        hint, e.keyPosition(), Paths.child(path, e.key()));
+  }
+
+  private Object wrongType(Node node, String expected, String path) {
+    String hint = node instanceof Node.ScalarNode s && s.type() == Node.ScalarType.STRING
+            && (expected.contains("integer") || expected.contains("number"))
+        ? "write the number without quotes"
+        : null;
+    error(Codes.WRONG_TYPE, "expected " + expected + " but found " + node.describe(), hint, node.position(), path);
+    return null;
+  }
+
+  private void error(String code, String message, String hint, SourcePosition at, String path) {
+    errors++;
+    diagnostics.add(Diagnostic.error(code, message, hint, at, path));
+  }
+
+  private static String expected(Class<?> raw) {
+    if (raw == String.class) {
+      return "a string";
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return "true or false";
+    }
+    if (raw.isEnum()) {
+      return "one of " + Arrays.stream(raw.getEnumConstants()).map(RecordBinder::wire).collect(Collectors.joining(", "));
+    }
+    return "a number";
+  }
+
+  private static boolean isNull(Node n) {
+    return n instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NULL;
+  }
+
+  private static Object placeholder(Class<?> raw) {
+    if (raw == int.class) {
+      return 0;
+    }
+    if (raw == long.class) {
+      return 0L;
+    }
+    if (raw == double.class) {
+      return 0.0;
+    }
+    if (raw == boolean.class) {
+      return false;
+    }
+    if (raw == String.class) {
+      return "";
+    }
+    if (raw == Optional.class) {
+      return Optional.empty();
+    }
+    if (raw == List.class) {
+      return List.of();
+    }
+    if (raw == Map.class) {
+      return Map.of();
+    }
+    if (raw.isEnum()) {
+      return raw.getEnumConstants()[0];
+    }
+    return null;
+  }
+
+  static String wireName(RecordComponent c) {
+    WireName w = c.getAnnotation(WireName.class);
+    return w == null ? c.getName() : w.value();
+  }
+
+  private static Method fromScalar(Class<?> type) {
+    try {
+      Method m = type.getDeclaredMethod("fromScalar", String.class);
+      return Modifier.isStatic(m.getModifiers()) ? m : null;
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  private static Class<?> rawClass(Type t) {
+    if (t instanceof Class<?> c) {
+      return c;
+    }
+    if (t instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    throw new IllegalStateException("unsupported model type " + t);
+  }
+
+  private static Type typeArg(Type t, int i) {
+    return ((ParameterizedType) t).getActualTypeArguments()[i];
+  }
+}

@@ -1,0 +1,157 @@
+package dev.lattice.model.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.diagnostics.Diagnostics;
+import dev.lattice.model.diagnostics.SourcePosition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Turns YAML (multi-document) or JSON text into {@link Node} trees with positions. Syntax errors and
+ * duplicate keys become diagnostics; documents read before a syntax error are kept.
+ */
+final class TreeParser {
+  private static final int MAX_DEPTH = 200;
+  private static final YAMLFactory YAML = yamlFactory();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+      .build();
+
+  private final String file;
+  private final Diagnostics diagnostics;
+
+  TreeParser(String file, Diagnostics diagnostics) {
+    this.file = file;
+    this.diagnostics = diagnostics;
+  }
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // reported by us, with both positions
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(64 * 1024 * 1024);
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+        .build();
+  }
+
+  /** Parses every document of {@code text}; JSON when {@code json} is true, YAML otherwise. */
+  List<Node> parse(String text, boolean json) {
+    List<Node> docs = new ArrayList<>();
+    try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        Node n = read(p, t, 0);
+        if (!(n instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NULL)) {
+          docs.add(n);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      diagnostics.add(Diagnostic.error(Codes.SYNTAX, syntaxMessage(e),
+          json ? "check brackets, commas and quotes" : "check indentation, colons and quotes near this line",
+          positionOf(e.getLocation()), ""));
+    } catch (IOException | RuntimeException e) {
+      // SnakeYAML reports some problems (bad escapes, alias limits) as unchecked exceptions
+      diagnostics.add(Diagnostic.error(Codes.SYNTAX, "cannot parse: " + firstLine(e.getMessage()),
+          "check the text near the end of the last document that was read", SourcePosition.startOf(file), ""));
+    } catch (StackOverflowError e) {
+      diagnostics.add(Diagnostic.error(Codes.SYNTAX, "the document is nested too deeply",
+          "flatten the structure", SourcePosition.startOf(file), ""));
+    }
+    return docs;
+  }
+
+  private Node read(JsonParser p, JsonToken t, int depth) throws IOException {
+    SourcePosition at = positionOf(p.currentTokenLocation());
+    if (depth > MAX_DEPTH) {
+      throw new JsonProcessingException("nesting deeper than " + MAX_DEPTH, p.currentTokenLocation()) {};
+    }
+    switch (t) {
+      case START_OBJECT: {
+        LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
+        JsonToken k;
+        while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          SourcePosition keyAt = positionOf(p.currentTokenLocation());
+          Node value = read(p, p.nextToken(), depth + 1);
+          Node.Entry previous = entries.get(key);
+          if (previous != null) {
+            diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
+                "key '" + key + "' appears twice in this mapping (first at line "
+                    + previous.keyPosition().line() + ")",
+                "remove one of them; the apiserver would reject the document", keyAt, key));
+          } else {
+            entries.put(key, new Node.Entry(key, keyAt, value));
+          }
+        }
+        if (k != JsonToken.END_OBJECT) {
+          throw new JsonProcessingException("unexpected " + k, p.currentTokenLocation()) {};
+        }
+        return new Node.MapNode(at, entries);
+      }
+      case START_ARRAY: {
+        List<Node> items = new ArrayList<>();
+        JsonToken i;
+        while ((i = p.nextToken()) != JsonToken.END_ARRAY) {
+          if (i == null) {
+            throw new JsonProcessingException("unterminated list", p.currentTokenLocation()) {};
+          }
+          items.add(read(p, i, depth + 1));
+        }
+        return new Node.ListNode(at, items);
+      }
+      case VALUE_STRING:
+        return new Node.ScalarNode(at, p.getText(), Node.ScalarType.STRING);
+      case VALUE_NUMBER_INT:
+        return new Node.ScalarNode(at, p.getText(), Node.ScalarType.INT);
+      case VALUE_NUMBER_FLOAT:
+        return new Node.ScalarNode(at, p.getText(), Node.ScalarType.FLOAT);
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return new Node.ScalarNode(at, t == JsonToken.VALUE_TRUE ? "true" : "false", Node.ScalarType.BOOL);
+      case VALUE_NULL:
+        return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
+      case VALUE_EMBEDDED_OBJECT:
+        return new Node.ScalarNode(at, String.valueOf(p.getEmbeddedObject()), Node.ScalarType.STRING);
+      default:
+        throw new JsonProcessingException("unexpected " + t, p.currentTokenLocation()) {};
+    }
+  }
+
+  private SourcePosition positionOf(JsonLocation loc) {
+    if (loc == null || loc.getLineNr() < 1) {
+      return SourcePosition.startOf(file);
+    }
+    return SourcePosition.of(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+  }
+
+  private static String syntaxMessage(JsonProcessingException e) {
+    return "syntax error: " + firstLine(e.getOriginalMessage());
+  }
+
+  static String firstLine(String s) {
+    if (s == null || s.isBlank()) {
+      return "unreadable input";
+    }
+    String line = s.strip().lines().findFirst().orElse(s).strip();
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  /** Whether a YAML parser would be the right one for this file name. */
+  static boolean isJson(String fileName) {
+    return fileName.endsWith(".json");
+  }
+}
