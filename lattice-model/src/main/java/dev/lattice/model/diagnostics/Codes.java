@@ -62,6 +62,10 @@ public final class Codes {
   public static final String EXTERNAL_NOT_ALLOWED = "LAT2005";
   /** A reference to an object of the wrong kind (e.g. a volume id naming a service). */
   public static final String WRONG_TARGET_KIND = "LAT2006";
+  /** A placeholder whose value cannot be derived (e.g. the port of a service outside the input). */
+  public static final String UNRESOLVED_PLACEHOLDER = "LAT2007";
+  /** A placeholder in a place this version does not resolve yet (left verbatim, warning). */
+  public static final String UNSUPPORTED_PLACEHOLDER = "LAT2008";
 
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */

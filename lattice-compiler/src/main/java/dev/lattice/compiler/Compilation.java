@@ -1,0 +1,29 @@
+package dev.lattice.compiler;
+
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.model.diagnostics.Diagnostic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of a compilation: the documents in output order, every diagnostic in print order, and
+ * the plan they came from (absent when the input could not be resolved). When there is any error,
+ * {@link #documents()} is empty: nothing is derived from input with errors.
+ */
+public record Compilation(List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan) {
+  public Compilation {
+    documents = List.copyOf(documents);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  /** The documents as one YAML stream. */
+  public String toYaml() {
+    return DocumentWriter.toYaml(documents);
+  }
+}

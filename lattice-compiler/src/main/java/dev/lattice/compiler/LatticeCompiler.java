@@ -1,0 +1,124 @@
+package dev.lattice.compiler;
+
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.Emitter;
+import dev.lattice.compiler.stage.Authorizer;
+import dev.lattice.compiler.stage.Pipeline;
+import dev.lattice.model.diagnostics.Diagnostics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The public entry point: {@code LatticeCompiler.builder().trustDomain("cluster.local").build()
+ * .compile(sources)}. Thread-safe and stateless between calls; {@code compile} does no I/O and reads
+ * no clock. The same sources, in any order and any accepted spelling, give byte-identical output.
+ */
+public final class LatticeCompiler {
+  private final CompilerOptions options;
+  private final List<Emitter> emitters;
+  private final Authorizer authorizer;
+
+  private LatticeCompiler(CompilerOptions options, List<Emitter> emitters, Authorizer authorizer) {
+    this.options = options;
+    this.emitters = List.copyOf(emitters);
+    this.authorizer = authorizer;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public CompilerOptions options() {
+    return options;
+  }
+
+  /** Validates and resolves without emitting: the diagnostics {@code lattice validate} prints. */
+  public Compilation validate(Sources sources) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(sources.readDiagnostics());
+    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
+  }
+
+  /**
+   * Compiles: every stage, then every emitter. With any error diagnostic (from reading, resolving,
+   * authorizing or emitting) the result has no documents.
+   */
+  public Compilation compile(Sources sources) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(sources.readDiagnostics());
+    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    if (diagnostics.hasErrors()) {
+      return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
+    }
+    EmitContext context = new EmitContext(options, diagnostics::add);
+    List<Document> documents = new ArrayList<>();
+    Map<String, String> owners = new HashMap<>();
+    for (Emitter emitter : emitters) {
+      for (Document d : emitter.emit(plan, context)) {
+        String key = d.apiVersion() + " " + d.id();
+        String owner = owners.putIfAbsent(key, emitter.name());
+        if (owner != null) {
+          throw new IllegalStateException("emitters " + owner + " and " + emitter.name() + " both emit " + key);
+        }
+        documents.add(d);
+      }
+    }
+    documents.sort(Document.ORDER);
+    return diagnostics.hasErrors()
+        ? new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan))
+        : new Compilation(documents, diagnostics.sorted(), Optional.of(plan));
+  }
+
+  /** Configures a compiler. Without {@link #emitters}, emitters are found with {@link ServiceLoader}. */
+  public static final class Builder {
+    private CompilerOptions options = CompilerOptions.DEFAULTS;
+    private List<Emitter> emitters;
+    private Authorizer authorizer = Authorizer.ALLOW_ALL;
+
+    public Builder trustDomain(String trustDomain) {
+      options = options.withTrustDomain(trustDomain);
+      return this;
+    }
+
+    public Builder emitNamespaces(boolean emit) {
+      options = options.withEmitNamespaces(emit);
+      return this;
+    }
+
+    public Builder options(CompilerOptions options) {
+      this.options = options;
+      return this;
+    }
+
+    public Builder emitters(List<Emitter> emitters) {
+      this.emitters = List.copyOf(emitters);
+      return this;
+    }
+
+    public Builder emitters(Emitter... emitters) {
+      return emitters(List.of(emitters));
+    }
+
+    public Builder authorizer(Authorizer authorizer) {
+      this.authorizer = authorizer;
+      return this;
+    }
+
+    public LatticeCompiler build() {
+      List<Emitter> found = emitters;
+      if (found == null) {
+        found = new ArrayList<>();
+        ServiceLoader.load(Emitter.class, LatticeCompiler.class.getClassLoader()).forEach(found::add);
+        found.sort(java.util.Comparator.comparing(Emitter::name));
+      }
+      return new LatticeCompiler(options, found, authorizer);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lattice.compiler.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The one serializer: documents to a multi-document YAML stream (each starting with {@code ---},
+ * LF line ends, literal blocks for multi-line text) or to JSON lines. Pure apart from writing to
+ * the given {@link Writer}.
+ */
+public final class DocumentWriter {
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .build())
+      .build();
+  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+  private DocumentWriter() {}
+
+  /** One YAML document. */
+  public static String toYaml(Document d) {
+    try {
+      return YAML.writeValueAsString(d.body());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + d.id(), e);
+    }
+  }
+
+  /** All documents as one YAML stream, in the given order. */
+  public static String toYaml(List<Document> documents) {
+    StringBuilder sb = new StringBuilder();
+    documents.forEach(d -> sb.append(toYaml(d)));
+    return sb.toString();
+  }
+
+  /** All documents as one YAML stream. */
+  public static void writeYaml(List<Document> documents, Writer out) {
+    try {
+      for (Document d : documents) {
+        out.write(toYaml(d));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One JSON object per line. */
+  public static void writeJsonLines(List<Document> documents, Writer out) {
+    try {
+      for (Document d : documents) {
+        out.write(JSON.writeValueAsString(d.body()));
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

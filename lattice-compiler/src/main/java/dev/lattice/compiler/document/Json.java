@@ -1,0 +1,77 @@
+package dev.lattice.compiler.document;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The small typed API emitters build document bodies with: a Kubernetes object skeleton with the
+ * standard labels, and helpers that keep key order fixed and maps sorted.
+ */
+public final class Json {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  /** Label on every emitted document. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** Label naming the service a document belongs to; pods select on it. */
+  public static final String NAME_LABEL = "app.kubernetes.io/name";
+
+  private Json() {}
+
+  public static ObjectNode object() {
+    return F.objectNode();
+  }
+
+  public static ArrayNode array() {
+    return F.arrayNode();
+  }
+
+  /** An array of strings, in the given order. */
+  public static ArrayNode strings(Collection<String> values) {
+    ArrayNode a = F.arrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
+  /** An object of string values with sorted keys. */
+  public static ObjectNode sortedMap(Map<String, String> values) {
+    ObjectNode o = F.objectNode();
+    new TreeMap<>(values).forEach(o::put);
+    return o;
+  }
+
+  /**
+   * Starts a document body: {@code apiVersion}, {@code kind}, {@code metadata} (name, namespace,
+   * sorted labels including managed-by, sorted annotations). Returns the body; add {@code spec}
+   * next.
+   */
+  public static ObjectNode skeleton(String apiVersion, String kind, Optional<String> namespace, String name,
+      Map<String, String> labels, Map<String, String> annotations) {
+    ObjectNode body = F.objectNode();
+    body.put("apiVersion", apiVersion);
+    body.put("kind", kind);
+    ObjectNode meta = body.putObject("metadata");
+    meta.put("name", name);
+    namespace.ifPresent(ns -> meta.put("namespace", ns));
+    SortedMap<String, String> all = new TreeMap<>(labels);
+    all.put(MANAGED_BY, "lattice");
+    meta.set("labels", sortedMap(all));
+    if (!annotations.isEmpty()) {
+      meta.set("annotations", sortedMap(annotations));
+    }
+    return body;
+  }
+
+  /** A document with the standard skeleton; {@code fill} adds the rest of the body. */
+  public static Document document(String apiVersion, String kind, Optional<String> namespace, String name,
+      Map<String, String> labels, java.util.function.Consumer<ObjectNode> fill) {
+    ObjectNode body = skeleton(apiVersion, kind, namespace, name, labels, Map.of());
+    fill.accept(body);
+    return new Document(apiVersion, kind, namespace, name, body);
+  }
+}

@@ -1,0 +1,2 @@
+/** Emitted documents, the small typed API that builds them, and the one writer that serialises them. */
+package dev.lattice.compiler.document;

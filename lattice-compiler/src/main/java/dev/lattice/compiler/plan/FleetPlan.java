@@ -1,0 +1,121 @@
+package dev.lattice.compiler.plan;
+
+import dev.lattice.model.CloudProvider;
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.SourcedObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * Everything the emitters need, resolved: mesh members and workloads by id, agreed edges,
+ * external destinations and the edges to them, every declaration (for explanations), the
+ * namespaces Lattice deploys to, and the cluster documents. Immutable; edge lookups by member are
+ * indexed, so emitters stay linear in the fleet size.
+ */
+public final class FleetPlan {
+  private final SortedMap<ObjectRef, MemberPlan> members;
+  private final SortedMap<ObjectRef, WorkloadPlan> workloads;
+  private final SortedSet<EdgePlan> edges;
+  private final SortedMap<ObjectRef, ExternalPlan> externals;
+  private final SortedSet<ExternalEdgePlan> externalEdges;
+  private final List<Declaration> declarations;
+  private final SortedSet<String> namespaces;
+  private final List<SourcedObject> clusters;
+  private final SortedMap<String, CloudProvider> providers;
+  private final Map<ObjectRef, List<EdgePlan>> byCallee = new HashMap<>();
+  private final Map<ObjectRef, List<EdgePlan>> byCaller = new HashMap<>();
+  private final Map<ObjectRef, List<ExternalEdgePlan>> externalByCaller = new HashMap<>();
+
+  public FleetPlan(
+      SortedMap<ObjectRef, MemberPlan> members,
+      SortedMap<ObjectRef, WorkloadPlan> workloads,
+      SortedSet<EdgePlan> edges,
+      SortedMap<ObjectRef, ExternalPlan> externals,
+      SortedSet<ExternalEdgePlan> externalEdges,
+      List<Declaration> declarations,
+      SortedSet<String> namespaces,
+      List<SourcedObject> clusters,
+      SortedMap<String, CloudProvider> providers) {
+    this.members = Collections.unmodifiableSortedMap(members);
+    this.workloads = Collections.unmodifiableSortedMap(workloads);
+    this.edges = Collections.unmodifiableSortedSet(edges);
+    this.externals = Collections.unmodifiableSortedMap(externals);
+    this.externalEdges = Collections.unmodifiableSortedSet(externalEdges);
+    this.declarations = List.copyOf(declarations);
+    this.namespaces = Collections.unmodifiableSortedSet(namespaces);
+    this.clusters = List.copyOf(clusters);
+    this.providers = Collections.unmodifiableSortedMap(providers);
+    for (EdgePlan e : edges) {
+      byCallee.computeIfAbsent(e.callee(), k -> new ArrayList<>()).add(e);
+      byCaller.computeIfAbsent(e.caller(), k -> new ArrayList<>()).add(e);
+    }
+    for (ExternalEdgePlan e : externalEdges) {
+      externalByCaller.computeIfAbsent(e.caller(), k -> new ArrayList<>()).add(e);
+    }
+  }
+
+  public SortedMap<ObjectRef, MemberPlan> members() {
+    return members;
+  }
+
+  public SortedMap<ObjectRef, WorkloadPlan> workloads() {
+    return workloads;
+  }
+
+  public SortedSet<EdgePlan> edges() {
+    return edges;
+  }
+
+  public SortedMap<ObjectRef, ExternalPlan> externals() {
+    return externals;
+  }
+
+  public SortedSet<ExternalEdgePlan> externalEdges() {
+    return externalEdges;
+  }
+
+  /** Every declaration of the input, agreed or not, in input order. */
+  public List<Declaration> declarations() {
+    return declarations;
+  }
+
+  /** Namespaces of the services Lattice deploys. */
+  public SortedSet<String> namespaces() {
+    return namespaces;
+  }
+
+  /** The {@code LatticeCluster} objects of the input, in input order. */
+  public List<SourcedObject> clusters() {
+    return clusters;
+  }
+
+  /** {@code CloudProvider} objects by name. */
+  public SortedMap<String, CloudProvider> providers() {
+    return providers;
+  }
+
+  /** Agreed callers of a member, sorted by caller. */
+  public List<EdgePlan> edgesInto(ObjectRef callee) {
+    return Collections.unmodifiableList(byCallee.getOrDefault(callee, List.of()));
+  }
+
+  /** Agreed callees of a member, sorted by callee. */
+  public List<EdgePlan> edgesOutOf(ObjectRef caller) {
+    return Collections.unmodifiableList(byCaller.getOrDefault(caller, List.of()));
+  }
+
+  /** External destinations a member may reach, sorted. */
+  public List<ExternalEdgePlan> externalEdgesOf(ObjectRef caller) {
+    return Collections.unmodifiableList(externalByCaller.getOrDefault(caller, List.of()));
+  }
+
+  public Optional<MemberPlan> member(ObjectRef ref) {
+    return Optional.ofNullable(members.get(ref));
+  }
+}

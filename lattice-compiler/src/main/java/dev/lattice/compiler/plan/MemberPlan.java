@@ -1,0 +1,44 @@
+package dev.lattice.compiler.plan;
+
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.SourcedObject;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * A workload in the mesh, whatever kind declared it ({@code LatticeService} or {@code
+ * LatticeMeshMember}): its identity, which pods it is, the ports it serves. The policy emitters see
+ * only members and edges, so a new workload kind never touches them.
+ *
+ * @param selector pod labels that select it; empty means every pod of the namespace
+ */
+public record MemberPlan(
+    ObjectRef ref,
+    Origin origin,
+    String serviceAccount,
+    SortedMap<String, String> selector,
+    boolean ambient,
+    List<PortPlan> ports,
+    SourcedObject source) {
+
+  public MemberPlan {
+    selector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(selector));
+    ports = List.copyOf(ports);
+  }
+
+  /** The kind of document a member came from. */
+  public enum Origin {
+    SERVICE,
+    MESH_MEMBER
+  }
+
+  /** The target ports (container ports), sorted and distinct. */
+  public List<Integer> targetPorts() {
+    return ports.stream().map(PortPlan::targetPort).distinct().sorted().toList();
+  }
+
+  /** The SPIFFE identity without the {@code spiffe://} prefix. */
+  public String principal(String trustDomain) {
+    return trustDomain + "/ns/" + ref.namespace() + "/sa/" + serviceAccount;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.lattice.compiler.stage;
+
+import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.Sources;
+import dev.lattice.compiler.plan.ExternalPlan;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.model.CloudProvider;
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.diagnostics.Diagnostics;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pure stages from sources to plan: index (duplicates) → collect declarations → resolve the
+ * agreement graph → plan workloads (placeholders) → authorize. Each stage adds its diagnostics;
+ * none reads the clock, the environment, files or the network.
+ */
+public final class Pipeline {
+  private final CompilerOptions options;
+  private final Authorizer authorizer;
+
+  public Pipeline(CompilerOptions options, Authorizer authorizer) {
+    this.options = options;
+    this.authorizer = authorizer;
+  }
+
+  /** Runs the stages; the plan is meaningful only if {@code diagnostics} has no errors afterwards. */
+  public FleetPlan plan(Sources sources, Diagnostics diagnostics) {
+    ObjectIndex index = ObjectIndex.build(sources.objects(), diagnostics);
+    Map<ObjectRef, MemberPlan> members = MemberPlanner.plan(index, diagnostics);
+    DeclarationCollector collector = new DeclarationCollector(index, diagnostics);
+    collector.collect(sources.objects());
+    Map<ObjectRef, ExternalPlan> externals = collector.externals;
+    GraphResolver.Graph graph = new GraphResolver(index, externals, diagnostics).resolve(collector.declarations);
+    Map<ObjectRef, WorkloadPlan> workloads = WorkloadPlanner.plan(index, members, externals, options, diagnostics);
+    TreeSet<String> namespaces = new TreeSet<>();
+    index.services.keySet().forEach(r -> namespaces.add(r.namespace()));
+    FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),
+        new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
+        new TreeMap<String, CloudProvider>(index.providers));
+    return authorizer.authorize(plan, diagnostics);
+  }
+}
