@@ -1,0 +1,65 @@
+package dev.lattice.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lattice} command: {@code validate}, {@code compile} and {@code explain}. Exit codes: 0
+ * ok, 1 input errors (nothing written), 2 usage, 3 internal error (a bug; the stack trace is
+ * printed).
+ */
+@Command(
+    name = "lattice",
+    mixinStandardHelpOptions = true,
+    versionProvider = LatticeCommand.Version.class,
+    description = "Compiles Lattice intent into Kubernetes documents.",
+    subcommands = {ValidateCommand.class, CompileCommand.class})
+public final class LatticeCommand implements Runnable {
+  static final int OK = 0;
+  static final int INPUT_ERRORS = 1;
+  static final int USAGE = 2;
+  static final int INTERNAL = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile or explain");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the given streams; returns the exit code (used by tests). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new LatticeCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("lattice: " + e.getMessage());
+      err.println("try 'lattice " + (e.getCommandLine().getCommandName().equals("lattice") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      err.println("lattice: internal error (this is a bug in Lattice, please report it):");
+      e.printStackTrace(err);
+      return INTERNAL;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = LatticeCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"lattice " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

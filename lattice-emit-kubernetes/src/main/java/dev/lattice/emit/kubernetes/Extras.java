@@ -1,0 +1,88 @@
+package dev.lattice.emit.kubernetes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.PortPlan;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.model.service.AutoscalingSpec;
+import dev.lattice.model.service.DeploySpec;
+import dev.lattice.model.service.LatticeServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The optional companions of a Deployment: PDB, KEDA ScaledObject, Flagger Canary, VMServiceScrape. */
+final class Extras {
+  private Extras() {}
+
+  static List<Document> of(WorkloadPlan w) {
+    List<Document> out = new ArrayList<>();
+    LatticeServiceSpec spec = w.service().spec();
+    String ns = w.ref().namespace();
+    String name = w.ref().name();
+    Map<String, String> labels = Map.of(Json.NAME_LABEL, name);
+    if (spec.replicas() >= 2) {
+      out.add(Json.document("policy/v1", "PodDisruptionBudget", Optional.of(ns), name, labels, body -> {
+        ObjectNode s = body.putObject("spec");
+        s.put("maxUnavailable", 1);
+        s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+      }));
+    }
+    spec.autoscaling().filter(a -> a.max() > spec.replicas()).ifPresent(a ->
+        out.add(Json.document("keda.sh/v1alpha1", "ScaledObject", Optional.of(ns), name, labels, body -> {
+          ObjectNode s = body.putObject("spec");
+          s.put("maxReplicaCount", a.max());
+          s.put("minReplicaCount", spec.replicas());
+          s.putObject("scaleTargetRef").put("apiVersion", "apps/v1").put("kind", "Deployment").put("name", name);
+          var triggers = s.putArray("triggers");
+          List<AutoscalingSpec.Metric> metrics = a.metrics().isEmpty() ? List.of(new AutoscalingSpec.Metric("cpu", 80)) : a.metrics();
+          metrics.forEach(m -> triggers.add(trigger(m, ns, name)));
+        })));
+    if (spec.deploy().map(d -> d.strategy() == DeploySpec.Strategy.CANARY).orElse(false)) {
+      DeploySpec.CanarySpec c = spec.deploy().flatMap(DeploySpec::canary)
+          .orElse(new DeploySpec.CanarySpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+      out.add(Json.document("flagger.app/v1beta1", "Canary", Optional.of(ns), name, labels, body -> {
+        ObjectNode s = body.putObject("spec");
+        ObjectNode analysis = s.putObject("analysis");
+        analysis.put("interval", c.interval().orElse("1m"));
+        analysis.put("maxWeight", c.maxWeight().orElse(50));
+        analysis.put("stepWeight", c.stepWeight().orElse(10));
+        analysis.put("threshold", c.threshold().orElse(5));
+        w.member().ports().stream().findFirst().ifPresent(p ->
+            s.putObject("service").put("port", p.port()).put("targetPort", p.targetPort()));
+        s.putObject("targetRef").put("apiVersion", "apps/v1").put("kind", "Deployment").put("name", name);
+      }));
+    }
+    w.member().ports().stream().filter(p -> p.name().equals("metrics")).findFirst().ifPresent((PortPlan p) ->
+        out.add(Json.document("operator.victoriametrics.com/v1beta1", "VMServiceScrape", Optional.of(ns), name, labels, body -> {
+          ObjectNode s = body.putObject("spec");
+          s.putArray("endpoints").addObject().put("path", "/metrics").put("port", "metrics");
+          s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+        })));
+    return out;
+  }
+
+  /** cpu/memory utilisation, or a Prometheus query on the service's pods for a custom metric. */
+  private static ObjectNode trigger(AutoscalingSpec.Metric m, String ns, String name) {
+    ObjectNode t = Json.object();
+    String target = formatNumber(m.target());
+    if (m.metric().equals("cpu") || m.metric().equals("memory")) {
+      t.putObject("metadata").put("value", target);
+      t.put("metricType", "Utilization");
+      t.put("type", m.metric());
+    } else {
+      ObjectNode md = t.putObject("metadata");
+      md.put("query", "avg(" + m.metric() + "{namespace=\"" + ns + "\",pod=~\"" + name + "-.*\"})");
+      md.put("serverAddress", "http://vmsingle-lattice.monitoring.svc:8429");
+      md.put("threshold", target);
+      t.put("type", "prometheus");
+    }
+    return t;
+  }
+
+  private static String formatNumber(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.lattice.emit.kubernetes;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.Emitter;
+import dev.lattice.model.PathSyntax;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.service.LatticeServiceSpec;
+import dev.lattice.model.service.ResourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Workload documents for every {@code LatticeService}: ServiceAccount, Deployment, Service (when it
+ * has ports), ConfigMap of its files, PersistentVolumeClaims of the volumes it owns, and — when
+ * asked for — PodDisruptionBudget (replicas ≥ 2), KEDA ScaledObject (autoscaling max above
+ * replicas), Flagger Canary ({@code deploy.strategy: canary}) and VMServiceScrape (a port named
+ * {@code metrics}); plus a Namespace per namespace with {@code istio.io/dataplane-mode: ambient}.
+ * Names: every derived object is named after the service; see {@link Names}.
+ */
+public final class KubernetesEmitter implements Emitter {
+
+  @Override
+  public String name() {
+    return "kubernetes";
+  }
+
+  @Override
+  public List<Document> emit(FleetPlan plan, EmitContext context) {
+    List<Document> out = new ArrayList<>();
+    if (context.options().emitNamespaces()) {
+      plan.namespaces().forEach(ns -> out.add(Json.document("v1", "Namespace", Optional.empty(), ns,
+          Map.of("istio.io/dataplane-mode", "ambient"), body -> { })));
+    }
+    plan.workloads().values().forEach(w -> emitWorkload(w, context, out));
+    return out;
+  }
+
+  private void emitWorkload(WorkloadPlan w, EmitContext context, List<Document> out) {
+    String ns = w.ref().namespace();
+    String name = w.ref().name();
+    Map<String, String> labels = Map.of(Json.NAME_LABEL, name);
+    LatticeServiceSpec spec = w.service().spec();
+    reportSourceOnlyFiles(w, context);
+    out.add(Json.document("v1", "ServiceAccount", Optional.of(ns), name, labels,
+        body -> body.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false))));
+    Volumes volumes = new Volumes(w);
+    ObjectNode template = new PodTemplate(w, volumes).build();
+    out.add(Json.document("apps/v1", "Deployment", Optional.of(ns), name, labels, body -> {
+      ObjectNode s = body.putObject("spec");
+      s.put("replicas", spec.replicas());
+      s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+      s.set("template", template);
+    }));
+    if (!volumes.files().isEmpty()) {
+      out.add(Json.document("v1", "ConfigMap", Optional.of(ns), volumes.configMapName(), labels,
+          body -> body.set("data", Json.sortedMap(volumes.files()))));
+    }
+    spec.workload().resources().forEach((key, r) -> ownedClaim(w, key, r).ifPresent(out::add));
+    if (!w.member().ports().isEmpty()) {
+      out.add(Json.document("v1", "Service", Optional.of(ns), name, labels, body -> {
+        ObjectNode s = body.putObject("spec");
+        var ports = s.putArray("ports");
+        w.member().ports().forEach(p -> ports.addObject().put("name", p.name()).put("port", p.port())
+            .put("protocol", p.protocol()).put("targetPort", p.targetPort()));
+        s.set("selector", Json.sortedMap(labels));
+        s.put("type", spec.workload().service().flatMap(x -> x.serviceType()).map(t -> t.wire()).orElse("ClusterIP"));
+      }));
+    }
+    Extras.of(w).forEach(out::add);
+  }
+
+  private static Optional<Document> ownedClaim(WorkloadPlan w, String key, ResourceSpec r) {
+    if (!ResourceSpec.VOLUME.equals(r.type()) || !r.params().containsKey("size")) {
+      return Optional.empty();
+    }
+    String claim = Volumes.claimName(w.ref().name(), key, r);
+    return Optional.of(Json.document("v1", "PersistentVolumeClaim", Optional.of(w.ref().namespace()), claim,
+        Map.of(Json.NAME_LABEL, w.ref().name()), body -> {
+          ObjectNode s = body.putObject("spec");
+          s.set("accessModes", Json.strings(List.of(String.valueOf(r.params().getOrDefault("accessMode", "ReadWriteOnce")))));
+          s.putObject("resources").putObject("requests").put("storage", String.valueOf(r.params().get("size")));
+          r.resourceClass().or(() -> Optional.ofNullable(r.params().get("storageClass")).map(String::valueOf))
+              .ifPresent(c -> s.put("storageClassName", c));
+        }));
+  }
+
+  private static void reportSourceOnlyFiles(WorkloadPlan w, EmitContext context) {
+    w.service().spec().workload().containers().forEach((c, spec) -> spec.files().forEach((path, f) -> {
+      if (f.content().isEmpty()) {
+        String p = PathSyntax.child(PathSyntax.child("spec.workload.containers", c) + ".files", path);
+        context.report(Diagnostic.warning(Codes.UNSUPPORTED_PLACEHOLDER,
+            "file " + path + " of " + w.ref() + " has only a source; the compiler reads no files, so it is not mounted",
+            "inline the file with content: |", w.source().sources().valueAt(p), p));
+      }
+    }));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.lattice.emit.kubernetes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.EnvValue;
+import dev.lattice.compiler.plan.PortPlan;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.model.service.ContainerSpec;
+import dev.lattice.model.service.LatticeServiceSpec;
+import dev.lattice.model.service.ProbeSpec;
+import dev.lattice.model.service.ResourceRequirementsSpec;
+import dev.lattice.model.service.ResourceSpec;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pod template of a service's Deployment: containers (main first, then sidecars, each sorted by
+ * name) with env, ports, resources, probes, the restricted security context, file and volume
+ * mounts; the service's own ServiceAccount; and the pod volumes the mounts need.
+ */
+final class PodTemplate {
+  static final String FILES_VOLUME = "lattice-files";
+
+  private final WorkloadPlan plan;
+  private final Volumes volumes;
+
+  PodTemplate(WorkloadPlan plan, Volumes volumes) {
+    this.plan = plan;
+    this.volumes = volumes;
+  }
+
+  ObjectNode build() {
+    LatticeServiceSpec spec = plan.service().spec();
+    ObjectNode template = Json.object();
+    template.putObject("metadata").set("labels", Json.sortedMap(Map.of(Json.NAME_LABEL, plan.ref().name())));
+    ObjectNode pod = template.putObject("spec");
+    pod.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false));
+    ArrayNode containers = pod.putArray("containers");
+    new TreeMap<>(spec.workload().containers()).forEach((name, c) -> containers.add(container(name, c, true)));
+    new TreeMap<>(spec.sidecars()).forEach((name, c) -> containers.add(container(name, c, false)));
+    if (!spec.imagePullSecrets().isEmpty()) {
+      ArrayNode secrets = pod.putArray("imagePullSecrets");
+      spec.imagePullSecrets().stream().sorted().distinct().forEach(s -> secrets.addObject().put("name", s));
+    }
+    pod.putObject("securityContext").putObject("seccompProfile").put("type", "RuntimeDefault");
+    pod.put("serviceAccountName", plan.member().serviceAccount());
+    spec.shareProcessNamespace().ifPresent(v -> pod.put("shareProcessNamespace", v));
+    ArrayNode podVolumes = volumes.podVolumes();
+    if (!podVolumes.isEmpty()) {
+      pod.set("volumes", podVolumes);
+    }
+    return template;
+  }
+
+  private ObjectNode container(String name, ContainerSpec c, boolean main) {
+    ObjectNode node = Json.object();
+    if (!c.args().isEmpty()) {
+      node.set("args", Json.strings(c.args()));
+    }
+    if (!c.command().isEmpty()) {
+      node.set("command", Json.strings(c.command()));
+    }
+    Map<String, EnvValue> env = plan.resolvedVariables().getOrDefault(name, Map.of());
+    if (!env.isEmpty()) {
+      node.set("env", env(env));
+    }
+    node.put("image", c.image());
+    c.livenessProbe().ifPresent(p -> node.set("livenessProbe", probe(p)));
+    node.put("name", name);
+    if (main && !plan.member().ports().isEmpty()) {
+      ArrayNode ports = node.putArray("ports");
+      Map<Integer, PortPlan> byTarget = new TreeMap<>();
+      plan.member().ports().forEach(p -> byTarget.putIfAbsent(p.targetPort(), p));
+      byTarget.values().forEach(p -> ports.addObject()
+          .put("containerPort", p.targetPort()).put("name", p.name()).put("protocol", p.protocol()));
+    }
+    c.readinessProbe().ifPresent(p -> node.set("readinessProbe", probe(p)));
+    resources(c.resources(), main).ifPresent(r -> node.set("resources", r));
+    node.set("securityContext", SecurityContexts.container(c.security()));
+    c.startupProbe().ifPresent(p -> node.set("startupProbe", probe(p)));
+    ArrayNode mounts = volumes.mounts(name, c);
+    if (!mounts.isEmpty()) {
+      node.set("volumeMounts", mounts);
+    }
+    return node;
+  }
+
+  /** Secret-backed variables first (so $(NAME) references to them expand), then text, each sorted. */
+  private static ArrayNode env(Map<String, EnvValue> env) {
+    ArrayNode out = Json.array();
+    new TreeMap<>(env).forEach((k, v) -> v.secret().ifPresent(s -> {
+      ObjectNode e = out.addObject().put("name", k);
+      e.putObject("valueFrom").putObject("secretKeyRef").put("key", s.key()).put("name", s.secretName());
+    }));
+    new TreeMap<>(env).forEach((k, v) -> v.text().ifPresent(t -> out.addObject().put("name", k).put("value", t)));
+    return out;
+  }
+
+  private static ObjectNode probe(ProbeSpec p) {
+    ObjectNode node = Json.object();
+    p.exec().ifPresent(e -> node.putObject("exec").set("command", Json.strings(e.command())));
+    p.failureThreshold().ifPresent(v -> node.put("failureThreshold", v));
+    p.httpGet().ifPresent(h -> {
+      ObjectNode g = node.putObject("httpGet").put("path", h.path()).put("port", h.port());
+      h.scheme().ifPresent(s -> g.put("scheme", s.toUpperCase(java.util.Locale.ROOT)));
+    });
+    p.initialDelaySeconds().ifPresent(v -> node.put("initialDelaySeconds", v));
+    p.periodSeconds().ifPresent(v -> node.put("periodSeconds", v));
+    p.successThreshold().ifPresent(v -> node.put("successThreshold", v));
+    p.tcpSocket().ifPresent(t -> node.putObject("tcpSocket").put("port", t.port()));
+    p.timeoutSeconds().ifPresent(v -> node.put("timeoutSeconds", v));
+    return node;
+  }
+
+  private java.util.Optional<ObjectNode> resources(java.util.Optional<ResourceRequirementsSpec> spec, boolean main) {
+    ObjectNode node = Json.object();
+    Map<String, String> limits = new TreeMap<>();
+    Map<String, String> requests = new TreeMap<>();
+    spec.flatMap(ResourceRequirementsSpec::limits).ifPresent(a -> {
+      a.cpu().ifPresent(v -> limits.put("cpu", v));
+      a.memory().ifPresent(v -> limits.put("memory", v));
+    });
+    spec.flatMap(ResourceRequirementsSpec::requests).ifPresent(a -> {
+      a.cpu().ifPresent(v -> requests.put("cpu", v));
+      a.memory().ifPresent(v -> requests.put("memory", v));
+    });
+    if (main) {
+      gpu().ifPresent(count -> {
+        limits.put("nvidia.com/gpu", count);
+        requests.put("nvidia.com/gpu", count);
+      });
+    }
+    if (!limits.isEmpty()) {
+      node.set("limits", Json.sortedMap(limits));
+    }
+    if (!requests.isEmpty()) {
+      node.set("requests", Json.sortedMap(requests));
+    }
+    return node.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(node);
+  }
+
+  /** The GPU count a {@code gpu} resource asks for (on the main containers). */
+  private java.util.Optional<String> gpu() {
+    return plan.service().spec().workload().resources().values().stream()
+        .filter(r -> ResourceSpec.GPU.equals(r.type()))
+        .map(r -> String.valueOf(r.params().getOrDefault("count", 1)))
+        .findFirst();
+  }
+}
