@@ -1,0 +1,46 @@
+package dev.lattice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.compiler.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every document compiled from the examples passes {@code ../shared/tools/validate-k8s} (strict). */
+class ConformanceTest {
+
+  @Test
+  void compiledExamplesPassTheUpstreamSchemas(@TempDir Path out) throws Exception {
+    Path root = ProjectPaths.root();
+    Path validator = ProjectPaths.shared().resolve("tools/validate-k8s");
+    int documents = 0;
+    for (Path dir : ExampleRun.exampleDirs(root)) {
+      if (dir.getFileName().toString().equals("invalid")) {
+        continue;
+      }
+      Compilation c = ExampleRun.compile(root, dir);
+      assertThat(c.hasErrors()).as(ExampleRun.render(c.diagnostics())).isFalse();
+      Files.writeString(out.resolve(dir.getFileName() + ".yaml"), c.toYaml(), StandardCharsets.UTF_8);
+      documents += c.documents().size();
+    }
+    assertThat(documents).isPositive();
+    String report = run(validator, out);
+    assertThat(report).contains(documents + " passed, 0 failed");
+  }
+
+  static String run(Path validator, Path target) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(validator.toString(), target.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("validate-k8s finished").isTrue();
+    assertThat(p.exitValue()).as(output).isZero();
+    return output;
+  }
+}
