@@ -30,6 +30,7 @@ public final class Pipeline {
   /** Runs the stages; the plan is meaningful only if {@code diagnostics} has no errors afterwards. */
   public FleetPlan plan(Sources sources, Diagnostics diagnostics) {
     ObjectIndex index = ObjectIndex.build(sources.objects(), diagnostics);
+    ClusterChecks.check(index, diagnostics);
     Map<ObjectRef, MemberPlan> members = MemberPlanner.plan(index, diagnostics);
     DeclarationCollector collector = new DeclarationCollector(index, diagnostics);
     collector.collect(sources.objects());
