@@ -38,7 +38,9 @@ record CiliumPolicy(
     if (doc.path("spec").isObject()) {
       specs.add(doc.path("spec"));
     }
-    doc.path("specs").forEach(specs::add);
+    if (doc.path("specs").isArray()) {
+      doc.path("specs").forEach(specs::add);
+    }
     return specs.stream().map(spec -> parse(spec, id, namespace)).toList();
   }
 
@@ -67,6 +69,9 @@ record CiliumPolicy(
   private static List<CiliumRule> rules(JsonNode list, boolean isIngress,
       Optional<String> namespace) {
     List<CiliumRule> out = new ArrayList<>();
+    if (!list.isArray()) {
+      return out;
+    }
     for (JsonNode rule : list) {
       out.add(new CiliumRule(PeerMatch.parse(rule, isIngress, namespace), PortMatch.parse(rule)));
     }

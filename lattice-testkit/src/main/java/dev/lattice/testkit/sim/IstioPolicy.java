@@ -34,14 +34,21 @@ record IstioPolicy(
       selector = Optional.of(Map.copyOf(labels));
     }
     List<JsonNode> rules = new ArrayList<>();
-    spec.path("rules").forEach(rules::add);
+    if (spec.path("rules").isArray()) {
+      spec.path("rules").forEach(rules::add);
+    }
     return new IstioPolicy(
         id,
         doc.path("metadata").path("namespace").asText("default"),
-        spec.path("action").asText("ALLOW").toUpperCase(Locale.ROOT),
+        action(spec.path("action").asText("")),
         selector,
         spec.has("targetRef") || spec.has("targetRefs"),
         List.copyOf(rules));
+  }
+
+  private static String action(String text) {
+    String a = text.trim().toUpperCase(Locale.ROOT);
+    return a.isEmpty() ? "ALLOW" : a;
   }
 
   boolean appliesTo(Workload w, String rootNamespace) {

@@ -34,14 +34,19 @@ final class IstioRule {
    *     DENY)
    */
   static boolean matches(JsonNode rule, IstioCaller caller, int port, boolean failSafe) {
-    return anyEntry(rule.path("from"), e -> source(e.path("source"), caller, failSafe))
-        && anyEntry(rule.path("to"), e -> operation(e.path("operation"), port, failSafe))
+    return anyEntry(rule.path("from"), failSafe, e -> source(e.path("source"), caller, failSafe))
+        && anyEntry(rule.path("to"), failSafe, e -> operation(e.path("operation"), port, failSafe))
         && allConditions(rule.path("when"), caller, port, failSafe);
   }
 
-  private static boolean anyEntry(JsonNode list, java.util.function.Predicate<JsonNode> test) {
-    if (!list.isArray() || list.isEmpty()) {
+  /** Any entry matches; an absent or empty clause matches; a malformed one fails safe. */
+  private static boolean anyEntry(JsonNode list, boolean failSafe,
+      java.util.function.Predicate<JsonNode> test) {
+    if (list.isMissingNode() || list.isNull() || (list.isArray() && list.isEmpty())) {
       return true;
+    }
+    if (!list.isArray()) {
+      return failSafe;
     }
     for (JsonNode entry : list) {
       if (test.test(entry)) {

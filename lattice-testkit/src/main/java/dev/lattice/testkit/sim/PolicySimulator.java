@@ -87,9 +87,11 @@ public final class PolicySimulator {
   public Verdict l4(Workload from, Workload to, int port) {
     boolean tunnelled = options.hbone() && from.ambient() && to.ambient();
     int wirePort = tunnelled ? SimulatorOptions.HBONE_PORT : port;
-    String note = tunnelled
+    String note = (tunnelled
         ? "both ambient: evaluated on HBONE port " + wirePort + " (target port " + port + "); "
-        : "";
+        : "")
+        + (to.ports().isEmpty() || to.ports().contains(port)
+        ? "" : "note: " + to + " declares no container port " + port + "; ");
     return combine(note,
         cilium.decide(peer(from), peer(to), wirePort, false),
         cilium.decide(peer(to), peer(from), wirePort, true));

@@ -1,5 +1,6 @@
 package dev.lattice.testkit.sim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,8 @@ import java.util.Objects;
  *     {@code <trustDomain>/ns/<namespace>/sa/<serviceAccount>} and Cilium's
  *     {@code io.cilium.k8s.policy.serviceaccount} label
  * @param ambient whether the pod is enrolled in the Istio ambient mesh
- * @param ports the container ports the pod listens on
+ * @param ports the container ports the pod listens on (informational: policies decide, but a
+ *     verdict's reason notes a port the destination does not declare)
  */
 public record Workload(
     String namespace,
@@ -44,7 +46,7 @@ public record Workload(
         Map.of("app.kubernetes.io/name", name),
         name,
         ambient,
-        java.util.Arrays.stream(ports).boxed().toList());
+        Arrays.stream(ports).boxed().toList());
   }
 
   /** A copy with other labels. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 
 /** Small hand-written fleets for the simulator tests. */
 final class Fixtures {
@@ -33,9 +32,5 @@ final class Fixtures {
 
   static PolicySimulator sim(String yaml, SimulatorOptions options) {
     return PolicySimulator.of(docs(yaml), options);
-  }
-
-  static Workload labelled(Workload w, Map<String, String> labels) {
-    return w.withLabels(labels);
   }
 }
