@@ -1,0 +1,51 @@
+package dev.lattice.testkit.sim;
+
+import java.util.List;
+
+/**
+ * ztunnel's authorization at the callee: a matching DENY policy denies; a callee no ALLOW policy
+ * applies to accepts; otherwise some ALLOW policy must have a matching rule. CUSTOM and AUDIT
+ * policies are ignored (ztunnel does not support CUSTOM; AUDIT never decides), as are
+ * PeerAuthentications (mTLS mode is not an allow/deny decision here).
+ */
+final class IstioLayer {
+  private final List<IstioPolicy> policies;
+  private final SimulatorOptions options;
+
+  IstioLayer(List<IstioPolicy> policies, SimulatorOptions options) {
+    this.policies = List.copyOf(policies);
+    this.options = options;
+  }
+
+  Verdict decide(Workload from, Workload to, int port) {
+    if (!to.ambient()) {
+      return Verdict.notApplicable(
+          to + " is not in the ambient mesh: no ztunnel enforces AuthorizationPolicy for it");
+    }
+    IstioCaller caller = IstioCaller.of(from, options);
+    String flow = from + " (" + caller + ") to " + to + " on port " + port;
+    List<IstioPolicy> applicable = policies.stream()
+        .filter(p -> p.appliesTo(to, options.rootNamespace())).toList();
+    String ignored = applicable.stream().anyMatch(p -> p.action().matches("CUSTOM|AUDIT"))
+        ? " (CUSTOM/AUDIT policies ignored)" : "";
+    List<String> denying = applicable.stream()
+        .filter(p -> p.action().equals("DENY") && p.matches(caller, port))
+        .map(IstioPolicy::id).toList();
+    if (!denying.isEmpty()) {
+      return Verdict.deny(denying, "a DENY policy matches " + flow + ignored);
+    }
+    List<IstioPolicy> allows = applicable.stream()
+        .filter(p -> p.action().equals("ALLOW")).toList();
+    if (allows.isEmpty()) {
+      return Verdict.allow(List.of(), "no ALLOW policy applies to " + to + ", so " + flow
+          + " is allowed" + ignored);
+    }
+    List<String> allowing = allows.stream()
+        .filter(p -> p.matches(caller, port)).map(IstioPolicy::id).toList();
+    if (!allowing.isEmpty()) {
+      return Verdict.allow(allowing, "an ALLOW rule matches " + flow + ignored);
+    }
+    return Verdict.deny(allows.stream().map(IstioPolicy::id).toList(),
+        "ALLOW policies apply to " + to + " but no ALLOW rule matches " + flow + ignored);
+  }
+}
