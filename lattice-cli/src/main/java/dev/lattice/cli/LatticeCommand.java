@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
-    subcommands = {ValidateCommand.class, CompileCommand.class})
+    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;
   static final int INPUT_ERRORS = 1;

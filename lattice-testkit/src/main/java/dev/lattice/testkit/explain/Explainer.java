@@ -1,0 +1,127 @@
+package dev.lattice.testkit.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.plan.Declaration;
+import dev.lattice.compiler.plan.ExternalPlan;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.mesh.Endpoint;
+import dev.lattice.testkit.sim.External;
+import dev.lattice.testkit.sim.PolicySimulator;
+import dev.lattice.testkit.sim.SimulatorOptions;
+import dev.lattice.testkit.sim.Verdict;
+import dev.lattice.testkit.sim.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Answers "may A reach B?" for a compilation: the policy simulator evaluates the emitted documents
+ * at both layers (so the answer is what the cluster would do, not what the compiler meant), and
+ * the plan's declarations say which halves of the agreement exist and which is missing.
+ */
+public final class Explainer {
+  private final FleetPlan plan;
+  private final PolicySimulator simulator;
+
+  public Explainer(Compilation compilation, String trustDomain) {
+    this.plan = compilation.plan().orElseThrow(() -> new IllegalArgumentException("the compilation has no plan"));
+    List<JsonNode> bodies = compilation.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+    this.simulator = PolicySimulator.of(bodies, SimulatorOptions.defaults().withTrustDomain(trustDomain));
+  }
+
+  public FleetPlan plan() {
+    return plan;
+  }
+
+  /** Explains a member-to-member or member-to-external connection. */
+  public Explanation explain(ObjectRef from, ObjectRef to, Optional<Integer> port) {
+    MemberPlan caller = plan.member(from).orElseThrow(() -> new IllegalArgumentException(from + " is not a service or mesh member"));
+    List<String> reasons = new ArrayList<>(declarationReasons(from, to));
+    ExternalPlan external = plan.externals().get(to);
+    if (external != null) {
+      return external(caller, external, port, reasons);
+    }
+    MemberPlan callee = plan.member(to).orElseThrow(() -> new IllegalArgumentException(to + " is not a service, mesh member or external service"));
+    List<Integer> ports = port.map(List::of).orElse(callee.targetPorts());
+    if (port.isPresent() && !callee.targetPorts().contains(port.get())) {
+      reasons.add(to + " serves no port " + port.get() + " (its ports: " + callee.targetPorts() + ")");
+    }
+    boolean l4 = false;
+    boolean l7Applies = false;
+    boolean l7 = false;
+    TreeSet<String> l4Docs = new TreeSet<>();
+    TreeSet<String> l7Docs = new TreeSet<>();
+    for (int p : ports) {
+      Verdict v4 = simulator.l4(workload(caller), workload(callee), p);
+      Verdict v7 = simulator.l7(workload(caller), workload(callee), p);
+      l4 |= v4.allowed();
+      l4Docs.addAll(v4.documents());
+      reasons.add("L4 port " + p + ": " + v4.reason());
+      if (v7.applies()) {
+        l7Applies = true;
+        l7 |= v7.allowed();
+        l7Docs.addAll(v7.documents());
+        reasons.add("L7 port " + p + ": " + v7.reason());
+      }
+    }
+    if (ports.isEmpty()) {
+      reasons.add(to + " serves no ports");
+    }
+    Optional<Explanation.Layer> l7Layer = l7Applies ? Optional.of(new Explanation.Layer(l7, List.copyOf(l7Docs))) : Optional.empty();
+    return new Explanation(from.toString(), to.toString(), port, new Explanation.Layer(l4, List.copyOf(l4Docs)), l7Layer, reasons);
+  }
+
+  private Explanation external(MemberPlan caller, ExternalPlan external, Optional<Integer> port, List<String> reasons) {
+    boolean l4 = false;
+    TreeSet<String> docs = new TreeSet<>();
+    for (Endpoint e : external.endpoints().values()) {
+      if (port.isPresent() && e.port() != port.get()) {
+        continue;
+      }
+      External target = e.isAddress() ? External.ip(e.host().replaceAll("/.*", ""), e.port()) : External.host(e.host(), e.port());
+      Verdict v = simulator.l4External(workload(caller), target);
+      l4 |= v.allowed();
+      docs.addAll(v.documents());
+      reasons.add("L4 " + e.host() + ":" + e.port() + ": " + v.reason());
+    }
+    return new Explanation(caller.ref().toString(), external.ref().toString(), port,
+        new Explanation.Layer(l4, List.copyOf(docs)), Optional.empty(), reasons);
+  }
+
+  /** The declarations that exist between the two, and the half that is missing. */
+  private List<String> declarationReasons(ObjectRef from, ObjectRef to) {
+    List<String> out = new ArrayList<>();
+    boolean calls = false;
+    boolean accepts = false;
+    for (Declaration d : plan.declarations()) {
+      if (d.declarer().equals(from) && d.peer().equals(to) && d.role() == Declaration.Role.CALLS) {
+        calls = true;
+        out.add(d.describe());
+      } else if (d.declarer().equals(to) && d.role() == Declaration.Role.ACCEPTS && (d.peer().equals(from) || d.isWildcard())) {
+        accepts = true;
+        out.add(d.describe());
+      }
+    }
+    ExternalPlan external = plan.externals().get(to);
+    boolean inline = external != null && external.inlineOwner().isPresent();
+    if (!calls) {
+      out.add("missing: " + from + " does not declare " + to + " outbound");
+    }
+    if (!accepts && !inline) {
+      out.add("missing: " + to + (external != null ? " does not list " + from + " in allowedRequesters" : " does not declare " + from + " inbound"));
+    }
+    if (inline) {
+      out.add(to + " is an inline external-service resource of " + from + ": one-sided by nature");
+    }
+    return out;
+  }
+
+  private static Workload workload(MemberPlan m) {
+    return new Workload(m.ref().namespace(), m.ref().name(), m.selector(), m.serviceAccount(), m.ambient(), m.targetPorts());
+  }
+}

@@ -1,0 +1,2 @@
+/** Explanations of reachability between two members, backed by the policy simulator. */
+package dev.lattice.testkit.explain;
