@@ -1,0 +1,37 @@
+package dev.lattice.emit.cilium;
+
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.Emitter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The L4 layer (DESIGN.md §3): one {@code CiliumNetworkPolicy} per mesh member, allowing exactly its
+ * agreed edges (both ends), and, when there is any member, one {@code CiliumClusterwideNetworkPolicy}
+ * that denies everything else outside the system namespaces. Reports no diagnostics.
+ */
+public final class CiliumEmitter implements Emitter {
+
+  @Override
+  public String name() {
+    return "cilium";
+  }
+
+  @Override
+  public List<Document> emit(FleetPlan plan, EmitContext context) {
+    List<Document> documents = new ArrayList<>();
+    if (plan.members().isEmpty()) {
+      return documents;
+    }
+    documents.add(ClusterPolicy.document());
+    MemberPolicy policies = new MemberPolicy(plan);
+    for (MemberPlan member : plan.members().values()) {
+      documents.add(policies.of(member));
+    }
+    documents.sort(Document.ORDER);
+    return documents;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.lattice.emit.cilium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PolicyNamesTest {
+  @Test
+  void shortNamesAreKept() {
+    assertThat(PolicyNames.bounded("api")).isEqualTo("api");
+    assertThat(PolicyNames.bounded("a".repeat(63))).isEqualTo("a".repeat(63));
+  }
+
+  @Test
+  void longNamesGetAStableHashSuffix() {
+    String name = "payments-" + "x".repeat(50) + "-reconciler-worker";
+    String bounded = PolicyNames.bounded(name);
+    assertThat(bounded).hasSize(63).startsWith(name.substring(0, 52) + "-").matches(".*-[0-9a-f]{10}");
+    assertThat(PolicyNames.bounded(name)).isEqualTo(bounded);
+    assertThat(PolicyNames.bounded(name + "2")).isNotEqualTo(bounded).hasSize(63);
+  }
+
+  @Test
+  void trailingSeparatorsBeforeTheHashAreTrimmed() {
+    String bounded = PolicyNames.bounded("a".repeat(51) + "-" + "b".repeat(20));
+    assertThat(bounded).startsWith("a".repeat(51) + "-").doesNotContain("--").hasSize(62);
+  }
+}

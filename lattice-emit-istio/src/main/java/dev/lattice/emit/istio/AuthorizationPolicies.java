@@ -1,0 +1,78 @@
+package dev.lattice.emit.istio;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.EdgePlan;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.plan.PortPlan;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The L7 identity layer enforced by ztunnel: per ambient member an ALLOW policy naming its agreed
+ * ambient callers' principals and its TCP target ports, and the mesh-wide deny-all and STRICT mTLS.
+ */
+final class AuthorizationPolicies {
+  static final String SECURITY = "security.istio.io/v1";
+  static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
+  static final String PEER_AUTHENTICATION = "PeerAuthentication";
+  static final String ROOT_NAMESPACE = "istio-system";
+  static final String DENY_ALL = "lattice-deny-all";
+
+  private final FleetPlan plan;
+  private final String trustDomain;
+
+  AuthorizationPolicies(FleetPlan plan, String trustDomain) {
+    this.plan = plan;
+    this.trustDomain = trustDomain;
+  }
+
+  /**
+   * {@code allow-to-<member>}: one rule, from the principals of the member's agreed ambient callers
+   * to its TCP target ports. Without such a caller or port the policy has no rules, which allows
+   * nothing: the member is explicitly closed, as the mesh-wide deny-all already has it.
+   */
+  Document allowTo(MemberPlan member) {
+    String name = PolicyNames.bounded("allow-to-" + member.ref().name());
+    return Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(member.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, PolicyNames.bounded(member.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          if (!member.selector().isEmpty()) {
+            spec.putObject("selector").set("matchLabels", Json.sortedMap(member.selector()));
+          }
+          spec.put("action", "ALLOW");
+          TreeSet<String> principals = new TreeSet<>();
+          for (EdgePlan edge : plan.edgesInto(member.ref())) {
+            plan.member(edge.caller()).filter(MemberPlan::ambient).ifPresent(c -> principals.add(c.principal(trustDomain)));
+          }
+          List<String> ports = tcpTargetPorts(member);
+          if (!principals.isEmpty() && !ports.isEmpty()) {
+            ObjectNode rule = spec.putArray("rules").addObject();
+            rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
+            rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
+          }
+        });
+  }
+
+  /** {@code lattice-deny-all} in the root namespace: an empty spec, which allows nothing mesh-wide. */
+  static Document denyAll() {
+    return Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(ROOT_NAMESPACE), DENY_ALL, Map.of(),
+        body -> body.putObject("spec"));
+  }
+
+  /** {@code PeerAuthentication default} in the root namespace: STRICT mTLS mesh-wide. */
+  static Document strictMtls() {
+    return Json.document(SECURITY, PEER_AUTHENTICATION, Optional.of(ROOT_NAMESPACE), "default", Map.of(),
+        body -> body.putObject("spec").putObject("mtls").put("mode", "STRICT"));
+  }
+
+  /** ztunnel carries TCP only; ports in numeric order, written as strings as the API wants. */
+  private static List<String> tcpTargetPorts(MemberPlan member) {
+    return member.ports().stream().filter(p -> p.protocol().equals("TCP")).map(PortPlan::targetPort)
+        .distinct().sorted().map(String::valueOf).toList();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.lattice.emit.istio;
+
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.plan.ExternalEdgePlan;
+import dev.lattice.compiler.plan.ExternalPlan;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.Emitter;
+import dev.lattice.model.ObjectRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The Istio ambient layer (DESIGN.md §3): with any member, the mesh-wide deny-all {@code
+ * AuthorizationPolicy} and STRICT {@code PeerAuthentication} in {@code istio-system}; per ambient
+ * member an {@code allow-to-<member>} policy with its agreed ambient callers' principals
+ * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options); per external destination
+ * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
+ */
+public final class IstioEmitter implements Emitter {
+
+  @Override
+  public String name() {
+    return "istio";
+  }
+
+  @Override
+  public List<Document> emit(FleetPlan plan, EmitContext context) {
+    List<Document> documents = new ArrayList<>();
+    if (plan.members().isEmpty()) {
+      return documents;
+    }
+    documents.add(AuthorizationPolicies.denyAll());
+    documents.add(AuthorizationPolicies.strictMtls());
+    AuthorizationPolicies policies = new AuthorizationPolicies(plan, context.options().trustDomain());
+    for (MemberPlan member : plan.members().values()) {
+      if (member.ambient()) {
+        documents.add(policies.allowTo(member));
+      }
+    }
+    TreeSet<ObjectRef> reached = new TreeSet<>();
+    for (ExternalEdgePlan edge : plan.externalEdges()) {
+      reached.add(edge.external());
+    }
+    for (ObjectRef ref : reached) {
+      ExternalPlan external = plan.externals().get(ref);
+      if (external != null) {
+        ServiceEntries.of(external).ifPresent(documents::add);
+      }
+    }
+    documents.sort(Document.ORDER);
+    return documents;
+  }
+}
