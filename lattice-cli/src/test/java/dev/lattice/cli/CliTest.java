@@ -1,0 +1,127 @@
+package dev.lattice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line contract of DESIGN.md §4: outputs, files, diagnostics and exit codes. */
+class CliTest {
+  private static final String CALLER = """
+      apiVersion: lattice.dev/v1alpha1
+      kind: LatticeService
+      metadata: {name: order-service, namespace: shop}
+      spec:
+        workload:
+          containers: {main: {image: "registry.example.com/order:1"}}
+          service: {ports: {http: {port: 80, targetPort: 8080}}}
+          resources:
+            payment-service: {type: service, direction: outbound}
+      """;
+  private static final String CALLEE = """
+      apiVersion: lattice.dev/v1alpha1
+      kind: LatticeService
+      metadata: {name: payment-service, namespace: shop}
+      spec:
+        workload:
+          containers: {main: {image: "registry.example.com/payment:1"}}
+          service: {ports: {http: {port: 80, targetPort: 8080}}}
+          resources:
+            order-service: {type: service, direction: inbound}
+      """;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = LatticeCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validateExitsZeroOnGoodInputAndOneOnErrors(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + CALLEE);
+    assertThat(run("validate", dir.toString()).code()).isZero();
+    Files.writeString(dir.resolve("b.yaml"), "apiVersion: lattice.dev/v1alpha1\nkind: LatticeService\nmetadata: {name: x}\nspec:\n  workload:\n    containers: {main: {imag: nginx}}\n");
+    Run bad = run("validate", dir.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("b.yaml:6:25: error LAT1010: unknown field 'imag'").contains("hint: did you mean 'image'?");
+  }
+
+  @Test
+  void diagnosticsAsJson(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("b.yaml"), "apiVersion: lattice.dev/v1alpha1\nkind: LatticeService\nmetadata: {name: x}\nspec:\n  workload:\n    containers: {main: {image: nginx}}\n    service: {ports: {http: {port: 70000}}}\n");
+    Run r = run("validate", "--diagnostics", "json", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    JsonNode arr = new ObjectMapper().readTree(r.err());
+    assertThat(arr.get(0).get("code").asText()).isEqualTo("LAT1021");
+    assertThat(arr.get(0).get("line").asInt()).isEqualTo(7);
+    assertThat(arr.get(0).get("path").asText()).isEqualTo("spec.workload.service.ports.http.port");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(run("compile").code()).isEqualTo(2);
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("explain", "--to", "x", "y.yaml").code()).isEqualTo(2);
+  }
+
+  @Test
+  void compileWritesOneFilePerDocumentAndNothingOnErrors(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("a.yaml"), CALLER + "---\n" + CALLEE);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("shop"));
+    Files.writeString(out.resolve("shop/keep.txt"), "not ours");
+    Run r = run("compile", "--out", out.toString(), in.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("shop/deployment-order-service.yaml")).exists();
+    assertThat(out.resolve("_cluster/namespace-shop.yaml")).exists();
+    assertThat(out.resolve("shop/keep.txt")).hasContent("not ours");
+    Files.writeString(in.resolve("broken.yaml"), "kind: [");
+    Path out2 = dir.resolve("out2");
+    Run broken = run("compile", "--out", out2.toString(), in.toString());
+    assertThat(broken.code()).isEqualTo(1);
+    assertThat(out2).doesNotExist();
+  }
+
+  @Test
+  void compileToStdoutIsOneYamlStream(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + CALLEE);
+    Run r = run("compile", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("---\napiVersion: ").contains("kind: Deployment");
+    Run json = run("compile", "--format", "json", dir.toString());
+    assertThat(json.out().lines().allMatch(l -> l.startsWith("{") && l.endsWith("}"))).isTrue();
+  }
+
+  @Test
+  void explainAnswersAsJson(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + CALLEE);
+    Run r = run("explain", "--from", "order-service", "--to", "shop/payment-service", "--port", "8080", "--json", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(r.out());
+    assertThat(o.get("from").asText()).isEqualTo("shop/order-service");
+    assertThat(o.get("to").asText()).isEqualTo("shop/payment-service");
+    assertThat(o.get("port").asInt()).isEqualTo(8080);
+    assertThat(o.get("l4").get("allowed").asBoolean()).isTrue();
+    assertThat(o.get("reasons").toString()).contains("declares shop/payment-service outbound");
+    Run back = run("explain", "--from", "payment-service", "--to", "order-service", "--json", dir.toString());
+    JsonNode denied = new ObjectMapper().readTree(back.out());
+    assertThat(denied.get("reasons").toString()).contains("missing: shop/payment-service does not declare shop/order-service outbound");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Run r = run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("lattice ");
+  }
+}
