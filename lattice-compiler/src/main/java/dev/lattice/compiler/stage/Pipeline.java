@@ -36,6 +36,7 @@ public final class Pipeline {
     collector.collect(sources.objects());
     Map<ObjectRef, ExternalPlan> externals = collector.externals;
     GraphResolver.Graph graph = new GraphResolver(index, externals, diagnostics).resolve(collector.declarations);
+    warnMeshMismatches(graph, members, diagnostics);
     Map<ObjectRef, WorkloadPlan> workloads = WorkloadPlanner.plan(index, members, externals, options, diagnostics);
     TreeSet<String> namespaces = new TreeSet<>();
     index.services.keySet().forEach(r -> namespaces.add(r.namespace()));
@@ -43,5 +44,23 @@ public final class Pipeline {
         new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
         new TreeMap<String, CloudProvider>(index.providers));
     return authorizer.authorize(plan, diagnostics);
+  }
+
+  /**
+   * An agreed edge from a member outside the ambient mesh into it cannot carry traffic: the callee's
+   * ztunnel demands mTLS and the AuthorizationPolicy can only name mesh identities.
+   */
+  private static void warnMeshMismatches(GraphResolver.Graph graph, Map<ObjectRef, MemberPlan> members, Diagnostics diagnostics) {
+    for (var edge : graph.edges()) {
+      MemberPlan caller = members.get(edge.caller());
+      MemberPlan callee = members.get(edge.callee());
+      if (!caller.ambient() && callee.ambient()) {
+        diagnostics.add(dev.lattice.model.diagnostics.Diagnostic.warning(dev.lattice.model.diagnostics.Codes.MESH_MISMATCH,
+            edge.caller() + " is outside the ambient mesh, so its calls to " + edge.callee()
+                + " are allowed at L4 but rejected at L7 (STRICT mTLS, no mesh identity)",
+            "enrol " + edge.caller() + " in the mesh (ambient: true)", edge.callerDeclaration().position(),
+            edge.callerDeclaration().path()));
+      }
+    }
   }
 }

@@ -66,6 +66,8 @@ public final class Codes {
   public static final String UNRESOLVED_PLACEHOLDER = "LAT2007";
   /** A placeholder in a place this version does not resolve yet (left verbatim, warning). */
   public static final String UNSUPPORTED_PLACEHOLDER = "LAT2008";
+  /** An agreed edge from a workload outside the ambient mesh to one inside it: STRICT mTLS rejects it (warning). */
+  public static final String MESH_MISMATCH = "LAT2009";
 
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */
