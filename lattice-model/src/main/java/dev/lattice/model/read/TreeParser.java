@@ -79,6 +79,12 @@ final class TreeParser {
     if (depth > MAX_DEPTH) {
       throw new JsonProcessingException("nesting deeper than " + MAX_DEPTH, p.currentTokenLocation()) {};
     }
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its anchor's name; reading "*img" as the text "img" would be wrong
+      diagnostics.add(Diagnostic.error(Codes.SYNTAX, "YAML alias *" + p.getText() + " is not supported",
+          "write the value out in full instead of referring to an anchor", at, path));
+      return new Node.ScalarNode(at, "*" + p.getText(), Node.ScalarType.STRING);
+    }
     switch (t) {
       case START_OBJECT: {
         LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();

@@ -55,6 +55,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void lat1001AliasIsAnErrorNotItsAnchorName() {
+    // regression: Jackson reports an alias as its anchor's name, so `image: *img` read as "img"
+    Diagnostic d = only(SERVICE_HEAD + """
+          workload:
+            containers:
+              main:
+                image: &img nginx:1.27
+              side:
+                image: *img
+        """, Codes.SYNTAX);
+    assertAt(d, Severity.ERROR, 11, 16, "spec.workload.containers.side.image");
+    assertThat(d.message()).contains("*img");
+  }
+
+  @Test
   void lat1002DuplicateKey() {
     Diagnostic d = only("""
         apiVersion: lattice.dev/v1alpha1
