@@ -70,7 +70,7 @@ public final class Codes {
   public static final String POOL_BOUNDS = "LAT4002";
   /**
    * A provider this version does not know (also an unknown block under {@code spec.provider.config}),
-   * or settings for more than one provider.
+   * a config block for another provider, or settings for more than one provider.
    */
   public static final String UNKNOWN_PROVIDER = "LAT4003";
   /** An instance type form that does not fit the provider. */
