@@ -8,7 +8,7 @@ public final class Codes {
   private Codes() {}
 
   // LAT1xxx: reading and validating single documents
-  /** The text is not well-formed YAML or JSON. */
+  /** The text is not well-formed YAML or JSON, or uses a YAML alias ({@code *name}), which is not read. */
   public static final String SYNTAX = "LAT1001";
   /** A mapping repeats a key. */
   public static final String DUPLICATE_KEY = "LAT1002";
@@ -74,7 +74,10 @@ public final class Codes {
   public static final String EVEN_CONTROL_PLANE = "LAT4001";
   /** A worker pool whose min exceeds its max, or that mixes replicas with min/max. */
   public static final String POOL_BOUNDS = "LAT4002";
-  /** A provider this version does not know, or a config block for another provider. */
+  /**
+   * A provider this version does not know (also an unknown block under {@code spec.provider.config}),
+   * a config block for another provider, or settings for more than one provider.
+   */
   public static final String UNKNOWN_PROVIDER = "LAT4003";
   /** An instance type form that does not fit the provider. */
   public static final String INSTANCE_TYPE = "LAT4004";

@@ -5,6 +5,7 @@ import dev.lattice.model.Required;
 import dev.lattice.model.SourceMap;
 import dev.lattice.model.WireEnum;
 import dev.lattice.model.WireName;
+import dev.lattice.model.cluster.ProviderConfig;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
@@ -155,7 +156,7 @@ final class RecordBinder {
         c = byWire.get(Paths.snakeToCamel(e.key()));
       }
       if (c == null) {
-        unknownField(e, byWire.keySet(), path);
+        unknownField(e, byWire.keySet(), path, type);
       } else if (found.containsKey(c)) {
         error(Codes.DUPLICATE_KEY, "field '" + wireName(c) + "' is given twice (as '"
             + found.get(c).key() + "' and '" + e.key() + "')", "keep one spelling", e.keyPosition(),
@@ -302,10 +303,17 @@ final class RecordBinder {
     return constant instanceof WireEnum w ? w.wire() : ((Enum<?>) constant).name().toLowerCase();
   }
 
-  private void unknownField(Node.Entry e, java.util.Set<String> known, String path) {
+  private void unknownField(Node.Entry e, java.util.Set<String> known, String path, Class<?> owner) {
     String key = snakeCase ? Paths.snakeToCamel(e.key()) : e.key();
     String hint = Suggestions.didYouMean(key, known)
         .orElse(known.isEmpty() ? "this value takes no fields" : "known fields here: " + String.join(", ", known));
+    if (owner == ProviderConfig.class) {
+      // a config block names a provider: the catalogue gives unknown providers their own code
+      error(Codes.UNKNOWN_PROVIDER, "unknown provider '" + e.key() + "' in " + path,
+          Suggestions.didYouMean(key, known).orElse("use one of: " + String.join(", ", known)),
+          e.keyPosition(), Paths.child(path, e.key()));
+      return;
+    }
     error(Codes.UNKNOWN_FIELD, "unknown field '" + e.key() + "'" + (path.isEmpty() ? "" : " in " + path),
         hint, e.keyPosition(), Paths.child(path, e.key()));
   }

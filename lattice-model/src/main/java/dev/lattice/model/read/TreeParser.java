@@ -54,7 +54,7 @@ final class TreeParser {
     try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        Node n = read(p, t, 0);
+        Node n = read(p, t, 0, "");
         if (!(n instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NULL)) {
           docs.add(n);
         }
@@ -74,10 +74,16 @@ final class TreeParser {
     return docs;
   }
 
-  private Node read(JsonParser p, JsonToken t, int depth) throws IOException {
+  private Node read(JsonParser p, JsonToken t, int depth, String path) throws IOException {
     SourcePosition at = positionOf(p.currentTokenLocation());
     if (depth > MAX_DEPTH) {
       throw new JsonProcessingException("nesting deeper than " + MAX_DEPTH, p.currentTokenLocation()) {};
+    }
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its anchor's name; reading "*img" as the text "img" would be wrong
+      diagnostics.add(Diagnostic.error(Codes.SYNTAX, "YAML alias *" + p.getText() + " is not supported",
+          "write the value out in full instead of referring to an anchor", at, path));
+      return new Node.ScalarNode(at, "*" + p.getText(), Node.ScalarType.STRING);
     }
     switch (t) {
       case START_OBJECT: {
@@ -86,13 +92,14 @@ final class TreeParser {
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           SourcePosition keyAt = positionOf(p.currentTokenLocation());
-          Node value = read(p, p.nextToken(), depth + 1);
+          String childPath = Paths.child(path, key);
+          Node value = read(p, p.nextToken(), depth + 1, childPath);
           Node.Entry previous = entries.get(key);
           if (previous != null) {
             diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
                 "key '" + key + "' appears twice in this mapping (first at line "
                     + previous.keyPosition().line() + ")",
-                "remove one of them; the apiserver would reject the document", keyAt, key));
+                "remove one of them; the apiserver would reject the document", keyAt, childPath));
           } else {
             entries.put(key, new Node.Entry(key, keyAt, value));
           }
@@ -109,7 +116,7 @@ final class TreeParser {
           if (i == null) {
             throw new JsonProcessingException("unterminated list", p.currentTokenLocation()) {};
           }
-          items.add(read(p, i, depth + 1));
+          items.add(read(p, i, depth + 1, dev.lattice.model.PathSyntax.item(path, items.size())));
         }
         return new Node.ListNode(at, items);
       }

@@ -38,7 +38,11 @@ public final class Quantity {
     BigDecimal number = new BigDecimal(m.group(1));
     String suffix = m.group(2) == null ? "" : m.group(2);
     if (suffix.startsWith("e") || suffix.startsWith("E")) {
-      return Optional.of(number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1))));
+      try {
+        return Optional.of(number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1))));
+      } catch (NumberFormatException | ArithmeticException e) {
+        return Optional.empty(); // an exponent no quantity can have (1e99999999999)
+      }
     }
     return Optional.of(number.multiply(SUFFIX.get(suffix)));
   }
