@@ -1,5 +1,6 @@
 package dev.lattice.emit.cilium;
 
+import dev.lattice.compiler.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
@@ -35,7 +36,7 @@ final class MemberPolicy {
   }
 
   Document of(MemberPlan member) {
-    String name = PolicyNames.bounded(member.ref().name());
+    String name = ObjectNames.bounded(member.ref().name());
     return Json.document(API_VERSION, KIND, Optional.of(member.ref().namespace()), name,
         Map.of(Json.NAME_LABEL, name), body -> {
           ObjectNode spec = body.putObject("spec");

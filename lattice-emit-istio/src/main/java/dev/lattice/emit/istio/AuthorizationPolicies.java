@@ -1,5 +1,6 @@
 package dev.lattice.emit.istio;
 
+import dev.lattice.compiler.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
@@ -37,9 +38,9 @@ final class AuthorizationPolicies {
    * nothing: the member is explicitly closed, as the mesh-wide deny-all already has it.
    */
   Document allowTo(MemberPlan member) {
-    String name = PolicyNames.bounded("allow-to-" + member.ref().name());
+    String name = ObjectNames.bounded("allow-to-" + member.ref().name());
     return Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(member.ref().namespace()), name,
-        Map.of(Json.NAME_LABEL, PolicyNames.bounded(member.ref().name())), body -> {
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(member.ref().name())), body -> {
           ObjectNode spec = body.putObject("spec");
           if (!member.selector().isEmpty()) {
             spec.putObject("selector").set("matchLabels", Json.sortedMap(member.selector()));

@@ -1,5 +1,6 @@
 package dev.lattice.emit.istio;
 
+import dev.lattice.compiler.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
@@ -47,8 +48,8 @@ final class ServiceEntries {
     if (chosen.isEmpty()) {
       return Optional.empty();
     }
-    String name = PolicyNames.bounded(external.ref().name());
-    String owner = PolicyNames.bounded(external.inlineOwner().orElse(external.ref()).name());
+    String name = ObjectNames.bounded(external.ref().name());
+    String owner = ObjectNames.bounded(external.inlineOwner().orElse(external.ref()).name());
     return Optional.of(Json.document(API_VERSION, KIND, Optional.of(external.ref().namespace()), name,
         Map.of(Json.NAME_LABEL, owner), body -> {
           ObjectNode spec = body.putObject("spec");

@@ -1,5 +1,6 @@
 package dev.lattice.emit.kubernetes;
 
+import dev.lattice.compiler.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
@@ -29,7 +30,7 @@ final class Volumes {
   }
 
   String configMapName() {
-    return Names.derived(plan.ref().name(), "files");
+    return ObjectNames.derived(plan.ref().name(), "files");
   }
 
   /** The ConfigMap data collected while mounts were built: key → content. */
@@ -40,7 +41,7 @@ final class Volumes {
   /** The claim a volume resource uses. */
   static String claimName(String service, String resource, ResourceSpec r) {
     return r.id().map(id -> id.contains("/") ? id.substring(id.indexOf('/') + 1) : id)
-        .orElse(Names.derived(service, resource));
+        .orElse(ObjectNames.derived(service, resource));
   }
 
   ArrayNode mounts(String container, ContainerSpec c) {
@@ -63,7 +64,7 @@ final class Volumes {
       String name;
       if (resource.isPresent() && plan.service().spec().workload().resources().containsKey(resource.get())) {
         ResourceSpec r = plan.service().spec().workload().resources().get(resource.get());
-        name = Names.shorten("vol-" + resource.get(), 63);
+        name = ObjectNames.bounded("vol-" + resource.get());
         String claim = claimName(plan.ref().name(), resource.get(), r);
         podVolumes.computeIfAbsent(name, n -> {
           ObjectNode vol = Json.object().put("name", n);
@@ -71,7 +72,7 @@ final class Volumes {
           return vol;
         });
       } else {
-        name = Names.shorten(sanitize("scratch-" + container + "-" + path), 63);
+        name = ObjectNames.bounded(sanitize("scratch-" + container + "-" + path));
         podVolumes.computeIfAbsent(name, n -> {
           ObjectNode vol = Json.object();
           vol.putObject("emptyDir");

@@ -1,28 +1,28 @@
-package dev.lattice.emit.istio;
+package dev.lattice.compiler.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class PolicyNamesTest {
+class ObjectNamesTest {
   @Test
   void shortNamesAreKept() {
-    assertThat(PolicyNames.bounded("api")).isEqualTo("api");
-    assertThat(PolicyNames.bounded("a".repeat(63))).isEqualTo("a".repeat(63));
+    assertThat(ObjectNames.bounded("api")).isEqualTo("api");
+    assertThat(ObjectNames.bounded("a".repeat(63))).isEqualTo("a".repeat(63));
   }
 
   @Test
   void longNamesGetAStableHashSuffix() {
     String name = "payments-" + "x".repeat(50) + "-reconciler-worker";
-    String bounded = PolicyNames.bounded(name);
+    String bounded = ObjectNames.bounded(name);
     assertThat(bounded).hasSize(63).startsWith(name.substring(0, 52) + "-").matches(".*-[0-9a-f]{10}");
-    assertThat(PolicyNames.bounded(name)).isEqualTo(bounded);
-    assertThat(PolicyNames.bounded(name + "2")).isNotEqualTo(bounded).hasSize(63);
+    assertThat(ObjectNames.bounded(name)).isEqualTo(bounded);
+    assertThat(ObjectNames.bounded(name + "2")).isNotEqualTo(bounded).hasSize(63);
   }
 
   @Test
   void trailingSeparatorsBeforeTheHashAreTrimmed() {
-    String bounded = PolicyNames.bounded("a".repeat(51) + "-" + "b".repeat(20));
+    String bounded = ObjectNames.bounded("a".repeat(51) + "-" + "b".repeat(20));
     assertThat(bounded).startsWith("a".repeat(51) + "-").doesNotContain("--").hasSize(62);
   }
 }

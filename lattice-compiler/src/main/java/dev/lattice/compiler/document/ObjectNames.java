@@ -1,0 +1,49 @@
+package dev.lattice.compiler.document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The naming scheme every emitter uses: a name that fits is kept as it is; a longer one keeps its
+ * head (trailing {@code -} and {@code .} trimmed) and ends in {@code -} plus the first 10 hex digits
+ * of the SHA-256 of the whole name, so it stays readable, stable across runs and distinct from
+ * other long names.
+ */
+public final class ObjectNames {
+  /** The longest DNS label: names of most objects, and label values. */
+  public static final int MAX = 63;
+  private static final int HASH = 10;
+
+  private ObjectNames() {}
+
+  /** {@code name} if it fits in 63 characters, else its stable shortened form. */
+  public static String bounded(String name) {
+    return bounded(name, MAX);
+  }
+
+  /** {@code name} if it fits in {@code max} characters, else its stable shortened form. */
+  public static String bounded(String name, int max) {
+    if (name.length() <= max) {
+      return name;
+    }
+    String head = name.substring(0, max - HASH - 1).replaceAll("[-.]+$", "");
+    return head + "-" + hash(name, HASH);
+  }
+
+  /** {@code <base>-<suffix>}, bounded. */
+  public static String derived(String base, String suffix) {
+    return bounded(base + "-" + suffix);
+  }
+
+  /** The first {@code length} hex digits of the SHA-256 of {@code text}. */
+  public static String hash(String text, int length) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, length);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
+}
