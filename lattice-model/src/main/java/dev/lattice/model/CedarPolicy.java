@@ -3,6 +3,7 @@ package dev.lattice.model;
 import dev.lattice.model.policy.CedarPolicySpec;
 
 /** Cedar authorization policies that gate what services may do. */
+@org.immutables.value.Value.Builder
 public record CedarPolicy(@Required ObjectMeta metadata, @Required CedarPolicySpec spec) implements LatticeObject {
 
   @Override

@@ -5,6 +5,7 @@ import dev.lattice.model.cluster.LatticeClusterStatus;
 import java.util.Optional;
 
 /** A Kubernetes cluster Lattice provisions with Cluster API (cluster-scoped). */
+@org.immutables.value.Value.Builder
 public record LatticeCluster(
     @Required ObjectMeta metadata, @Required LatticeClusterSpec spec, Optional<LatticeClusterStatus> status)
     implements LatticeObject {

@@ -5,6 +5,7 @@ import dev.lattice.model.service.LatticeServiceStatus;
 import java.util.Optional;
 
 /** An endpoint outside the cluster that services may reach when it lists them. */
+@org.immutables.value.Value.Builder
 public record LatticeExternalService(
     @Required ObjectMeta metadata, @Required LatticeExternalServiceSpec spec, Optional<LatticeServiceStatus> status)
     implements LatticeObject {

@@ -5,6 +5,7 @@ import dev.lattice.model.service.LatticeServiceStatus;
 import java.util.Optional;
 
 /** A workload Lattice does not deploy but enrols in the mesh, with its own declarations. */
+@org.immutables.value.Value.Builder
 public record LatticeMeshMember(
     @Required ObjectMeta metadata, @Required LatticeMeshMemberSpec spec, Optional<LatticeServiceStatus> status)
     implements LatticeObject {

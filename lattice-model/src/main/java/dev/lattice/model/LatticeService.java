@@ -5,6 +5,7 @@ import dev.lattice.model.service.LatticeServiceStatus;
 import java.util.Optional;
 
 /** A workload Lattice deploys, with its bilateral declarations ({@code spec.workload.resources}). */
+@org.immutables.value.Value.Builder
 public record LatticeService(
     @Required ObjectMeta metadata, @Required LatticeServiceSpec spec, Optional<LatticeServiceStatus> status)
     implements LatticeObject {

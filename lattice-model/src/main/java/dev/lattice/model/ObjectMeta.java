@@ -8,6 +8,7 @@ import java.util.Optional;
  * The Kubernetes metadata Lattice reads. Namespaced kinds without a namespace live in {@code
  * default}, as kubectl would place them.
  */
+@org.immutables.value.Value.Builder
 public record ObjectMeta(
     @Required String name,
     Optional<String> namespace,

@@ -5,6 +5,7 @@ import dev.lattice.model.Values;
 import java.util.Optional;
 
 /** The provider type and a reference to its credentials Secret (never a secret value). */
+@org.immutables.value.Value.Builder
 public record CloudProviderSpec(@Required ProviderType type, Optional<SecretRef> credentialsSecretRef) {
   public CloudProviderSpec {
     credentialsSecretRef = Values.opt(credentialsSecretRef);

@@ -11,6 +11,7 @@ import java.util.Optional;
  * provider settings, nodes, networking, the cell settings when it will manage children ({@code
  * parentConfig}), and the add-on flags.
  */
+@org.immutables.value.Value.Builder
 public record LatticeClusterSpec(
     @Required String providerRef,
     @Required ProviderSpec provider,

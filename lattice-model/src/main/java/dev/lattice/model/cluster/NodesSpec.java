@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The control plane and the named worker pools. */
+@org.immutables.value.Value.Builder
 public record NodesSpec(@Required ControlPlane controlPlane, Map<String, WorkerPool> workerPools) {
   public NodesSpec {
     workerPools = Values.map(workerPools);

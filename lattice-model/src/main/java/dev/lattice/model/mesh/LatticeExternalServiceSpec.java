@@ -13,6 +13,7 @@ import java.util.Optional;
  * {@code host:port}), who may call it ({@code allowedRequesters}: {@code name} in this namespace,
  * {@code ns/name} elsewhere, or {@code "*"}), and how its address resolves.
  */
+@org.immutables.value.Value.Builder
 public record LatticeExternalServiceSpec(
     @Required Map<String, String> endpoints,
     List<String> allowedRequesters,

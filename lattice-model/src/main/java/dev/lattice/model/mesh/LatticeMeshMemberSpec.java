@@ -13,6 +13,7 @@ import java.util.Optional;
  * who may call them ({@code allowedCallers}), whom they call ({@code dependencies}), other egress,
  * their service account (default: the member's name) and whether they are in the ambient mesh.
  */
+@org.immutables.value.Value.Builder
 public record LatticeMeshMemberSpec(
     @Required Target target,
     List<Port> ports,

@@ -6,6 +6,7 @@ import dev.lattice.model.Values;
 import java.util.Optional;
 
 /** Cedar policy text with a priority (higher first) and a switch to turn it off. */
+@org.immutables.value.Value.Builder
 public record CedarPolicySpec(
     Optional<String> description,
     @Required String policies,

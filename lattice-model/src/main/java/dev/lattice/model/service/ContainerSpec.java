@@ -11,6 +11,7 @@ import java.util.Optional;
  * {@code files} mounted into it, {@code volumes} by mount path, resources, probes and security
  * overrides (anything looser than the restricted baseline).
  */
+@org.immutables.value.Value.Builder
 public record ContainerSpec(
     @Required String image,
     List<String> command,

@@ -11,6 +11,7 @@ import java.util.Optional;
  * What a service declares, in the canonical shape ({@code spec.workload}). {@code replicas} is the
  * minimum; {@code autoscaling.max} above it turns autoscaling on.
  */
+@org.immutables.value.Value.Builder
 public record LatticeServiceSpec(
     @DefaultValue("1") int replicas,
     Optional<AutoscalingSpec> autoscaling,

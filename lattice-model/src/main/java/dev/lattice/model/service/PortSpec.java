@@ -7,6 +7,7 @@ import dev.lattice.model.WireEnum;
 import java.util.Optional;
 
 /** One offered port: the Service port and the container port it forwards to (the same by default). */
+@org.immutables.value.Value.Builder
 public record PortSpec(@Required int port, Optional<Integer> targetPort, @DefaultValue("TCP") Protocol protocol) {
   public PortSpec {
     targetPort = Values.opt(targetPort);

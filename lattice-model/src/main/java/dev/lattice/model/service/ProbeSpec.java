@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A liveness, readiness or startup probe: exactly one of httpGet, exec or tcpSocket, and timings. */
+@org.immutables.value.Value.Builder
 public record ProbeSpec(
     Optional<HttpGet> httpGet,
     Optional<Exec> exec,

@@ -14,6 +14,7 @@ import java.util.Optional;
  * service's namespace and the resource's key; {@code id: other-ns/name} is accepted too). {@code
  * params} are free-form per type.
  */
+@org.immutables.value.Value.Builder
 public record ResourceSpec(
     @DefaultValue("service") String type,
     @DefaultValue("outbound") Direction direction,

@@ -9,6 +9,7 @@ import java.util.Optional;
  * dropped, RuntimeDefault seccomp, read-only root filesystem). Absent fields keep the baseline.
  * {@code allowedBinaries} feeds the Tetragon allow-list.
  */
+@org.immutables.value.Value.Builder
 public record SecuritySpec(
     Optional<Long> runAsUser,
     Optional<Long> runAsGroup,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The ports a service offers, by name, and the Kubernetes Service type (ClusterIP by default). */
+@org.immutables.value.Value.Builder
 public record ServicePortsSpec(Map<String, PortSpec> ports, Optional<ServiceType> serviceType) {
   public ServicePortsSpec {
     ports = Values.map(ports);

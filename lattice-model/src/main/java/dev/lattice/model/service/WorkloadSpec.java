@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Containers, the ports the service offers, and the resources it declares (Score style). */
+@org.immutables.value.Value.Builder
 public record WorkloadSpec(
     Map<String, ContainerSpec> containers, Optional<ServicePortsSpec> service, Map<String, ResourceSpec> resources) {
   public WorkloadSpec {
