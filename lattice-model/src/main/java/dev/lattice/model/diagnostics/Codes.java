@@ -68,6 +68,8 @@ public final class Codes {
   public static final String UNSUPPORTED_PLACEHOLDER = "LAT2008";
   /** An agreed edge from a workload outside the ambient mesh to one inside it: STRICT mTLS rejects it (warning). */
   public static final String MESH_MISMATCH = "LAT2009";
+  /** A service whose binary allow-list cannot be derived (no command): no Tetragon policy (warning). */
+  public static final String NO_BINARY_ALLOW_LIST = "LAT2010";
 
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */

@@ -1,0 +1,93 @@
+package dev.lattice.emit.cilium;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.service.ContainerSpec;
+import dev.lattice.model.service.ProbeSpec;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The binary allow-list of a service as a Tetragon {@code TracingPolicyNamespaced} ({@code
+ * cilium.io/v1alpha1}) named {@code <service>-binaries}: a kprobe on {@code security_bprm_check}
+ * that kills ({@code Sigkill}) any exec in the service's pods whose path is not allowed. Allowed:
+ * each container's {@code command[0]}, each exec probe's {@code command[0]} and {@code
+ * security.allowedBinaries}. Absolute paths must match exactly; a bare name ({@code node}) matches
+ * any path ending in {@code /node}, since the image's PATH is unknown here. No policy is emitted
+ * when {@code "*"} is allowed, or (with a warning) when a container has no {@code command}: its
+ * entrypoint is in the image and unknown to the compiler.
+ */
+final class TetragonPolicy {
+  static final String API_VERSION = "cilium.io/v1alpha1";
+  static final String KIND = "TracingPolicyNamespaced";
+
+  private TetragonPolicy() {}
+
+  static Optional<Document> of(WorkloadPlan w, EmitContext context) {
+    Map<String, ContainerSpec> containers = new java.util.TreeMap<>(w.service().spec().workload().containers());
+    containers.putAll(w.service().spec().sidecars());
+    SortedSet<String> allowed = new TreeSet<>();
+    for (Map.Entry<String, ContainerSpec> e : containers.entrySet()) {
+      ContainerSpec c = e.getValue();
+      if (c.security().map(s -> s.allowedBinaries().contains("*")).orElse(false)) {
+        return Optional.empty();
+      }
+      if (c.command().isEmpty()) {
+        context.report(Diagnostic.warning(Codes.NO_BINARY_ALLOW_LIST,
+            "no binary allow-list for " + w.ref() + ": container '" + e.getKey() + "' has no command, so its entrypoint is unknown",
+            "set command: [/path/to/binary, ...] or allow binaries with security.allowedBinaries",
+            w.source().sources().valueAt("spec.workload.containers." + e.getKey()), "spec.workload.containers." + e.getKey()));
+        return Optional.empty();
+      }
+      allowed.add(c.command().get(0));
+      probeBinary(c.livenessProbe()).ifPresent(allowed::add);
+      probeBinary(c.readinessProbe()).ifPresent(allowed::add);
+      probeBinary(c.startupProbe()).ifPresent(allowed::add);
+      c.security().ifPresent(s -> allowed.addAll(s.allowedBinaries()));
+    }
+    if (allowed.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = ObjectNames.derived(w.ref().name(), "binaries");
+    return Optional.of(Json.document(API_VERSION, KIND, Optional.of(w.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(w.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          ObjectNode probe = spec.putArray("kprobes").addObject();
+          probe.putArray("args").addObject().put("index", 0).put("type", "linux_binprm");
+          probe.put("call", "security_bprm_check");
+          ObjectNode selector = probe.putArray("selectors").addObject();
+          selector.putArray("matchActions").addObject().put("action", "Sigkill");
+          ArrayNode matchArgs = selector.putArray("matchArgs");
+          List<String> absolute = allowed.stream().filter(b -> b.startsWith("/")).toList();
+          List<String> bare = allowed.stream().filter(b -> !b.startsWith("/")).map(b -> "/" + b).toList();
+          if (!absolute.isEmpty()) {
+            matchArgs.addObject().put("index", 0).put("operator", "NotEqual").set("values", strings(absolute));
+          }
+          if (!bare.isEmpty()) {
+            matchArgs.addObject().put("index", 0).put("operator", "NotPostfix").set("values", strings(bare));
+          }
+          probe.put("syscall", false);
+          spec.putObject("podSelector").set("matchLabels",
+              Json.sortedMap(Map.of(Json.NAME_LABEL, ObjectNames.bounded(w.ref().name()))));
+        }));
+  }
+
+  private static Optional<String> probeBinary(Optional<ProbeSpec> probe) {
+    return probe.flatMap(ProbeSpec::exec).map(ProbeSpec.Exec::command).filter(c -> !c.isEmpty()).map(c -> c.get(0));
+  }
+
+  private static ArrayNode strings(Collection<String> values) {
+    return Json.strings(List.copyOf(values));
+  }
+}
