@@ -2,7 +2,7 @@ package dev.lattice.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.compiler.plan.EnvValue;
+import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.model.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostic;
@@ -110,13 +110,15 @@ class PipelineTest {
                           LITERAL: $${resources.y.host}"""),
         service("a", "y", "x: {direction: inbound}"));
     assertThat(codes(c, Severity.ERROR)).isEmpty();
-    Map<String, EnvValue> env = c.plan().orElseThrow().workloads().get(ObjectRef.of("a", "x")).resolvedVariables().get("main");
-    assertThat(env.get("URL").text()).contains("http://y.a.svc.cluster.local:80");
-    assertThat(env.get("HOST").text()).contains("y.a.svc.cluster.local");
-    assertThat(env.get("PASSWORD").secret().orElseThrow()).isEqualTo(new EnvValue.SecretKey("db-creds", "password"));
-    assertThat(env.get("DSN").text()).contains("postgres://u:$(LATTICE_SECRET_DB_CREDS_PASSWORD)@redis.local/db");
-    assertThat(env.get("LATTICE_SECRET_DB_CREDS_PASSWORD").secret()).isPresent();
-    assertThat(env.get("LITERAL").text()).contains("${resources.y.host}");
+    var plan = c.plan().orElseThrow().workloads().get(ObjectRef.of("a", "x"));
+    Map<String, TemplateText> env = plan.variables().get("main");
+    assertThat(env.get("URL").literal()).contains("http://y.a.svc.cluster.local:80");
+    assertThat(env.get("HOST").literal()).contains("y.a.svc.cluster.local");
+    assertThat(env.get("PASSWORD").soleSecret()).contains(new TemplateText.SecretRef("db-creds", "password"));
+    assertThat(env.get("DSN").parts()).containsExactly(new TemplateText.Literal("postgres://u:"),
+        new TemplateText.SecretRef("db-creds", "password"), new TemplateText.Literal("@redis.local/db"));
+    assertThat(env.get("LITERAL").literal()).contains("${resources.y.host}");
+    assertThat(plan.secrets().get("db-creds").secretName()).isEqualTo("x-db-creds");
   }
 
   @Test

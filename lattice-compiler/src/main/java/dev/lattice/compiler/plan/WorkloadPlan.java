@@ -8,13 +8,15 @@ import java.util.Map;
 /**
  * A service Lattice deploys, with its placeholders resolved.
  *
- * @param resolvedVariables per container name, variable name → resolved text ({@link EnvValue})
- * @param resolvedFiles per container name, mount path → resolved file content
+ * @param variables per container name, variable name → resolved text
+ * @param files per container name, mount path → resolved content
+ * @param secrets the service's secret resources by name
  */
 public record WorkloadPlan(
     ObjectRef ref,
     LatticeService service,
     MemberPlan member,
-    Map<String, Map<String, EnvValue>> resolvedVariables,
-    Map<String, Map<String, String>> resolvedFiles,
+    Map<String, Map<String, TemplateText>> variables,
+    Map<String, Map<String, TemplateText>> files,
+    Map<String, SecretPlan> secrets,
     SourcedObject source) {}

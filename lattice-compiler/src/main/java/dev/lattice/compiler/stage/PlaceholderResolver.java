@@ -1,7 +1,8 @@
 package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.CompilerOptions;
-import dev.lattice.compiler.plan.EnvValue;
+import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.PortPlan;
@@ -13,19 +14,22 @@ import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.mesh.Endpoint;
 import dev.lattice.model.service.ResourceSpec;
 import dev.lattice.model.validate.Placeholders;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${resources.<name>.<field>}} against what the resource names: a service
  * ({@code host}, {@code port}, {@code url}, {@code name}, {@code namespace}), an external service
  * (the first endpoint's {@code host}, {@code port}, {@code url}), or any other type's {@code
- * params}. {@code ${secret.<resource>.<key>}} becomes a Secret key reference: a whole-value
- * variable reads the key directly; text around it reads a helper variable through Kubernetes'
- * {@code $(NAME)} expansion.
+ * params}. {@code ${secret.<resource>.<key>}} becomes a secret reference that the emitters route
+ * through the External Secrets Operator; no secret value is ever known here.
  */
 final class PlaceholderResolver {
+  private static final Pattern ANY = Pattern.compile("(\\$?)\\$\\{([^}]*)}");
   private final ObjectRef self;
   private final Map<String, ResourceSpec> resources;
   private final Map<ObjectRef, MemberPlan> members;
@@ -45,60 +49,36 @@ final class PlaceholderResolver {
     this.diagnostics = diagnostics;
   }
 
-  /** The name of the helper variable that carries a secret key into surrounding text. */
-  static String helperVariable(String resource, String key) {
-    return ("LATTICE_SECRET_" + resource + "_" + key).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-  }
-
-  /** The Kubernetes Secret a secret resource refers to: its id's name part, or its key. */
+  /** The Kubernetes Secret a secret resource is synced into: {@code <service>-<resource>}. */
   String secretName(String resource) {
-    ResourceSpec r = resources.get(resource);
-    return r.target(self.namespace(), resource).name();
+    return ObjectNames.derived(self.name(), resource);
   }
 
   /**
-   * Resolves one variable into {@code out} (helper variables for embedded secrets are added too).
+   * Resolves a variable's value or a file's content: {@code ${resources...}} become literal text,
+   * {@code ${secret.<resource>.<key>}} become secret references, {@code $${...}} the literal
+   * {@code ${...}}.
    */
-  void resolveVariable(String path, String name, String value, Map<String, EnvValue> out) {
-    var found = Placeholders.find(value);
-    if (found.size() == 1 && found.get(0).text().equals(value) && found.get(0).root().equals("secret")
-        && found.get(0).parts().size() == 3) {
-      out.put(name, EnvValue.secret(secretName(found.get(0).parts().get(1)), found.get(0).parts().get(2)));
-      return;
-    }
-    String text = value;
-    for (Placeholders.Placeholder p : found) {
-      Optional<String> replacement;
-      if (p.root().equals("secret") && p.parts().size() == 3 && resources.containsKey(p.parts().get(1))) {
-        String helper = helperVariable(p.parts().get(1), p.parts().get(2));
-        out.put(helper, EnvValue.secret(secretName(p.parts().get(1)), p.parts().get(2)));
-        replacement = Optional.of("$(" + helper + ")");
-      } else {
-        replacement = resolve(path, p);
-      }
-      if (replacement.isPresent()) {
-        text = text.replace(p.text(), replacement.get());
-      }
-    }
-    out.put(name, EnvValue.text(text.replace("$${", "${")));
-  }
-
-  /** Resolves a file's content; secret placeholders stay verbatim with a warning. */
-  String resolveFile(String path, String content) {
-    String text = content;
-    for (Placeholders.Placeholder p : Placeholders.find(content)) {
-      if (p.root().equals("secret")) {
-        diagnostics.add(Diagnostic.warning(Codes.UNSUPPORTED_PLACEHOLDER,
-            "secret placeholder " + p.text() + " in file content is not resolved in this version; the file keeps it verbatim",
-            "read the secret from an environment variable instead", sources.valueAt(path), path));
+  TemplateText resolve(String path, String text) {
+    List<TemplateText.Part> parts = new ArrayList<>();
+    int at = 0;
+    Matcher m = ANY.matcher(text);
+    while (m.find()) {
+      parts.add(new TemplateText.Literal(text.substring(at, m.start())));
+      at = m.end();
+      if (!m.group(1).isEmpty()) {
+        parts.add(new TemplateText.Literal(m.group(0).substring(1)));
         continue;
       }
-      Optional<String> r = resolve(path, p);
-      if (r.isPresent()) {
-        text = text.replace(p.text(), r.get());
+      Placeholders.Placeholder p = Placeholders.find(m.group(0)).get(0);
+      if (p.root().equals("secret") && p.parts().size() == 3 && resources.containsKey(p.parts().get(1))) {
+        parts.add(new TemplateText.SecretRef(p.parts().get(1), p.parts().get(2)));
+      } else {
+        parts.add(new TemplateText.Literal(resolve(path, p).orElse(m.group(0))));
       }
     }
-    return text.replace("$${", "${");
+    parts.add(new TemplateText.Literal(text.substring(at)));
+    return new TemplateText(parts);
   }
 
   private Optional<String> resolve(String path, Placeholders.Placeholder p) {

@@ -1,20 +1,26 @@
 package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.CompilerOptions;
-import dev.lattice.compiler.plan.EnvValue;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.plan.SecretPlan;
+import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.LatticeService;
 import dev.lattice.model.ObjectRef;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.SourcedObject;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.service.ContainerSpec;
+import dev.lattice.model.service.ResourceSpec;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Builds a {@link WorkloadPlan} per service: containers with their placeholders resolved. */
+/** Builds a {@link WorkloadPlan} per service: containers with their placeholders resolved, secrets routed. */
 final class WorkloadPlanner {
   private WorkloadPlanner() {}
 
@@ -30,24 +36,46 @@ final class WorkloadPlanner {
     LatticeService svc = (LatticeService) s.object();
     PlaceholderResolver resolver = new PlaceholderResolver(ref, svc.spec().workload().resources(), members, externals,
         options, s.sources(), diagnostics);
-    Map<String, Map<String, EnvValue>> variables = new TreeMap<>();
-    Map<String, Map<String, String>> files = new TreeMap<>();
+    Map<String, Map<String, TemplateText>> variables = new TreeMap<>();
+    Map<String, Map<String, TemplateText>> files = new TreeMap<>();
     resolve("spec.workload.containers", svc.spec().workload().containers(), resolver, variables, files);
     resolve("spec.sidecars", svc.spec().sidecars(), resolver, variables, files);
-    return new WorkloadPlan(ref, svc, members.get(ref), variables, files, s);
+    Map<String, SecretPlan> secrets = new TreeMap<>();
+    svc.spec().workload().resources().forEach((name, r) -> {
+      if (ResourceSpec.SECRET.equals(r.type())) {
+        secrets.put(name, secret(ref, name, r, resolver, s, diagnostics));
+      }
+    });
+    return new WorkloadPlan(ref, svc, members.get(ref), variables, files, secrets, s);
+  }
+
+  private static SecretPlan secret(ObjectRef ref, String name, ResourceSpec r, PlaceholderResolver resolver,
+      SourcedObject s, Diagnostics diagnostics) {
+    String path = PathSyntax.child("spec.workload.resources", name);
+    Object provider = r.params().get("provider");
+    if (provider == null) {
+      diagnostics.add(Diagnostic.warning(Codes.SECRET_STORE, "secret resource '" + name + "' of " + ref
+          + " names no params.provider; the ClusterSecretStore 'default' is used",
+          "set params.provider to the ClusterSecretStore that holds it", s.sources().keyAt(path), path));
+    }
+    List<String> keys = r.params().get("keys") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    return new SecretPlan(name, resolver.secretName(name), provider == null ? "default" : String.valueOf(provider),
+        r.id().orElse(name), keys, Optional.ofNullable(r.params().get("refreshInterval")).map(String::valueOf),
+        Optional.ofNullable(r.params().get("secretType")).map(String::valueOf));
   }
 
   private static void resolve(String base, Map<String, ContainerSpec> containers, PlaceholderResolver resolver,
-      Map<String, Map<String, EnvValue>> variables, Map<String, Map<String, String>> files) {
+      Map<String, Map<String, TemplateText>> variables, Map<String, Map<String, TemplateText>> files) {
     containers.forEach((name, c) -> {
       String path = PathSyntax.child(base, name);
-      Map<String, EnvValue> env = new TreeMap<>();
-      c.variables().forEach((k, v) -> resolver.resolveVariable(PathSyntax.child(path + ".variables", k), k, v, env));
+      Map<String, TemplateText> env = new TreeMap<>();
+      c.variables().forEach((k, v) -> env.put(k, resolver.resolve(PathSyntax.child(path + ".variables", k), v)));
       variables.put(name, env);
-      Map<String, String> fileContents = new TreeMap<>();
-      c.files().forEach((target, f) -> f.content().ifPresent(content -> fileContents.put(target,
-          f.noExpand().orElse(false) ? content : resolver.resolveFile(PathSyntax.child(path + ".files", target) + ".content", content))));
-      files.put(name, fileContents);
+      Map<String, TemplateText> contents = new TreeMap<>();
+      c.files().forEach((target, f) -> f.content().ifPresent(content -> contents.put(target,
+          f.noExpand().orElse(false) ? TemplateText.literal(content)
+              : resolver.resolve(PathSyntax.child(path + ".files", target) + ".content", content))));
+      files.put(name, contents);
     });
   }
 }

@@ -3,6 +3,7 @@ package dev.lattice.emit.kubernetes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.document.ObjectNames;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.compiler.spi.EmitContext;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Workload documents for every {@code LatticeService}: ServiceAccount, Deployment, Service (when it
@@ -52,17 +54,21 @@ public final class KubernetesEmitter implements Emitter {
     out.add(Json.document("v1", "ServiceAccount", Optional.of(ns), name, labels,
         body -> body.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false))));
     Volumes volumes = new Volumes(w);
-    ObjectNode template = new PodTemplate(w, volumes).build();
+    EnvSources env = new EnvSources(w);
+    List<Document> config = new ArrayList<>();
+    ObjectNode template = new PodTemplate(w, volumes, env).build(() -> {
+      config.addAll(configDocuments(w, volumes, env));
+      return configHash(config);
+    });
     out.add(Json.document("apps/v1", "Deployment", Optional.of(ns), name, labels, body -> {
       ObjectNode s = body.putObject("spec");
       s.put("replicas", spec.replicas());
       s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
       s.set("template", template);
     }));
-    if (!volumes.files().isEmpty()) {
-      out.add(Json.document("v1", "ConfigMap", Optional.of(ns), volumes.configMapName(), labels,
-          body -> body.set("data", Json.sortedMap(volumes.files()))));
-    }
+    out.addAll(config);
+    Set<String> pullSecrets = Set.copyOf(spec.imagePullSecrets());
+    w.secrets().values().forEach(s -> out.add(ExternalSecrets.forResource(w, s, pullSecrets.contains(s.resource()))));
     spec.workload().resources().forEach((key, r) -> ownedClaim(w, key, r).ifPresent(out::add));
     if (!w.member().ports().isEmpty()) {
       out.add(Json.document("v1", "Service", Optional.of(ns), name, labels, body -> {
@@ -75,6 +81,41 @@ public final class KubernetesEmitter implements Emitter {
       }));
     }
     Extras.of(w).forEach(out::add);
+  }
+
+  /** ConfigMaps of plain variables and files, and templated ExternalSecrets of secret-bearing ones. */
+  private static List<Document> configDocuments(WorkloadPlan w, Volumes volumes, EnvSources env) {
+    List<Document> out = new ArrayList<>();
+    String ns = w.ref().namespace();
+    Map<String, String> labels = Map.of(Json.NAME_LABEL, w.ref().name());
+    for (String container : w.variables().keySet()) {
+      Map<String, String> plain = env.plain(container);
+      if (!plain.isEmpty()) {
+        out.add(Json.document("v1", "ConfigMap", Optional.of(ns), env.configMapName(container), labels,
+            body -> body.set("data", Json.sortedMap(plain))));
+      }
+      if (!env.templated(container).isEmpty()) {
+        out.add(ExternalSecrets.templated(w, env.secretName(container), env.templated(container)));
+      }
+    }
+    if (!volumes.files().isEmpty()) {
+      out.add(Json.document("v1", "ConfigMap", Optional.of(ns), volumes.configMapName(), labels,
+          body -> body.set("data", Json.sortedMap(volumes.files()))));
+    }
+    if (!volumes.secretFiles().isEmpty()) {
+      out.add(ExternalSecrets.templated(w, volumes.secretFilesName(), volumes.secretFiles()));
+    }
+    return out;
+  }
+
+  /** A hash of everything the pods read from ConfigMaps and secret templates: a change rolls them. */
+  private static String configHash(List<Document> config) {
+    if (config.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    config.forEach(d -> sb.append(d.id()).append('\n').append(d.body().path("data")).append(d.body().path("spec")).append('\n'));
+    return ObjectNames.hash(sb.toString(), 16);
   }
 
   private static Optional<Document> ownedClaim(WorkloadPlan w, String key, ResourceSpec r) {

@@ -3,7 +3,6 @@ package dev.lattice.emit.kubernetes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
-import dev.lattice.compiler.plan.EnvValue;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.service.ContainerSpec;
@@ -21,19 +20,27 @@ import java.util.TreeMap;
  */
 final class PodTemplate {
   static final String FILES_VOLUME = "lattice-files";
+  static final String SECRET_FILES_VOLUME = "lattice-secret-files";
+
+  /** Pod annotation whose value changes whenever the pod's configuration or secret templates change. */
+  static final String CONFIG_HASH = "lattice.dev/config-hash";
 
   private final WorkloadPlan plan;
   private final Volumes volumes;
+  private final EnvSources env;
 
-  PodTemplate(WorkloadPlan plan, Volumes volumes) {
+  PodTemplate(WorkloadPlan plan, Volumes volumes, EnvSources env) {
     this.plan = plan;
     this.volumes = volumes;
+    this.env = env;
   }
 
-  ObjectNode build() {
+  /** The template; {@code configHash} rolls the pods when configuration changes. */
+  ObjectNode build(java.util.function.Supplier<String> configHash) {
     LatticeServiceSpec spec = plan.service().spec();
     ObjectNode template = Json.object();
-    template.putObject("metadata").set("labels", Json.sortedMap(Map.of(Json.NAME_LABEL, plan.ref().name())));
+    ObjectNode metadata = template.putObject("metadata");
+    metadata.set("labels", Json.sortedMap(Map.of(Json.NAME_LABEL, plan.ref().name())));
     ObjectNode pod = template.putObject("spec");
     pod.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false));
     ArrayNode containers = pod.putArray("containers");
@@ -41,7 +48,8 @@ final class PodTemplate {
     new TreeMap<>(spec.sidecars()).forEach((name, c) -> containers.add(container(name, c, false)));
     if (!spec.imagePullSecrets().isEmpty()) {
       ArrayNode secrets = pod.putArray("imagePullSecrets");
-      spec.imagePullSecrets().stream().sorted().distinct().forEach(s -> secrets.addObject().put("name", s));
+      spec.imagePullSecrets().stream().map(this::pullSecretName).sorted().distinct()
+          .forEach(s -> secrets.addObject().put("name", s));
     }
     pod.putObject("securityContext").putObject("seccompProfile").put("type", "RuntimeDefault");
     pod.put("serviceAccountName", plan.member().serviceAccount());
@@ -50,7 +58,16 @@ final class PodTemplate {
     if (!podVolumes.isEmpty()) {
       pod.set("volumes", podVolumes);
     }
+    String hash = configHash.get();
+    if (!hash.isEmpty()) {
+      metadata.set("annotations", Json.sortedMap(Map.of(CONFIG_HASH, hash)));
+    }
     return template;
+  }
+
+  /** An image pull secret naming a secret resource uses its synced Secret; any other name is taken as is. */
+  private String pullSecretName(String name) {
+    return plan.secrets().containsKey(name) ? plan.secrets().get(name).secretName() : name;
   }
 
   private ObjectNode container(String name, ContainerSpec c, boolean main) {
@@ -61,10 +78,7 @@ final class PodTemplate {
     if (!c.command().isEmpty()) {
       node.set("command", Json.strings(c.command()));
     }
-    Map<String, EnvValue> env = plan.resolvedVariables().getOrDefault(name, Map.of());
-    if (!env.isEmpty()) {
-      node.set("env", env(env));
-    }
+    env.apply(name, node);
     node.put("image", c.image());
     c.livenessProbe().ifPresent(p -> node.set("livenessProbe", probe(p)));
     node.put("name", name);
@@ -84,17 +98,6 @@ final class PodTemplate {
       node.set("volumeMounts", mounts);
     }
     return node;
-  }
-
-  /** Secret-backed variables first (so $(NAME) references to them expand), then text, each sorted. */
-  private static ArrayNode env(Map<String, EnvValue> env) {
-    ArrayNode out = Json.array();
-    new TreeMap<>(env).forEach((k, v) -> v.secret().ifPresent(s -> {
-      ObjectNode e = out.addObject().put("name", k);
-      e.putObject("valueFrom").putObject("secretKeyRef").put("key", s.key()).put("name", s.secretName());
-    }));
-    new TreeMap<>(env).forEach((k, v) -> v.text().ifPresent(t -> out.addObject().put("name", k).put("value", t)));
-    return out;
   }
 
   private static ObjectNode probe(ProbeSpec p) {

@@ -4,6 +4,7 @@ import dev.lattice.compiler.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.service.ContainerSpec;
 import dev.lattice.model.service.ResourceSpec;
@@ -14,8 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The storage of one service: files become keys of one ConfigMap ({@code <service>-files}) mounted
- * by sub-path; {@code ${resources.<volume>}} mounts become PersistentVolumeClaims (owned when the
+ * The storage of one service: files become keys of one ConfigMap ({@code <service>-files}), or of
+ * the Secret {@code <service>-secret-files} rendered by a templated ExternalSecret when they
+ * reference secrets, mounted by sub-path; {@code ${resources.<volume>}} mounts become PersistentVolumeClaims (owned when the
  * resource has {@code params.size}: {@code <service>-<resource>}, or the shared {@code id}); mounts
  * without a source are private {@code emptyDir}s.
  */
@@ -23,6 +25,7 @@ final class Volumes {
   private final WorkloadPlan plan;
   private final Map<String, ObjectNode> podVolumes = new TreeMap<>();
   private final Map<String, String> files = new TreeMap<>();
+  private final Map<String, TemplateText> secretFiles = new TreeMap<>();
   private final Map<String, Integer> fileModes = new TreeMap<>();
 
   Volumes(WorkloadPlan plan) {
@@ -38,6 +41,15 @@ final class Volumes {
     return files;
   }
 
+  String secretFilesName() {
+    return ObjectNames.derived(plan.ref().name(), "secret-files");
+  }
+
+  /** Files whose content references secrets: key → template, rendered by a templated ExternalSecret. */
+  Map<String, TemplateText> secretFiles() {
+    return secretFiles;
+  }
+
   /** The claim a volume resource uses. */
   static String claimName(String service, String resource, ResourceSpec r) {
     return r.id().map(id -> id.contains("/") ? id.substring(id.indexOf('/') + 1) : id)
@@ -47,17 +59,29 @@ final class Volumes {
   ArrayNode mounts(String container, ContainerSpec c) {
     ArrayNode out = Json.array();
     Map<String, ObjectNode> byPath = new TreeMap<>();
-    Map<String, String> contents = plan.resolvedFiles().getOrDefault(container, Map.of());
+    Map<String, TemplateText> contents = plan.files().getOrDefault(container, Map.of());
     c.files().forEach((path, f) -> {
-      String content = contents.get(path);
+      TemplateText content = contents.get(path);
       if (content == null) {
         return; // a file given by source only: reported by the emitter
       }
       String key = Names.fileKey(container + path);
-      files.put(key, content);
-      f.mode().flatMap(Volumes::octal).ifPresent(m -> fileModes.put(key, m));
-      podVolumes.computeIfAbsent(PodTemplate.FILES_VOLUME, n -> filesVolume());
-      byPath.put(path, Json.object().put("mountPath", path).put("name", PodTemplate.FILES_VOLUME).put("readOnly", true).put("subPath", key));
+      String volume;
+      if (content.hasSecrets()) {
+        secretFiles.put(key, content);
+        volume = PodTemplate.SECRET_FILES_VOLUME;
+        podVolumes.computeIfAbsent(volume, n -> {
+          ObjectNode vol = Json.object().put("name", n);
+          vol.putObject("secret").put("secretName", secretFilesName());
+          return vol;
+        });
+      } else {
+        files.put(key, content.literal().orElseThrow());
+        f.mode().flatMap(Volumes::octal).ifPresent(m -> fileModes.put(key, m));
+        volume = PodTemplate.FILES_VOLUME;
+        podVolumes.computeIfAbsent(volume, n -> filesVolume());
+      }
+      byPath.put(path, Json.object().put("mountPath", path).put("name", volume).put("readOnly", true).put("subPath", key));
     });
     c.volumes().forEach((path, v) -> {
       Optional<String> resource = v.source().flatMap(Volumes::resourceName);

@@ -70,6 +70,8 @@ public final class Codes {
   public static final String MESH_MISMATCH = "LAT2009";
   /** A service whose binary allow-list cannot be derived (no command): no Tetragon policy (warning). */
   public static final String NO_BINARY_ALLOW_LIST = "LAT2010";
+  /** A secret resource without {@code params.provider} (the ClusterSecretStore); {@code default} is used (warning). */
+  public static final String SECRET_STORE = "LAT2011";
 
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */

@@ -94,7 +94,14 @@ final class ServiceValidator {
     probe(path + ".readinessProbe", c.readinessProbe(), targetPorts);
     probe(path + ".startupProbe", c.startupProbe(), targetPorts);
     PlaceholderCheck placeholders = new PlaceholderCheck(f, spec.workload().resources());
-    c.variables().forEach((k, v) -> placeholders.check(Findings.child(path + ".variables", k), v));
+    c.variables().forEach((k, v) -> {
+      String p = Findings.child(path + ".variables", k);
+      if (!k.matches("[-._a-zA-Z][-._a-zA-Z0-9]*")) {
+        f.errorAtKey(Codes.INVALID_NAME, p, "invalid variable name '" + k + "'",
+            "use letters, digits, '_', '-' and '.', not starting with a digit");
+      }
+      placeholders.check(p, v);
+    });
     for (int i = 0; i < c.command().size(); i++) {
       placeholders.check(path + ".command[" + i + "]", c.command().get(i));
     }
