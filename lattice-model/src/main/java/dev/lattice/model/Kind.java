@@ -10,7 +10,8 @@ public enum Kind {
   LATTICE_MESH_MEMBER("LatticeMeshMember", true),
   LATTICE_CLUSTER("LatticeCluster", false),
   CLOUD_PROVIDER("CloudProvider", false),
-  CEDAR_POLICY("CedarPolicy", true);
+  CEDAR_POLICY("CedarPolicy", true),
+  LATTICE_QUOTA("LatticeQuota", true);
 
   /** The API group and version every Lattice document is normalised to. */
   public static final String API_VERSION = "lattice.dev/v1alpha1";

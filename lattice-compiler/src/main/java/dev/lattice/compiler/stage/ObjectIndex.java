@@ -30,6 +30,7 @@ public final class ObjectIndex {
   final Map<String, CloudProvider> providers = new TreeMap<>();
   final List<SourcedObject> clusters = new ArrayList<>();
   final List<SourcedObject> policies = new ArrayList<>();
+  final List<SourcedObject> quotas = new ArrayList<>();
   /** Namespaces that have at least one namespaced Lattice object in the input. */
   final Set<String> namespaces = new TreeSet<>();
 
@@ -65,6 +66,8 @@ public final class ObjectIndex {
         index.clusters.add(s);
       } else if (kind == Kind.CEDAR_POLICY) {
         index.policies.add(s);
+      } else if (kind == Kind.LATTICE_QUOTA) {
+        index.quotas.add(s);
       }
     }
     return index;

@@ -38,6 +38,7 @@ public final class Pipeline {
     GraphResolver.Graph graph = new GraphResolver(index, externals, diagnostics).resolve(collector.declarations);
     warnMeshMismatches(graph, members, diagnostics);
     Map<ObjectRef, WorkloadPlan> workloads = WorkloadPlanner.plan(index, members, externals, options, diagnostics);
+    QuotaCheck.check(index, workloads, diagnostics);
     TreeSet<String> namespaces = new TreeSet<>();
     index.services.keySet().forEach(r -> namespaces.add(r.namespace()));
     FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),

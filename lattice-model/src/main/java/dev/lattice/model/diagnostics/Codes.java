@@ -73,6 +73,10 @@ public final class Codes {
   /** A secret resource without {@code params.provider} (the ClusterSecretStore); {@code default} is used (warning). */
   public static final String SECRET_STORE = "LAT2011";
 
+  // LAT3xxx: authorization and quotas
+  /** The workloads covered by a LatticeQuota ask for more than it allows. */
+  public static final String QUOTA_EXCEEDED = "LAT3004";
+
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */
   public static final String EVEN_CONTROL_PLANE = "LAT4001";

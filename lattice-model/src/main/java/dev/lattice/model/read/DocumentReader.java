@@ -29,7 +29,8 @@ final class DocumentReader {
       Kind.LATTICE_MESH_MEMBER, LatticeMeshMember.class,
       Kind.LATTICE_CLUSTER, LatticeCluster.class,
       Kind.CLOUD_PROVIDER, CloudProvider.class,
-      Kind.CEDAR_POLICY, CedarPolicy.class);
+      Kind.CEDAR_POLICY, CedarPolicy.class,
+      Kind.LATTICE_QUOTA, dev.lattice.model.LatticeQuota.class);
 
   private final Diagnostics diagnostics;
 
@@ -74,7 +75,7 @@ final class DocumentReader {
           "kind " + kindName.get() + " is not supported by this version of Lattice; document skipped",
           Suggestions.didYouMean(kindName.get(), java.util.Arrays.stream(Kind.values()).map(Kind::wire).toList())
               .orElse("supported kinds: LatticeService, LatticeExternalService, LatticeMeshMember, "
-                  + "LatticeCluster, CloudProvider, CedarPolicy"),
+                  + "LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota"),
           doc.get("kind").position(), "kind"));
       return Optional.empty();
     }

@@ -35,6 +35,8 @@ public final class DocumentValidator {
       new MeshValidator(f).validate(m);
     } else if (o instanceof LatticeCluster c) {
       new ClusterValidator(f).validate(c);
+    } else if (o instanceof dev.lattice.model.LatticeQuota q) {
+      QuotaValidator.validate(f, q);
     } else if (o instanceof CedarPolicy p && p.spec().policies().isBlank()) {
       f.error(Codes.MISSING_FIELD, "spec.policies", "the policy text is empty", "write at least one permit or forbid");
     }
