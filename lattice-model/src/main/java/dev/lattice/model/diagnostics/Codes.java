@@ -93,4 +93,6 @@ public final class Codes {
   public static final String PROVIDER_REF = "LAT4005";
   /** A Kubernetes version that is not {@code MAJOR.MINOR.PATCH}. */
   public static final String K8S_VERSION = "LAT4006";
+  /** A cluster setting or provider this version reads but does not compile yet (warning). */
+  public static final String UNSUPPORTED_CLUSTER_SETTING = "LAT4007";
 }

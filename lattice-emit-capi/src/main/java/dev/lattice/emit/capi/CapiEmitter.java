@@ -1,0 +1,81 @@
+package dev.lattice.emit.capi;
+
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.Emitter;
+import dev.lattice.model.CloudProvider;
+import dev.lattice.model.LatticeCluster;
+import dev.lattice.model.SourcedObject;
+import dev.lattice.model.cluster.ProviderType;
+import dev.lattice.model.diagnostics.Codes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cluster API documents for every {@code LatticeCluster} and the {@code CloudProvider} it names:
+ * the infrastructure cluster and machine templates of its provider (Docker, AWS, Proxmox,
+ * OpenStack), a kubeadm or RKE2 control plane and bootstrap config templates, the {@code Cluster},
+ * {@code MachineDeployment}s and {@code MachineHealthCheck}s — all in {@code capi-<cluster>}, with a
+ * Namespace when namespaces are emitted — plus, for a cell ({@code parentConfig}), the {@code
+ * lattice-cell} Service and ConfigMap. Diagnostics: {@code LAT4007} (warning) for a {@code basis}
+ * cluster (nothing emitted) and settings not compiled yet; {@code LAT1012}/{@code LAT1013} for
+ * settings the provider's schema needs or rejects; {@code LAT4006} for a version RKE2 has no release
+ * for; {@code LAT2001} when two clusters of one input are cells (both would own {@code
+ * lattice-system/lattice-cell}).
+ */
+public final class CapiEmitter implements Emitter {
+
+  @Override
+  public String name() {
+    return "capi";
+  }
+
+  @Override
+  public List<Document> emit(FleetPlan plan, EmitContext context) {
+    List<Document> out = new ArrayList<>();
+    Optional<String> cell = Optional.empty();
+    for (SourcedObject s : plan.clusters()) {
+      LatticeCluster cluster = (LatticeCluster) s.object();
+      Findings findings = new Findings(context, s.sources());
+      List<ProviderType> present = cluster.spec().provider().config().present();
+      if (present.size() != 1) {
+        continue; // the validator has reported it
+      }
+      ProviderType type = present.get(0);
+      Optional<Infrastructure> infra = Infrastructure.of(type);
+      if (infra.isEmpty()) {
+        findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.config." + type.wire(),
+            "cluster " + cluster.metadata().name() + " uses the " + type.wire() + " provider, which this version does not compile",
+            "use docker, aws, proxmox or openstack");
+        continue;
+      }
+      Optional<CloudProvider> cloud = Optional.ofNullable(plan.providers().get(cluster.spec().providerRef()));
+      ClusterPlan cp = new ClusterPlan(cluster, cloud);
+      BootstrapProvider bootstrap = BootstrapProvider.of(cp.bootstrap());
+      infra.get().check(cp, findings);
+      bootstrap.check(cp, findings);
+      if (cluster.spec().parentConfig().isPresent() && cell.isPresent()) {
+        findings.error(Codes.DUPLICATE_OBJECT, "spec.parentConfig", "clusters " + cell.get() + " and " + cp.name()
+            + " are both cells; each would emit Service and ConfigMap lattice-system/" + CellDocuments.NAME,
+            "compile each cell on its own: these documents are applied inside the cell");
+      }
+      if (findings.hasErrors()) {
+        continue;
+      }
+      if (context.options().emitNamespaces() && !plan.namespaces().contains(cp.namespace())) {
+        out.add(Json.document("v1", "Namespace", Optional.empty(), cp.namespace(), Map.of(), body -> { }));
+      }
+      out.addAll(new ClusterEmission(cp, infra.get(), bootstrap).documents());
+      cluster.spec().parentConfig().ifPresent(pc -> out.addAll(CellDocuments.of(cp, pc)));
+      if (cluster.spec().parentConfig().isPresent()) {
+        cell = Optional.of(cp.name());
+      }
+    }
+    return out;
+  }
+
+}

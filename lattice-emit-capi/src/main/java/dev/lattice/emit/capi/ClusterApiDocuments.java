@@ -1,0 +1,95 @@
+package dev.lattice.emit.capi;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.model.cluster.NodesSpec;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The core Cluster API documents ({@code cluster.x-k8s.io/v1beta2}): {@code Cluster}, one {@code
+ * MachineDeployment} per pool, and {@code MachineHealthCheck}s for the pools and the control plane.
+ * Autoscaled pools carry the cluster-autoscaler node-group annotations and no {@code replicas}, so the
+ * autoscaler owns the count.
+ */
+final class ClusterApiDocuments {
+  static final String API = "cluster.x-k8s.io/v1beta2";
+  static final String DEPLOYMENT_LABEL = "cluster.x-k8s.io/deployment-name";
+  static final String CONTROL_PLANE_LABEL = "cluster.x-k8s.io/control-plane";
+  static final String MIN_SIZE = "cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size";
+  static final String MAX_SIZE = "cluster.x-k8s.io/cluster-api-autoscaler-node-group-max-size";
+  /** Time a new node has to join before it is replaced. */
+  static final int WORKER_STARTUP_SECONDS = 600;
+  static final int CONTROL_PLANE_STARTUP_SECONDS = 900;
+  /** Time a node may be NotReady or Unknown before its machine is replaced. */
+  static final int UNHEALTHY_SECONDS = 300;
+  /** Remediation stops when more than this share of a pool is unhealthy (likely a wider outage). */
+  static final String MAX_UNHEALTHY = "40%";
+
+  private ClusterApiDocuments() {}
+
+  static Document cluster(ClusterPlan plan, Ref controlPlane, Ref infrastructure) {
+    return Json.document(API, "Cluster", Optional.of(plan.namespace()), plan.name(), plan.labels(), body -> {
+      ObjectNode spec = body.putObject("spec");
+      ObjectNode network = spec.putObject("clusterNetwork");
+      network.putObject("pods").set("cidrBlocks", Json.strings(plan.podCidrs()));
+      plan.spec().networking().flatMap(n -> n.serviceDomain()).ifPresent(d -> network.put("serviceDomain", d));
+      network.putObject("services").set("cidrBlocks", Json.strings(plan.serviceCidrs()));
+      spec.set("controlPlaneRef", controlPlane.toJson());
+      spec.set("infrastructureRef", infrastructure.toJson());
+    });
+  }
+
+  static Document machineDeployment(ClusterPlan plan, String pool, String version, Ref bootstrap, Ref machines) {
+    NodesSpec.WorkerPool p = plan.spec().nodes().workerPools().get(pool);
+    String name = Names.pool(plan.name(), pool);
+    Map<String, String> annotations = new TreeMap<>();
+    if (p.autoscaled()) {
+      p.min().ifPresent(min -> annotations.put(MIN_SIZE, Integer.toString(min)));
+      p.max().ifPresent(max -> annotations.put(MAX_SIZE, Integer.toString(max)));
+    }
+    ObjectNode body = Json.skeleton(API, "MachineDeployment", Optional.of(plan.namespace()), name, plan.labels(), annotations);
+    ObjectNode spec = body.putObject("spec");
+    spec.put("clusterName", plan.name());
+    if (!p.autoscaled()) {
+      spec.put("replicas", p.replicas().orElse(1));
+    }
+    Map<String, String> selector = Map.of(ClusterPlan.CLUSTER_NAME_LABEL, plan.name(), DEPLOYMENT_LABEL, name);
+    spec.putObject("selector").set("matchLabels", Json.sortedMap(selector));
+    ObjectNode template = spec.putObject("template");
+    template.putObject("metadata").set("labels", Json.sortedMap(selector));
+    ObjectNode ts = template.putObject("spec");
+    ts.putObject("bootstrap").set("configRef", bootstrap.toJson());
+    ts.put("clusterName", plan.name());
+    ts.set("infrastructureRef", machines.toJson());
+    ts.put("version", version);
+    return new Document(API, "MachineDeployment", Optional.of(plan.namespace()), name, body);
+  }
+
+  static Document poolHealthCheck(ClusterPlan plan, String pool) {
+    String name = Names.pool(plan.name(), pool);
+    return healthCheck(plan, name, Map.of(DEPLOYMENT_LABEL, name), WORKER_STARTUP_SECONDS);
+  }
+
+  static Document controlPlaneHealthCheck(ClusterPlan plan) {
+    return healthCheck(plan, Names.controlPlane(plan.name()), Map.of(CONTROL_PLANE_LABEL, ""), CONTROL_PLANE_STARTUP_SECONDS);
+  }
+
+  private static Document healthCheck(ClusterPlan plan, String name, Map<String, String> selector, int startupSeconds) {
+    return Json.document(API, "MachineHealthCheck", Optional.of(plan.namespace()), name, plan.labels(), body -> {
+      ObjectNode spec = body.putObject("spec");
+      spec.put("clusterName", plan.name());
+      spec.putObject("selector").set("matchLabels", Json.sortedMap(selector));
+      ObjectNode checks = spec.putObject("checks");
+      checks.put("nodeStartupTimeoutSeconds", startupSeconds);
+      ArrayNode conditions = checks.putArray("unhealthyNodeConditions");
+      for (String status : new String[] {"False", "Unknown"}) {
+        conditions.addObject().put("type", "Ready").put("status", status).put("timeoutSeconds", UNHEALTHY_SECONDS);
+      }
+      spec.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", MAX_UNHEALTHY);
+    });
+  }
+}
