@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class DocumentWriter {
   private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .stringQuotingChecker(new Yaml11Quoting())
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
           .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)

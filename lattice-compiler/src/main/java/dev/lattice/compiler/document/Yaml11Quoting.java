@@ -1,0 +1,29 @@
+package dev.lattice.compiler.document;
+
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.regex.Pattern;
+
+/**
+ * Quotes every string that a YAML 1.1 reader (as Kubernetes tools use) would take for something
+ * else: numbers in any 1.1 spelling ({@code 1e3}, {@code e1000}, {@code 0x1F}, {@code 1_000},
+ * {@code 1:30}), booleans ({@code yes}, {@code off}, {@code y}), nulls and infinities — on top of
+ * what Jackson already quotes.
+ */
+final class Yaml11Quoting extends StringQuotingChecker.Default {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern NUMBER = Pattern.compile(
+      "[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO]?[0-7_]+"
+          + "|[-+]?0[bB][01_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+  private static final Pattern WORD = Pattern.compile(
+      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~");
+
+  @Override
+  public boolean needToQuoteValue(String value) {
+    if (value.isEmpty()) {
+      return true;
+    }
+    boolean numeric = !value.equals(".") && !value.equals("-") && !value.equals("+") && NUMBER.matcher(value).matches()
+        && value.chars().anyMatch(c -> Character.isDigit(c) || c == 'i' || c == 'I' || c == 'a' || c == 'A');
+    return numeric || WORD.matcher(value).matches() || super.needToQuoteValue(value);
+  }
+}
