@@ -38,14 +38,4 @@ public enum Gate {
   public String resourceType() {
     return NAMESPACE + "::" + resourceType;
   }
-
-  /** The gate whose Cedar action id is {@code action}, if any. */
-  static java.util.Optional<Gate> fromAction(String action) {
-    for (Gate g : values()) {
-      if (g.action.equals(action)) {
-        return java.util.Optional.of(g);
-      }
-    }
-    return java.util.Optional.empty();
-  }
 }
