@@ -26,6 +26,8 @@ public final class CedarEngine {
   private static final Comparator<ScopeRule> ORDER =
       Comparator.comparingInt((ScopeRule r) -> -r.priority()).thenComparing(ScopeRule::label);
 
+  private static final Decision NO_PERMIT = Decision.noPermit();
+
   private final Map<String, ScopeRule> rules = new HashMap<>();
   private final ScopeIndex index;
   private final EngineCall engine;
@@ -65,21 +67,21 @@ public final class CedarEngine {
   private Decision decide(GateRequest request) {
     RequestKeys keys = RequestKeys.of(request);
     List<ScopeRule> matching = index.matching(keys);
-    if (matching.stream().anyMatch(ScopeRule::opaque)) {
-      return authorizeByEngine(request);
-    }
-    fromIndex.increment();
-    List<ScopeRule> satisfied = new ArrayList<>();
+    List<ScopeRule> permits = new ArrayList<>(matching.size());
+    List<ScopeRule> forbids = new ArrayList<>(0);
     for (ScopeRule r : matching) {
+      if (r.opaque()) {
+        return authorizeByEngine(request);
+      }
       if (r.condition().orElseThrow().test(request)) {
-        satisfied.add(r);
+        (r.permit() ? permits : forbids).add(r);
       }
     }
-    List<ScopeRule> forbids = satisfied.stream().filter(r -> !r.permit()).toList();
+    fromIndex.increment();
     if (!forbids.isEmpty()) {
       return Decision.forbid(labels(forbids));
     }
-    return satisfied.isEmpty() ? Decision.noPermit() : Decision.permit(labels(satisfied));
+    return permits.isEmpty() ? NO_PERMIT : Decision.permit(labels(permits));
   }
 
   /** The native engine's answer, bypassing memo and index: the reference the index is tested against. */
@@ -99,12 +101,14 @@ public final class CedarEngine {
     if (!reasons.isEmpty()) {
       return Decision.forbid(labels(reasons));
     }
-    Decision none = Decision.noPermit();
-    return a.errors().isEmpty() ? none
-        : new Decision(false, none.decidedBy(), none.reason() + "; errors: " + String.join("; ", a.errors()));
+    return a.errors().isEmpty() ? NO_PERMIT
+        : new Decision(false, NO_PERMIT.decidedBy(), NO_PERMIT.reason() + "; errors: " + String.join("; ", a.errors()));
   }
 
   private static List<String> labels(List<ScopeRule> rs) {
+    if (rs.size() == 1) {
+      return List.of(rs.get(0).label());
+    }
     return rs.stream().sorted(ORDER).map(ScopeRule::label).toList();
   }
 

@@ -20,7 +20,8 @@ record EntityConstraint(Optional<String> type, Optional<Set<String>> entities, b
 
   /** A Cedar entity uid as one string: {@code Lattice::Service::"media/sonarr"}. */
   static String uid(String type, String id) {
-    return type + "::\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    boolean plain = id.indexOf('"') < 0 && id.indexOf('\\') < 0;
+    return type + "::\"" + (plain ? id : id.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
   }
 
   /**

@@ -13,11 +13,21 @@ record RequestKeys(GateRequest request, String principal, Set<String> principalL
   static final String NAMESPACE_TYPE = Gate.NAMESPACE + "::Namespace";
   static final String ACTION_TYPE = Gate.NAMESPACE + "::Action";
 
+  private static final java.util.Map<Gate, String> ACTIONS = actions();
+
+  private static java.util.Map<Gate, String> actions() {
+    java.util.Map<Gate, String> m = new java.util.EnumMap<>(Gate.class);
+    for (Gate g : Gate.values()) {
+      m.put(g, EntityConstraint.uid(ACTION_TYPE, g.cedarAction()));
+    }
+    return m;
+  }
+
   static RequestKeys of(GateRequest r) {
     String principal = EntityConstraint.uid(SERVICE_TYPE, r.principalId());
     String namespace = EntityConstraint.uid(NAMESPACE_TYPE, r.namespace());
     return new RequestKeys(r, principal, Set.of(principal, namespace),
-        EntityConstraint.uid(ACTION_TYPE, r.gate().cedarAction()),
+        ACTIONS.get(r.gate()),
         r.gate().resourceType(), EntityConstraint.uid(r.gate().resourceType(), r.resourceId()));
   }
 }
