@@ -77,6 +77,24 @@ public final class Codes {
   /** The workloads covered by a LatticeQuota ask for more than it allows. */
   public static final String QUOTA_EXCEEDED = "LAT3004";
 
+  // LAT3xxx: authorization (Cedar)
+  /**
+   * A {@code CedarPolicy} whose {@code spec.policies} text is not Cedar; the position points into
+   * the text at the offending token. The whole document is left out of the policy set.
+   */
+  public static final String CEDAR_SYNTAX = "LAT3001";
+  /**
+   * A Cedar policy that parses but does not validate against the {@code Lattice} schema (an unknown
+   * entity type, action or attribute, a type error, a scope no action applies to); the position
+   * points at the offending part of the text. The invalid policy is left out of the policy set.
+   */
+  public static final String CEDAR_INVALID = "LAT3002";
+  /**
+   * A gate question the policies deny, by a {@code forbid} or because no {@code permit} matched; the
+   * message names the principal, the action, the resource and the deciding policies.
+   */
+  public static final String DENIED = "LAT3003";
+
   // LAT4xxx: clusters
   /** An even number of control-plane nodes (etcd needs an odd quorum). */
   public static final String EVEN_CONTROL_PLANE = "LAT4001";
