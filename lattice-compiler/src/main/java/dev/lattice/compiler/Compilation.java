@@ -10,12 +10,21 @@ import java.util.Optional;
 /**
  * The result of a compilation: the documents in output order, every diagnostic in print order, and
  * the plan they came from (absent when the input could not be resolved). When there is any error,
- * {@link #documents()} is empty: nothing is derived from input with errors.
+ * {@link #documents()} is empty: nothing is presented as the output of input with errors. When the
+ * only errors are authorization denials, {@link #partialDocuments()} holds the documents of every
+ * service that was not denied (denied services fail alone), for callers such as the controller
+ * that apply what they can.
  */
-public record Compilation(List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan) {
+public record Compilation(
+    List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan, List<Document> partialDocuments) {
   public Compilation {
     documents = List.copyOf(documents);
     diagnostics = List.copyOf(diagnostics);
+    partialDocuments = List.copyOf(partialDocuments);
+  }
+
+  public Compilation(List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan) {
+    this(documents, diagnostics, plan, documents);
   }
 
   public boolean hasErrors() {

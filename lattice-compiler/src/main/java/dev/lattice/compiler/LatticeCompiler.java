@@ -6,6 +6,7 @@ import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.compiler.stage.Authorizer;
 import dev.lattice.compiler.stage.Pipeline;
+import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +55,9 @@ public final class LatticeCompiler {
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(sources.readDiagnostics());
     FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
-    if (diagnostics.hasErrors()) {
-      return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
+    boolean onlyDenials = diagnostics.sorted().stream().filter(d -> d.isError()).allMatch(d -> d.code().equals(Codes.DENIED));
+    if (diagnostics.hasErrors() && !onlyDenials) {
+      return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
     EmitContext context = new EmitContext(options, diagnostics::add);
     List<Document> documents = new ArrayList<>();
@@ -71,16 +73,20 @@ public final class LatticeCompiler {
       }
     }
     documents.sort(Document.ORDER);
+    boolean emitterErrors = diagnostics.sorted().stream().anyMatch(d -> d.isError() && !d.code().equals(Codes.DENIED));
+    if (emitterErrors) {
+      return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
+    }
     return diagnostics.hasErrors()
-        ? new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan))
-        : new Compilation(documents, diagnostics.sorted(), Optional.of(plan));
+        ? new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), documents)
+        : new Compilation(documents, diagnostics.sorted(), Optional.of(plan), documents);
   }
 
   /** Configures a compiler. Without {@link #emitters}, emitters are found with {@link ServiceLoader}. */
   public static final class Builder {
     private CompilerOptions options = CompilerOptions.DEFAULTS;
     private List<Emitter> emitters;
-    private Authorizer authorizer = Authorizer.ALLOW_ALL;
+    private Authorizer authorizer = new dev.lattice.compiler.authz.GateAuthorizer();
 
     public Builder trustDomain(String trustDomain) {
       options = options.withTrustDomain(trustDomain);
@@ -106,6 +112,7 @@ public final class LatticeCompiler {
       return emitters(List.of(emitters));
     }
 
+    /** Replaces the Cedar gates; {@link Authorizer#ALLOW_ALL} turns authorization off (tests of emitters). */
     public Builder authorizer(Authorizer authorizer) {
       this.authorizer = authorizer;
       return this;

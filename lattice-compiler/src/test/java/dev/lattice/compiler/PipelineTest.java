@@ -34,7 +34,7 @@ class PipelineTest {
     for (int i = 0; i < docs.length; i++) {
       files.put("f" + i + ".yaml", docs[i]);
     }
-    return LatticeCompiler.builder().emitters(List.of()).build().compile(Sources.fromStrings(files));
+    return LatticeCompiler.builder().emitters(List.of()).authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL).build().compile(Sources.fromStrings(files));
   }
 
   static List<String> codes(Compilation c, Severity s) {

@@ -10,8 +10,14 @@ import java.util.Map;
  * resource of one service (then {@code inlineOwner} names it and only it may call).
  *
  * @param endpoints endpoints by name, sorted
+ * @param source the {@code LatticeExternalService} it came from (absent for inline ones)
  */
-public record ExternalPlan(ObjectRef ref, Map<String, Endpoint> endpoints, boolean dns, java.util.Optional<ObjectRef> inlineOwner) {
+public record ExternalPlan(
+    ObjectRef ref,
+    Map<String, Endpoint> endpoints,
+    boolean dns,
+    java.util.Optional<ObjectRef> inlineOwner,
+    java.util.Optional<dev.lattice.model.SourcedObject> source) {
   public ExternalPlan {
     endpoints = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(endpoints));
   }

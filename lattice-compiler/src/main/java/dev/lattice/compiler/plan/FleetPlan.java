@@ -28,6 +28,7 @@ public final class FleetPlan {
   private final SortedSet<String> namespaces;
   private final List<SourcedObject> clusters;
   private final SortedMap<String, CloudProvider> providers;
+  private final List<GateOutcome> gates;
   private final Map<ObjectRef, List<EdgePlan>> byCallee = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCaller = new HashMap<>();
   private final Map<ObjectRef, List<ExternalEdgePlan>> externalByCaller = new HashMap<>();
@@ -42,6 +43,21 @@ public final class FleetPlan {
       SortedSet<String> namespaces,
       List<SourcedObject> clusters,
       SortedMap<String, CloudProvider> providers) {
+    this(members, workloads, edges, externals, externalEdges, declarations, namespaces, clusters, providers, List.of());
+  }
+
+  private FleetPlan(
+      SortedMap<ObjectRef, MemberPlan> members,
+      SortedMap<ObjectRef, WorkloadPlan> workloads,
+      SortedSet<EdgePlan> edges,
+      SortedMap<ObjectRef, ExternalPlan> externals,
+      SortedSet<ExternalEdgePlan> externalEdges,
+      List<Declaration> declarations,
+      SortedSet<String> namespaces,
+      List<SourcedObject> clusters,
+      SortedMap<String, CloudProvider> providers,
+      List<GateOutcome> gates) {
+    this.gates = List.copyOf(gates);
     this.members = Collections.unmodifiableSortedMap(members);
     this.workloads = Collections.unmodifiableSortedMap(workloads);
     this.edges = Collections.unmodifiableSortedSet(edges);
@@ -117,5 +133,32 @@ public final class FleetPlan {
 
   public Optional<MemberPlan> member(ObjectRef ref) {
     return Optional.ofNullable(members.get(ref));
+  }
+
+  /** The authorization questions asked of this plan and their answers, in a stable order. */
+  public List<GateOutcome> gates() {
+    return gates;
+  }
+
+  /**
+   * This plan after authorization: the gate outcomes recorded, and every member, workload and
+   * external service in {@code failed} removed together with the edges that touch them.
+   */
+  public FleetPlan authorized(List<GateOutcome> outcomes, java.util.Set<ObjectRef> failed) {
+    java.util.TreeMap<ObjectRef, MemberPlan> m = new java.util.TreeMap<>(members);
+    java.util.TreeMap<ObjectRef, WorkloadPlan> w = new java.util.TreeMap<>(workloads);
+    java.util.TreeMap<ObjectRef, ExternalPlan> x = new java.util.TreeMap<>(externals);
+    failed.forEach(r -> {
+      m.remove(r);
+      w.remove(r);
+      x.remove(r);
+    });
+    java.util.TreeSet<EdgePlan> e = new java.util.TreeSet<>(edges);
+    e.removeIf(edge -> failed.contains(edge.caller()) || failed.contains(edge.callee()));
+    java.util.TreeSet<ExternalEdgePlan> xe = new java.util.TreeSet<>(externalEdges);
+    xe.removeIf(edge -> failed.contains(edge.caller()) || failed.contains(edge.external()));
+    java.util.TreeSet<String> ns = new java.util.TreeSet<>();
+    w.keySet().forEach(r -> ns.add(r.namespace()));
+    return new FleetPlan(m, w, e, x, xe, declarations, ns, clusters, providers, outcomes);
   }
 }

@@ -106,7 +106,7 @@ final class DeclarationCollector {
         endpoints.put("port-" + port, new Endpoint(Optional.empty(), host, port));
       }
       ObjectRef ref = ObjectRef.of(self.namespace(), self.name() + "-egress-" + i);
-      externals.put(ref, new ExternalPlan(ref, endpoints, e.fqdn().isPresent(), Optional.of(self)));
+      externals.put(ref, new ExternalPlan(ref, endpoints, e.fqdn().isPresent(), Optional.of(self), Optional.empty()));
       String path = "spec.egress[" + i + "]";
       declarations.add(new Declaration(self, ref, Role.CALLS, path, sources.valueAt(path)));
     }
@@ -155,7 +155,8 @@ final class DeclarationCollector {
     LatticeExternalServiceSpec spec = ((LatticeExternalService) s.object()).spec();
     Map<String, Endpoint> endpoints = new TreeMap<>();
     spec.endpoints().forEach((name, url) -> Endpoint.parse(url).ifPresent(e -> endpoints.put(name, e)));
-    return new ExternalPlan(ref, endpoints, spec.resolution() == LatticeExternalServiceSpec.Resolution.DNS, Optional.empty());
+    return new ExternalPlan(ref, endpoints, spec.resolution() == LatticeExternalServiceSpec.Resolution.DNS, Optional.empty(),
+        Optional.of(s));
   }
 
   private static ExternalPlan inline(ObjectRef self, String key, ResourceSpec r) {
@@ -163,6 +164,7 @@ final class DeclarationCollector {
     ((Map<?, ?>) r.params().get("endpoints")).forEach((name, url) ->
         Endpoint.parse(String.valueOf(url)).ifPresent(e -> endpoints.put(String.valueOf(name), e)));
     boolean dns = endpoints.values().stream().noneMatch(Endpoint::isAddress);
-    return new ExternalPlan(ObjectRef.of(self.namespace(), self.name() + "-" + key), endpoints, dns, Optional.of(self));
+    return new ExternalPlan(ObjectRef.of(self.namespace(), self.name() + "-" + key), endpoints, dns, Optional.of(self),
+        Optional.empty());
   }
 }

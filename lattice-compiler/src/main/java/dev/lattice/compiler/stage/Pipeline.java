@@ -44,7 +44,7 @@ public final class Pipeline {
     FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),
         new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
         new TreeMap<String, CloudProvider>(index.providers));
-    return authorizer.authorize(plan, diagnostics);
+    return authorizer.authorize(plan, sources.objects(), diagnostics);
   }
 
   /**

@@ -121,7 +121,7 @@ final class Fleets {
   }
 
   static Compilation compile(Map<String, String> texts) {
-    Compilation c = LatticeCompiler.builder().emitters(new CiliumEmitter()).build().compile(Sources.fromStrings(texts));
+    Compilation c = LatticeCompiler.builder().authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL).emitters(new CiliumEmitter()).build().compile(Sources.fromStrings(texts));
     assertThat(c.hasErrors()).as("diagnostics: %s", c.diagnostics()).isFalse();
     return c;
   }

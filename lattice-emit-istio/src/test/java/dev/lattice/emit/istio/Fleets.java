@@ -121,7 +121,7 @@ final class Fleets {
   }
 
   static Compilation compile(Map<String, String> texts) {
-    return compile(LatticeCompiler.builder().emitters(new IstioEmitter()).build(), texts);
+    return compile(LatticeCompiler.builder().authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL).emitters(new IstioEmitter()).build(), texts);
   }
 
   static Compilation compile(LatticeCompiler compiler, Map<String, String> texts) {

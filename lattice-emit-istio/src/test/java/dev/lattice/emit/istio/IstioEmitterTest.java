@@ -28,7 +28,7 @@ class IstioEmitterTest {
 
   @Test
   void principalsUseTheConfiguredTrustDomainAndServiceAccount() {
-    LatticeCompiler compiler = LatticeCompiler.builder().trustDomain("prod.example.org").emitters(new IstioEmitter()).build();
+    LatticeCompiler compiler = LatticeCompiler.builder().authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL).trustDomain("prod.example.org").emitters(new IstioEmitter()).build();
     Compilation c = Fleets.compile(compiler, Map.of(
         "web.yaml", Fleets.service("web", "{http: {port: 80, targetPort: 3000}}", "{agent: {type: service, direction: inbound}}"),
         "agent.yaml", """

@@ -37,7 +37,7 @@ class SecretRoutesTest {
       """;
 
   private static Compilation compile(String yaml) {
-    return LatticeCompiler.builder().emitters(new KubernetesEmitter()).build().compile(Sources.fromStrings(Map.of("api.yaml", yaml)));
+    return LatticeCompiler.builder().authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL).emitters(new KubernetesEmitter()).build().compile(Sources.fromStrings(Map.of("api.yaml", yaml)));
   }
 
   private static JsonNode doc(Compilation c, String kind, String name) {

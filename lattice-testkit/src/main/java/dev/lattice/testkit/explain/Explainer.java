@@ -42,6 +42,7 @@ public final class Explainer {
   public Explanation explain(ObjectRef from, ObjectRef to, Optional<Integer> port) {
     MemberPlan caller = plan.member(from).orElseThrow(() -> new IllegalArgumentException(from + " is not a service or mesh member"));
     List<String> reasons = new ArrayList<>(declarationReasons(from, to));
+    reasons.addAll(gateReasons(from, to));
     ExternalPlan external = plan.externals().get(to);
     if (external != null) {
       return external(caller, external, port, reasons);
@@ -91,6 +92,26 @@ public final class Explainer {
     }
     return new Explanation(caller.ref().toString(), external.ref().toString(), port,
         new Explanation.Layer(l4, List.copyOf(docs)), Optional.empty(), reasons);
+  }
+
+  /**
+   * The authorization decisions that bear on the pair: every denial of either side (a denied
+   * service is not derived at all), and the wildcard and external-endpoint permits that opened it.
+   */
+  private List<String> gateReasons(ObjectRef from, ObjectRef to) {
+    ExternalPlan external = plan.externals().get(to);
+    List<String> out = new ArrayList<>();
+    for (var g : plan.gates()) {
+      boolean party = g.owner().equals(from) || g.owner().equals(to);
+      boolean relevant = !g.allowed()
+          || g.action().endsWith("\"AllowWildcard\"")
+          || (external != null && g.action().endsWith("\"AccessExternalEndpoint\"")
+              && external.endpoints().values().stream().anyMatch(e -> g.resource().contains("\"" + e.host() + ":")));
+      if (party && relevant) {
+        out.add("gate " + g.describe());
+      }
+    }
+    return out;
   }
 
   /** The declarations that exist between the two, and the half that is missing. */

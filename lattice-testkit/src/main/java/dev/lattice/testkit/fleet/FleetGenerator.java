@@ -20,6 +20,25 @@ import java.util.TreeSet;
  * always gives the same fleet. The intended agreements come back as ground truth.
  */
 public final class FleetGenerator {
+  /**
+   * The platform policy of every generated fleet: it permits what generated services ask for
+   * (images by tag, their external endpoints, their secrets, NET_ADMIN). Tests that remove it see
+   * every gate deny.
+   */
+  static final String POLICY = """
+      apiVersion: lattice.dev/v1alpha1
+      kind: CedarPolicy
+      metadata: {name: generated-fleet, namespace: lattice-system}
+      spec:
+        description: Generated fleets deploy images by tag and call their external services.
+        policies: |
+          permit(principal, action == Lattice::Action::"SkipImageVerification", resource);
+          permit(principal, action == Lattice::Action::"AccessExternalEndpoint", resource);
+          permit(principal, action == Lattice::Action::"AllowWildcard", resource == Lattice::Mesh::"inbound");
+          permit(principal, action == Lattice::Action::"OverrideSecurity", resource == Lattice::SecurityOverride::"capability:NET_ADMIN");
+          permit(principal, action == Lattice::Action::"AccessSecret", resource);
+      """;
+
   private final SplittableRandom random;
   private final FleetShape shape;
   private final long seed;
@@ -126,6 +145,7 @@ public final class FleetGenerator {
     if (!pending.isEmpty()) {
       files.put("fleet/rest.yaml", String.join("---\n", pending));
     }
+    files.put("fleet/policies.yaml", POLICY);
     return files;
   }
 

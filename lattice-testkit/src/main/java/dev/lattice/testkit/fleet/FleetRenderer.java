@@ -37,8 +37,17 @@ final class FleetRenderer {
     ObjectNode spec = doc.putObject("spec");
     ObjectNode body = w.form == Form.CANONICAL ? spec.putObject("workload") : spec;
     ObjectNode container = body.putObject("containers").putObject("main");
-    container.put("image", "registry.example.com/" + w.name + ":1.0");
-    container.putObject("variables").put("SERVICE_NAME", w.name);
+    container.put("image", random.nextInt(3) == 0
+        ? "registry.example.com/" + w.name + "@sha256:" + "0123456789abcdef".repeat(4)
+        : "registry.example.com/" + w.name + ":1.0");
+    ObjectNode variables = container.putObject("variables").put("SERVICE_NAME", w.name);
+    boolean secret = random.nextInt(8) == 0;
+    if (secret) {
+      variables.put("TOKEN", "${secret.token.value}");
+    }
+    if (random.nextInt(8) == 0) {
+      container.putObject("security").putArray("capabilities").add("NET_ADMIN");
+    }
     ObjectNode ports = body.putObject("service").putObject("ports");
     for (GenPort p : w.ports) {
       ObjectNode port = ports.putObject(p.name()).put("port", p.port());
@@ -47,6 +56,10 @@ final class FleetRenderer {
       }
     }
     ObjectNode resources = body.putObject("resources");
+    if (secret) {
+      resources.putObject("token").put("type", "secret").put("id", w.namespace + "/" + w.name + "-token")
+          .putObject("params").put("provider", "vault").putArray("keys").add("value");
+    }
     Set<String> peers = new TreeSet<>(w.calls);
     peers.addAll(w.accepts);
     for (String peer : peers) {

@@ -1,0 +1,90 @@
+package dev.lattice.compiler.authz;
+
+import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.GateOutcome;
+import dev.lattice.compiler.plan.WorkloadPlan;
+import dev.lattice.compiler.stage.Authorizer;
+import dev.lattice.model.ObjectRef;
+import dev.lattice.model.PathSyntax;
+import dev.lattice.model.SourcedObject;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.diagnostics.Diagnostics;
+import dev.lattice.model.service.ResourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The six Cedar gates (default deny, {@code forbid} beats {@code permit}): every question of
+ * {@link GateQuestions} goes to one {@link CedarEngine} built from the input's CedarPolicy documents;
+ * a denial is a {@code LAT3003} error at the request and fails its requester, whose documents are
+ * then not derived; other services still compile. Shared volumes are also checked against their
+ * owner's {@code allowedConsumers}.
+ */
+public final class GateAuthorizer implements Authorizer {
+
+  @Override
+  public FleetPlan authorize(FleetPlan plan, List<SourcedObject> objects, Diagnostics diagnostics) {
+    CedarEngine engine = CedarEngine.from(objects, diagnostics);
+    List<GateOutcome> outcomes = new ArrayList<>();
+    Set<ObjectRef> failed = new TreeSet<>();
+    for (AskedGate asked : GateQuestions.of(plan)) {
+      Decision d = engine.authorize(asked.request());
+      GateRequest r = asked.request();
+      outcomes.add(new GateOutcome(asked.owner(), r.principal(), r.action(), r.resource(), d.allowed(), d.decidedBy(), d.reason()));
+      if (!d.allowed()) {
+        diagnostics.add(d.denial(r, asked.position(), asked.path()));
+        failed.add(asked.owner());
+      }
+    }
+    failed.addAll(volumeConsumers(plan, diagnostics));
+    return plan.authorized(outcomes, failed);
+  }
+
+  /** A service using another's shared volume must be listed in the owner's {@code allowedConsumers}. */
+  private static Set<ObjectRef> volumeConsumers(FleetPlan plan, Diagnostics diagnostics) {
+    Map<ObjectRef, Owner> owners = new TreeMap<>();
+    for (WorkloadPlan w : plan.workloads().values()) {
+      w.service().spec().workload().resources().forEach((name, r) -> {
+        if (ResourceSpec.VOLUME.equals(r.type()) && r.id().isPresent() && r.params().containsKey("size")) {
+          owners.put(r.target(w.ref().namespace(), name), new Owner(w.ref(), r));
+        }
+      });
+    }
+    Set<ObjectRef> failed = new TreeSet<>();
+    for (WorkloadPlan w : plan.workloads().values()) {
+      w.service().spec().workload().resources().forEach((name, r) -> {
+        if (!ResourceSpec.VOLUME.equals(r.type()) || r.id().isEmpty() || r.params().containsKey("size")) {
+          return;
+        }
+        ObjectRef volume = r.target(w.ref().namespace(), name);
+        Owner owner = owners.get(volume);
+        String path = PathSyntax.child("spec.workload.resources", name);
+        if (owner == null) {
+          diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", which no service owns in this input",
+              "the owner declares the volume with params.size and lists its consumers in params.allowedConsumers",
+              w.source().sources().keyAt(path), path));
+          failed.add(w.ref());
+        } else if (!owner.allows(w.ref())) {
+          diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", but its owner "
+                  + owner.service() + " does not list it in allowedConsumers",
+              "add " + w.ref().name() + " to params.allowedConsumers of " + owner.service(), w.source().sources().keyAt(path), path));
+          failed.add(w.ref());
+        }
+      });
+    }
+    return failed;
+  }
+
+  private record Owner(ObjectRef service, ResourceSpec resource) {
+    boolean allows(ObjectRef consumer) {
+      Object list = resource.params().get("allowedConsumers");
+      return list instanceof List<?> l && l.stream().map(String::valueOf)
+          .anyMatch(c -> ObjectRef.parse(c, service.namespace()).equals(consumer));
+    }
+  }
+}
