@@ -13,9 +13,8 @@ import java.util.Set;
 /**
  * Finds where a policy text stops being Cedar. cedar-java 4.10.0 reports syntax errors of a whole
  * policy set without offsets, but reports them with byte offsets when a single policy fails to
- * parse during validation. So the text is walked one policy at a time: parse the rest as one
- * policy; if the error's offset ends a prefix that is itself one valid policy, the error was only
- * the start of the next policy, so continue from there; otherwise the error is real.
+ * parse during validation. So the text is split into statements (at {@code ;} outside strings and
+ * comments) and each is parsed on its own; the first that fails gives the position.
  */
 final class SyntaxErrors {
   /** A syntax error: its char offset in the text, Cedar's message and, when given, its expectation. */
@@ -27,24 +26,60 @@ final class SyntaxErrors {
 
   /** The first syntax error of {@code text}; {@code fallback} is the message when none is located. */
   static SyntaxError locate(String text, String fallback) {
-    int base = 0;
-    while (base < text.length() && !text.substring(base).isBlank()) {
-      String rest = text.substring(base);
-      Optional<DetailedError> error = parseError(rest);
-      if (error.isEmpty()) {
-        break;
-      }
-      DetailedError e = error.get();
-      int at = e.sourceLocations.isEmpty() ? 0 : PolicyText.charIndex(rest, e.sourceLocations.get(0).start);
-      if (at > 0 && !rest.substring(0, at).isBlank() && parseError(rest.substring(0, at)).isEmpty()) {
-        base += at;
+    for (int[] span : statements(text)) {
+      String chunk = text.substring(span[0], span[1]);
+      if (isBlankOrComment(chunk)) {
         continue;
       }
-      Optional<String> expected = e.sourceLocations.isEmpty() ? Optional.empty()
-          : e.sourceLocations.get(0).label.filter(l -> !l.isBlank());
-      return new SyntaxError(base + at, clean(e.message), expected);
+      Optional<DetailedError> error = parseError(chunk);
+      if (error.isPresent()) {
+        DetailedError e = error.get();
+        int at = e.sourceLocations.isEmpty() ? 0 : PolicyText.charIndex(chunk, e.sourceLocations.get(0).start);
+        Optional<String> expected = e.sourceLocations.isEmpty() ? Optional.empty()
+            : e.sourceLocations.get(0).label.filter(l -> !l.isBlank());
+        return new SyntaxError(span[0] + at, clean(e.message), expected);
+      }
     }
-    return new SyntaxError(base, clean(fallback), Optional.empty());
+    return new SyntaxError(0, clean(fallback), Optional.empty());
+  }
+
+  /**
+   * The statements of a policy text: spans ending after each {@code ;} that is outside string
+   * literals and {@code //} comments (a trailing statement without {@code ;} is a span too), so
+   * each policy, with its annotations and leading comments, is parsed on its own.
+   */
+  static java.util.List<int[]> statements(String text) {
+    java.util.List<int[]> out = new java.util.ArrayList<>();
+    int begin = 0;
+    boolean inString = false;
+    boolean inComment = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inComment) {
+        inComment = c != '\n';
+      } else if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+        inComment = true;
+      } else if (c == ';') {
+        out.add(new int[] {begin, i + 1});
+        begin = i + 1;
+      }
+    }
+    if (begin < text.length()) {
+      out.add(new int[] {begin, text.length()});
+    }
+    return out;
+  }
+
+  private static boolean isBlankOrComment(String chunk) {
+    return chunk.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("//"));
   }
 
   /** Cedar's parse error for {@code text} read as exactly one static policy, if it has one. */
