@@ -24,7 +24,7 @@ public record ControllerOptions(
   /** Defaults for a real cluster. */
   public static ControllerOptions defaults() {
     return new ControllerOptions("ssa", "cluster.local", false, "lattice-controller", Optional.empty(), Optional.empty(),
-        Duration.ofMillis(200), 8, 16, Duration.ofSeconds(1), 12, Duration.ofMinutes(10));
+        Duration.ofMillis(200), 8, 50, Duration.ofSeconds(1), 12, Duration.ofMinutes(10));
   }
 
   public ControllerOptions withApplyMode(String mode) {

@@ -43,7 +43,7 @@ final class KindHandler {
     String result = "error";
     try {
       RawObject raw = FleetCaches.raw(kind.kind(), resource);
-      PassOutcome outcome = engine.awaitPass();
+      PassOutcome outcome = engine.outcomeFor(raw.key(), raw.generation(), raw.deleting());
       if (!outcome.settled(raw.key())) {
         result = "apply_failed";
         throw new ApplyFailedException(raw.key() + ": " + outcome.failedOwners().getOrDefault(raw.key().toString(),
@@ -62,7 +62,7 @@ final class KindHandler {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(500);
     }
     RawObject raw = FleetCaches.raw(kind.kind(), resource);
-    PassOutcome outcome = engine.awaitPass();
+    PassOutcome outcome = engine.outcomeFor(raw.key(), raw.generation(), true);
     metrics.counter("lattice_reconciles_total", "kind", kind.kind().wire(), "result", "deleted").increment();
     return outcome.settled(raw.key()) ? DeleteControl.defaultDelete() : DeleteControl.noFinalizerRemoval().rescheduleAfter(2000);
   }

@@ -40,6 +40,8 @@ public final class FleetEngine {
   private final MeterRegistry metrics;
   private final Duration coalesce;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final Map<ObjectKey, Seen> seen = new java.util.HashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger desiredCount = new java.util.concurrent.atomic.AtomicInteger();
   private final Object lock = new Object();
   private long requested;
   private long served;
@@ -58,7 +60,27 @@ public final class FleetEngine {
     this.report = new StatusReport(clock);
     this.metrics = metrics;
     this.coalesce = coalesce;
+    metrics.gauge("lattice_documents_desired", desiredCount);
+    metrics.gauge("lattice_documents_applied", ledger, Ledger::size);
   }
+
+  /**
+   * The outcome for one object at one generation: the last pass's, when that pass already saw this
+   * generation (and deletion state) and settled the object; otherwise {@link #awaitPass()}. This is
+   * what keeps a thousand start-up reconciles to one or two passes.
+   */
+  public PassOutcome outcomeFor(ObjectKey key, long generation, boolean deleting) throws InterruptedException {
+    synchronized (lock) {
+      Seen s = seen.get(key);
+      if (last != null && s != null && s.generation() == generation && s.deleting() == deleting
+          && s.pass() == last.number() && last.settled(key)) {
+        return last;
+      }
+    }
+    return awaitPass();
+  }
+
+  private record Seen(long generation, boolean deleting, long pass) {}
 
   /** Waits for a pass that starts after this call and returns its outcome; runs it on this thread if none is running. */
   public PassOutcome awaitPass() throws InterruptedException {
@@ -108,6 +130,10 @@ public final class FleetEngine {
       seed();
     }
     List<RawObject> objects = snapshot.get();
+    synchronized (lock) {
+      seen.clear();
+      objects.forEach(o -> seen.put(o.key(), new Seen(o.generation(), o.deleting(), covers)));
+    }
     List<RawObject> live = objects.stream().filter(o -> !o.deleting()).toList();
     FleetResult fleet = compiler.compile(live);
     Set<ObjectKey> keys = new HashSet<>();
@@ -119,7 +145,7 @@ public final class FleetEngine {
       Set<String> protectedOwners = new HashSet<>();
       fleet.held().forEach(k -> protectedOwners.add(k.toString()));
       result = rollout.run(desired, protectedOwners);
-      metrics.gauge("lattice_documents_desired", desired.size());
+      desiredCount.set(desired.size());
     } else {
       LOG.warn("fleet did not compile; nothing applied: {}", fleet.unattributed().stream().map(StatusReport::line).toList());
     }

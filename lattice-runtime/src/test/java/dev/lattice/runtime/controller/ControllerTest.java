@@ -7,29 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.runtime.fleet.Ownership;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.time.Duration;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The controller against fabric8's CRUD mock server (create-or-replace applier: the mock has no server-side apply). */
-class ControllerTest {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
-  MockCluster cluster;
-
-  @BeforeEach
-  void start() {
-    cluster = new MockCluster();
-  }
-
-  @AfterEach
-  void stop() {
-    cluster.close();
-  }
+class ControllerTest extends ControllerTestSupport {
 
   @Test
   void appliesExactlyWhatTheCompilerEmitsAndWritesStatus() {
@@ -38,46 +25,97 @@ class ControllerTest {
     cluster.startController();
     Compilation expected = Fleets.compile(shop);
     assertThat(expected.hasErrors()).isFalse();
-    awaitDocuments(expected);
-    Map<String, ObjectNode> stored = cluster.documents();
+    awaitExactly(expected);
+    Map<String, ObjectNode> stored = documents();
     for (Document d : expected.documents()) {
       String id = Ownership.id(d.apiVersion(), d.kind(), d.namespace(), d.name());
-      assertThat(MockCluster.asCompiled(stored.get(id))).as(id).isEqualTo(d.body());
-      assertThat(stored.get(id).path("metadata").path("annotations").path(Ownership.OWNER).asText()).isNotEmpty();
+      assertThat(stored.get(id).path("metadata").path("annotations").path(Ownership.OWNER).asText()).as(id)
+          .isEqualTo(d.namespace().isPresent() && d.body().path("metadata").path("labels").has("app.kubernetes.io/name")
+              ? (d.kind().equals("ServiceEntry") ? "LatticeExternalService/" : "LatticeService/") + d.namespace().get() + "/"
+                  + d.body().path("metadata").path("labels").path("app.kubernetes.io/name").asText()
+              : Ownership.FLEET);
     }
-    assertThat(stored.keySet()).hasSize(expected.documents().size());
-    awaitReady("LatticeService", "shop", "api-gateway");
+    awaitCondition("LatticeService", "shop", "api-gateway", "Ready", "True");
     JsonNode status = status("LatticeService", "shop", "api-gateway");
     assertThat(status.path("phase").asText()).isEqualTo("Ready");
     assertThat(status.path("observedGeneration").asLong()).isPositive();
-    assertThat(conditions(status)).containsEntry("Ready", "True").containsEntry("Compiled", "True").containsEntry("Applied", "True");
+    assertThat(conditions(status)).containsEntry("Compiled", "True").containsEntry("Applied", "True");
   }
 
-  void awaitDocuments(Compilation expected) {
-    MockCluster.await("the compiled documents", TIMEOUT, () -> {
-      Map<String, ObjectNode> stored = cluster.documents();
-      for (Document d : expected.documents()) {
-        ObjectNode s = stored.get(Ownership.id(d.apiVersion(), d.kind(), d.namespace(), d.name()));
-        if (s == null || !MockCluster.asCompiled(s).equals(d.body())) {
-          return false;
-        }
-      }
-      return true;
-    });
+  @Test
+  void aChangedAgreementReappliesBothPeersPoliciesAndNothingUnrelated() {
+    Map<String, String> fleet = new LinkedHashMap<>();
+    fleet.put("a", Fleets.service("demo", "a", List.of("b"), List.of()));
+    fleet.put("b", Fleets.service("demo", "b", List.of(), List.of("a")));
+    fleet.put("c", Fleets.service("demo", "c", List.of(), List.of()));
+    fleet.values().forEach(cluster::put);
+    cluster.startController();
+    awaitExactly(Fleets.compile(fleet));
+    awaitCondition("LatticeService", "demo", "b", "Ready", "True");
+    Map<String, String> before = versions();
+
+    fleet.put("b", Fleets.service("demo", "b", List.of(), List.of())); // b withdraws its half of the agreement
+    cluster.put(fleet.get("b"));
+    awaitExactly(Fleets.compile(fleet));
+    MockCluster.await("b's new generation observed", TIMEOUT,
+        () -> status("LatticeService", "demo", "b").path("observedGeneration").asLong() > 1);
+    Set<String> changed = changed(before, versions());
+    assertThat(changed).contains("cilium.io/v2 CiliumNetworkPolicy/demo/a", "cilium.io/v2 CiliumNetworkPolicy/demo/b",
+        "security.istio.io/v1 AuthorizationPolicy/demo/allow-to-b");
+    assertThat(changed).noneMatch(id -> id.endsWith("/demo/c") || id.contains("/demo/c-") || id.endsWith("allow-to-c"));
+    assertThat(changed).noneMatch(id -> id.contains("Deployment"));
   }
 
-  void awaitReady(String kind, String ns, String name) {
-    MockCluster.await(kind + " " + name + " ready", TIMEOUT, () -> "True".equals(conditions(status(kind, ns, name)).get("Ready")));
+  @Test
+  void aDeletedServiceIsPrunedAndNothingElseIsTouched() {
+    Map<String, String> fleet = new LinkedHashMap<>();
+    fleet.put("a", Fleets.service("demo", "a", List.of("b"), List.of()));
+    fleet.put("b", Fleets.service("demo", "b", List.of(), List.of("a")));
+    fleet.put("c", Fleets.service("demo", "c", List.of(), List.of()));
+    fleet.values().forEach(cluster::put);
+    cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("demo").endMetadata().build()).create();
+    cluster.client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata().withName("hand-made")
+        .addToLabels("app.kubernetes.io/name", "c").endMetadata().addToData("k", "v").build()).create();
+    cluster.client.configMaps().inNamespace("demo").resource(new ConfigMapBuilder().withNewMetadata().withName("c-kubectl")
+        .addToLabels("app.kubernetes.io/managed-by", "lattice").addToLabels("app.kubernetes.io/name", "c")
+        .endMetadata().addToData("k", "v").build()).create();
+    cluster.startController();
+    awaitExactly(Fleets.compile(fleet));
+    Map<String, String> before = versions();
+
+    cluster.delete("LatticeService", "demo", "c");
+    fleet.remove("c");
+    awaitExactly(Fleets.compile(fleet));
+    MockCluster.await("the finalizer released", TIMEOUT, () -> cluster.get("LatticeService", "demo", "c") == null);
+    Map<String, ObjectNode> stored = documents();
+    assertThat(stored).containsKeys("v1 ConfigMap/demo/hand-made", "v1 ConfigMap/demo/c-kubectl", "v1 Namespace/demo");
+    assertThat(stored.keySet()).noneMatch(id -> id.endsWith("/demo/c") || id.endsWith("allow-to-c"));
+    assertThat(changed(before, versions())).allMatch(id -> id.endsWith("/demo/c") || id.endsWith("allow-to-c"));
   }
 
-  JsonNode status(String kind, String ns, String name) {
-    GenericKubernetesResource r = cluster.get(kind, ns, name);
-    return r == null ? Serialization.jsonMapper().createObjectNode() : Serialization.jsonMapper().valueToTree(r).path("status");
-  }
+  @Test
+  void aBadSpecYieldsAConditionAndAnEventAndAppliesNothing() {
+    Map<String, String> shop = Fleets.example("shop");
+    shop.values().forEach(cluster::put);
+    cluster.startController();
+    awaitExactly(Fleets.compile(shop));
+    Map<String, String> before = versions();
 
-  static Map<String, String> conditions(JsonNode status) {
-    Map<String, String> out = new TreeMap<>();
-    status.path("conditions").forEach(c -> out.put(c.path("type").asText(), c.path("status").asText()));
-    return out;
+    cluster.put(Fleets.service("shop", "broken", List.of(), List.of()).replace("    containers:", "    containerz:"));
+    awaitCondition("LatticeService", "shop", "broken", "Compiled", "False");
+    JsonNode status = status("LatticeService", "shop", "broken");
+    assertThat(status.path("phase").asText()).isEqualTo("Failed");
+    assertThat(conditions(status)).containsEntry("Ready", "False");
+    assertThat(conditions(status).keySet()).anyMatch(type -> type.startsWith("LAT1"));
+    assertThat(status.toString()).contains("containerz");
+    MockCluster.await("an Event about broken", TIMEOUT, () -> cluster.client.v1().events().inNamespace("shop").list().getItems()
+        .stream().anyMatch(e -> e.getInvolvedObject().getName().equals("broken") && e.getType().equals("Warning")));
+    Event event = cluster.client.v1().events().inNamespace("shop").list().getItems().stream()
+        .filter(e -> e.getInvolvedObject().getName().equals("broken")).findFirst().orElseThrow();
+    assertThat(event.getReason()).startsWith("LAT1");
+    assertThat(changed(before, versions())).isEmpty();
+    assertThat(documents().keySet()).noneMatch(id -> id.contains("broken"));
+    awaitCondition("LatticeService", "shop", "frontend", "Ready", "True");
   }
 }
