@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
     subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class,
-        InstallCommands.Crds.class, InstallCommands.Install.class})
+        InstallCommands.Crds.class, InstallCommands.Install.class,
+        dev.lattice.runtime.server.ControllerCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;
   static final int INPUT_ERRORS = 1;
