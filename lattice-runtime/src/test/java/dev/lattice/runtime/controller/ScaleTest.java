@@ -42,6 +42,9 @@ class ScaleTest extends ControllerTestSupport {
     System.out.printf("scale: %d services, %d documents converged in %.1f s; %d API requests, %.1f per service%n",
         services, expected.documents().size(), seconds, requests, (double) requests / services);
 
+    int atQuiet = awaitQuiet();
+    System.out.printf("scale: quiet (finalizers, status, Events all written) after %.1f s; %d API requests, %.1f per service%n",
+        (System.nanoTime() - start) / 1e9, atQuiet - requestsBefore, (double) (atQuiet - requestsBefore) / services);
     String policy = "cilium.io/v2 CiliumNetworkPolicy/team-0/svc-10";
     String hashBefore = controller.engine().ledger().get(policy).orElseThrow().hash();
     int beforeChange = cluster.server.getRequestCount();
@@ -54,6 +57,18 @@ class ScaleTest extends ControllerTestSupport {
     System.out.printf("scale: one agreement withdrawn in the 1,000-service fleet: re-applied in %.2f s with %d API requests "
         + "(the test's own 2 included)%n", changeSeconds, cluster.server.getRequestCount() - beforeChange);
     awaitExactly(Fleets.compile(withChange(fleet)));
+  }
+
+  /** Waits until the mock sees no request for a second (the test itself sends none meanwhile); returns the count. */
+  private int awaitQuiet() {
+    int last = -1;
+    int now = cluster.server.getRequestCount();
+    while (now != last) {
+      last = now;
+      sleepQuietly(1000);
+      now = cluster.server.getRequestCount();
+    }
+    return now;
   }
 
   private static void sleepQuietly(long ms) {
