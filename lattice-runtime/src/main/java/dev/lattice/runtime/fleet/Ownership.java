@@ -1,0 +1,78 @@
+package dev.lattice.runtime.fleet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.model.Kind;
+import dev.lattice.runtime.install.ManagedKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which object a document belongs to, and the annotations that record it. A namespaced document
+ * labelled {@code app.kubernetes.io/name: X} belongs to the service, mesh member or external
+ * service X of its namespace; every other document (namespaces, mesh-wide defaults) belongs to
+ * the {@link #FLEET}. The controller prunes only documents that carry both the managed-by label and
+ * {@link #OWNER}, so documents applied by hand or by {@code lattice compile | kubectl apply} are
+ * never touched.
+ */
+public final class Ownership {
+  /** The annotation naming a document's owner. */
+  public static final String OWNER = "lattice.dev/owner";
+  /** The annotation with the hash of the document as compiled, before annotations were added. */
+  public static final String HASH = "lattice.dev/content-hash";
+  /** The owner of documents derived from the fleet as a whole. */
+  public static final String FLEET = "fleet";
+  private static final List<Kind> OWNER_KINDS = List.of(Kind.LATTICE_SERVICE, Kind.LATTICE_MESH_MEMBER, Kind.LATTICE_EXTERNAL_SERVICE);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Ownership() {}
+
+  /** The owner of a compiled document among the objects of the fleet. */
+  public static String ownerOf(Document d, Set<ObjectKey> objects) {
+    Optional<String> name = Optional.ofNullable(d.body().path("metadata").path("labels").path(Json.NAME_LABEL).textValue());
+    if (d.namespace().isEmpty() || name.isEmpty()) {
+      return FLEET;
+    }
+    for (Kind k : OWNER_KINDS) {
+      ObjectKey key = ObjectKey.of(k, d.namespace().get(), name.get());
+      if (objects.contains(key)) {
+        return key.toString();
+      }
+    }
+    return FLEET;
+  }
+
+  /** The document to apply: annotated copy of the body, with its content hash. */
+  public static DesiredDocument desired(Document d, Set<ObjectKey> objects) {
+    ManagedKind kind = ManagedKind.of(d.apiVersion(), d.kind())
+        .orElseThrow(() -> new IllegalStateException("no ManagedKind for " + d.apiVersion() + " " + d.kind()
+            + ": add it to ManagedKind.ALL (and so to the ClusterRole)"));
+    String owner = ownerOf(d, objects);
+    String hash = hash(d.body());
+    ObjectNode body = d.body().deepCopy();
+    ObjectNode annotations = body.with("metadata").with("annotations");
+    annotations.put(OWNER, owner);
+    annotations.put(HASH, hash);
+    return new DesiredDocument(id(d.apiVersion(), d.kind(), d.namespace(), d.name()), kind, d.namespace(), d.name(), owner, hash, body);
+  }
+
+  public static String id(String apiVersion, String kind, Optional<String> namespace, String name) {
+    return apiVersion + " " + kind + "/" + namespace.map(n -> n + "/").orElse("") + name;
+  }
+
+  static String hash(ObjectNode body) {
+    try {
+      byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

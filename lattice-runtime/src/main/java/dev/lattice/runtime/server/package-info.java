@@ -1,0 +1,2 @@
+/** The process around the controller: command line, health/readiness and metrics endpoints, JSON logs. */
+package dev.lattice.runtime.server;

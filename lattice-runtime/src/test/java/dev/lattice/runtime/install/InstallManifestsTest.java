@@ -1,0 +1,96 @@
+package dev.lattice.runtime.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.LatticeCompiler;
+import dev.lattice.compiler.Sources;
+import dev.lattice.compiler.document.Document;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.read.LatticeReader;
+import dev.lattice.runtime.TestPaths;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The install artefacts pass {@code validate-k8s}. The shared schemas have no {@code
+ * apiextensions.k8s.io} schema, so CRDs go through with {@code --allow-unknown} plus {@link
+ * StructuralSchemaCheck}, and the derived schemas are themselves used to validate the examples.
+ */
+class InstallManifestsTest {
+
+  @Test
+  void nonCrdManifestsPassTheUpstreamSchemasStrictly(@TempDir Path dir) throws Exception {
+    List<Document> rest = InstallManifests.all("registry.example.com/lattice-controller:1.0").stream()
+        .filter(d -> !d.kind().equals("CustomResourceDefinition")).toList();
+    Files.writeString(dir.resolve("install.yaml"), InstallManifests.toYaml(rest), StandardCharsets.UTF_8);
+    String report = TestPaths.validate(dir.toString());
+    assertThat(report).contains(rest.size() + " passed, 0 failed");
+  }
+
+  @Test
+  void crdsPassTheValidatorAndTheStructuralChecks(@TempDir Path dir) throws Exception {
+    assertThat(TestPaths.shared().resolve("schemas/apiextensions.k8s.io")).as("no CRD schema upstream").doesNotExist();
+    List<Document> crds = InstallManifests.crds();
+    assertThat(crds).hasSize(CrdKind.values().length);
+    Files.writeString(dir.resolve("crds.yaml"), InstallManifests.toYaml(crds), StandardCharsets.UTF_8);
+    assertThat(TestPaths.validate("--allow-unknown", dir.toString())).contains(crds.size() + " passed, 0 failed");
+    for (Document crd : crds) {
+      assertThat(StructuralSchemaCheck.problems(crd.body())).as(crd.name()).isEmpty();
+    }
+  }
+
+  @Test
+  void examplesValidateAgainstTheDerivedSchemas(@TempDir Path dir) throws Exception {
+    Path schemas = dir.resolve("schemas");
+    Path meta = schemas.resolve("_meta/v1");
+    Files.createDirectories(meta);
+    Files.copy(TestPaths.shared().resolve("schemas/_meta/v1/ObjectMeta.json"), meta.resolve("ObjectMeta.json"));
+    Path lattice = Files.createDirectories(schemas.resolve("lattice.dev/v1alpha1"));
+    ObjectMapper json = new ObjectMapper();
+    for (CrdKind k : CrdKind.values()) {
+      JsonNode schema = CustomResourceDefinitions.schema(k);
+      Files.writeString(lattice.resolve(k.kind().wire() + ".json"), json.writeValueAsString(schema));
+    }
+    Path inputs = Files.createDirectories(dir.resolve("inputs"));
+    int files = 0;
+    try (Stream<Path> walk = Files.walk(TestPaths.root().resolve("examples"))) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        String text = Files.readString(p);
+        boolean legacy = new LatticeReader().readString(p.toString(), text).diagnostics().stream()
+            .anyMatch(d -> d.code().equals(Codes.FLAT_FORM) || d.code().equals(Codes.SNAKE_CASE_FORM));
+        if (p.toString().contains("/invalid/") || legacy) {
+          continue; // the served API is the canonical form; the CLI still reads the older forms
+        }
+        Files.writeString(inputs.resolve(files++ + "-" + p.getFileName()), text);
+      }
+    }
+    assertThat(files).isPositive();
+    String report = TestPaths.validate("--schemas", schemas.toString(), "--allow-unknown", inputs.toString());
+    assertThat(report).contains(" passed, 0 failed").doesNotContain("skipped");
+  }
+
+  @Test
+  void theClusterRoleCoversEveryKindTheExamplesCompileTo() {
+    LatticeCompiler compiler = LatticeCompiler.builder().build();
+    int documents = 0;
+    for (String example : List.of("shop", "payments", "homelab")) {
+      Compilation c = compiler.compile(Sources.fromPaths(List.of(TestPaths.root().resolve("examples").resolve(example))));
+      assertThat(c.hasErrors()).as(example).isFalse();
+      for (Document d : c.documents()) {
+        assertThat(ManagedKind.of(d.apiVersion(), d.kind())).as(d.apiVersion() + " " + d.kind()).isPresent();
+        documents++;
+      }
+    }
+    assertThat(documents).isPositive();
+    String role = InstallManifests.toYaml(List.of(Rbac.clusterRole()));
+    ManagedKind.ALL.forEach(k -> assertThat(role).contains(k.plural()));
+  }
+}
