@@ -34,12 +34,16 @@ final class Fleets {
     return LatticeCompiler.builder().build().compile(Sources.fromStrings(texts));
   }
 
-  /** A service in namespace {@code ns} with outbound and inbound declarations to the named peers. */
+  /**
+   * A service in namespace {@code ns} with outbound and inbound declarations to the named peers; its
+   * image is pinned by digest, so it asks no gate and compiles without any CedarPolicy.
+   */
   static String service(String ns, String name, List<String> outbound, List<String> inbound) {
     StringBuilder sb = new StringBuilder();
     sb.append("apiVersion: lattice.dev/v1alpha1\nkind: LatticeService\nmetadata:\n  name: ").append(name)
         .append("\n  namespace: ").append(ns).append("\nspec:\n  replicas: 1\n  workload:\n    containers:\n")
-        .append("      main:\n        image: registry.example.com/").append(name).append(":1.0\n")
+        .append("      main:\n        image: registry.example.com/").append(name)
+        .append("@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n")
         .append("    service:\n      ports:\n        http: {port: 80, targetPort: 8080}\n");
     if (!outbound.isEmpty() || !inbound.isEmpty()) {
       sb.append("    resources:\n");
