@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lattice} command: {@code validate}, {@code compile} and {@code explain}. Exit codes: 0
+ * The {@code lattice} command: {@code validate}, {@code compile} and {@code explain}, and the GitOps
+ * repository commands {@code cluster}, {@code service}, {@code placement} and {@code flux}. Exit codes: 0
  * ok, 1 input errors (nothing written), 2 usage, 3 internal error (a bug; the stack trace is
  * printed).
  */
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class})
+    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class,
+        ClusterCommand.class, ServiceCommand.class, PlacementCommand.class, FluxCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;
   static final int INPUT_ERRORS = 1;
@@ -25,7 +27,7 @@ public final class LatticeCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile or explain");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile, explain, cluster, service, placement or flux");
   }
 
   public static void main(String[] args) {
@@ -40,7 +42,7 @@ public final class LatticeCommand implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
     cli.setParameterExceptionHandler((e, a) -> {
       err.println("lattice: " + e.getMessage());
-      err.println("try 'lattice " + (e.getCommandLine().getCommandName().equals("lattice") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'");
+      err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
