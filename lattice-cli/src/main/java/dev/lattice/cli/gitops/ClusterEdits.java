@@ -27,7 +27,8 @@ public final class ClusterEdits {
   public static Edit add(RepoTree tree, String file, String text, String parent) throws Refusal {
     ReadResult read = new LatticeReader().readString(file, text);
     if (read.hasErrors()) {
-      throw new Refusal(file + " does not read cleanly; run `lattice validate " + file + "`");
+      throw new Refusal(file + " does not read cleanly:\n" + String.join("\n", read.diagnostics().stream()
+          .filter(d -> d.isError()).map(d -> d.render()).toList()));
     }
     List<LatticeCluster> found = read.objects().stream().map(SourcedObject::object)
         .filter(o -> o instanceof LatticeCluster).map(o -> (LatticeCluster) o).toList();

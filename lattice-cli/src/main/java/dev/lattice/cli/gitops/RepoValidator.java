@@ -2,9 +2,15 @@ package dev.lattice.cli.gitops;
 
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
+import dev.lattice.model.CloudProvider;
+import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.read.LatticeReader;
+import dev.lattice.model.read.ReadResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +19,8 @@ import java.util.TreeSet;
 /**
  * Checks a whole repository (what {@code lattice validate} does without PATH, and what every
  * command does to its result before writing): the layout and settings ({@link LayoutCheck}), every
- * Lattice document (all {@code cluster.yaml} files compiled together, so names are unique across
- * the tree and the cluster compiler's checks apply), the Flux documents ({@link FluxCheck}), the
+ * Lattice document (each {@code cluster.yaml} compiled by the cluster compiler with the
+ * repository's CloudProviders; cluster names unique across the tree), the Flux documents ({@link FluxCheck}), the
  * kustomizations (sorted, complete, nothing dangling) and the references (placements to registered
  * services; a cluster with children must be a cell, {@code spec.parentConfig}). Pure.
  */
@@ -41,18 +47,44 @@ public final class RepoValidator {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
 
+  /**
+   * Each cluster.yaml is compiled on its own (a cell's documents are applied inside that cell, so two
+   * cells never share a compilation) together with the CloudProviders of every cluster.yaml, so a
+   * providerRef may name a provider declared at the root. Names must be unique across the tree.
+   */
   private void documents(RepoTree tree, ClusterTree clusters, Report report) {
-    Map<String, String> texts = new LinkedHashMap<>();
+    Map<String, ReadResult> reads = new LinkedHashMap<>();
     for (ClusterTree.Entry e : clusters.all()) {
       String path = Layout.join(e.dir(), Layout.CLUSTER);
-      tree.get(path).ifPresent(t -> texts.put(path, t));
+      tree.get(path).ifPresent(t -> reads.put(path, new LatticeReader().readString(path, t)));
       if (!e.children().isEmpty() && e.cluster().isPresent() && !e.isCell()) {
         report.error(Codes.REPO_REFERENCE, path, null, "cluster " + e.name() + " has children ("
             + String.join(", ", e.children()) + ") but is not a cell: it has no spec.parentConfig",
             "add spec.parentConfig to " + path + " or move the children");
       }
     }
-    compiler.compile(Sources.fromStrings(texts)).diagnostics().forEach(report::add);
+    Map<String, String> clusterAt = new LinkedHashMap<>();
+    for (ClusterTree.Entry e : clusters.all()) {
+      e.cluster().ifPresent(c -> {
+        String path = Layout.join(e.dir(), Layout.CLUSTER);
+        String first = clusterAt.putIfAbsent(c.metadata().name(), path);
+        if (first != null) {
+          report.error(Codes.DUPLICATE_OBJECT, path, null, "cluster " + c.metadata().name() + " is also defined in " + first,
+              "cluster names are unique across the repository");
+        }
+      });
+    }
+    Set<Diagnostic> seen = new LinkedHashSet<>();
+    for (Map.Entry<String, ReadResult> file : reads.entrySet()) {
+      List<SourcedObject> objects = new ArrayList<>(file.getValue().objects());
+      reads.forEach((path, read) -> {
+        if (!path.equals(file.getKey())) {
+          read.objects().stream().filter(o -> o.object() instanceof CloudProvider).forEach(objects::add);
+        }
+      });
+      seen.addAll(compiler.compile(new Sources(objects, file.getValue().diagnostics())).diagnostics());
+    }
+    seen.forEach(report::add);
   }
 
   private static void kustomizations(RepoTree tree, Report report) {
