@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Keeps every {@code kustomization.yaml} in step with the tree: each lists, sorted, exactly the
@@ -117,13 +120,11 @@ final class Kustomizations {
   private static SequenceNode patchList(List<String> paths) {
     List<Node> items = new ArrayList<>();
     for (String p : paths) {
-      MappingNode m = new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, new ArrayList<>(),
-          org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
-      m.getValue().add(new org.yaml.snakeyaml.nodes.NodeTuple(
-          YamlFile.scalar(org.yaml.snakeyaml.nodes.Tag.STR, "path", org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN),
-          YamlFile.scalar(org.yaml.snakeyaml.nodes.Tag.STR, p, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)));
+      MappingNode m = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
+      m.getValue().add(new NodeTuple(YamlFile.scalar(Tag.STR, "path", DumperOptions.ScalarStyle.PLAIN),
+          YamlFile.scalar(Tag.STR, p, DumperOptions.ScalarStyle.PLAIN)));
       items.add(m);
     }
-    return new SequenceNode(org.yaml.snakeyaml.nodes.Tag.SEQ, items, org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+    return new SequenceNode(Tag.SEQ, items, DumperOptions.FlowStyle.BLOCK);
   }
 }
