@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lattice} command: {@code validate}, {@code compile}, {@code explain}, {@code crds} and {@code install-manifests}. Exit codes: 0
+ * The {@code lattice} command: {@code validate}, {@code compile}, {@code explain}, {@code crds},
+ * {@code install-manifests}, {@code controller}, and the GitOps repository commands {@code cluster},
+ * {@code service}, {@code placement} and {@code flux}. Exit codes: 0
  * ok, 1 input errors (nothing written), 2 usage, 3 internal error (a bug; the stack trace is
  * printed).
  */
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "Compiles Lattice intent into Kubernetes documents.",
     subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class,
         InstallCommands.Crds.class, InstallCommands.Install.class,
-        dev.lattice.runtime.server.ControllerCommand.class})
+        dev.lattice.runtime.server.ControllerCommand.class,
+        ClusterCommand.class, ServiceCommand.class, PlacementCommand.class, FluxCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;
   static final int INPUT_ERRORS = 1;
@@ -27,7 +30,8 @@ public final class LatticeCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile, explain, crds or install-manifests");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: validate, compile, explain, crds, install-manifests, controller, cluster, service, placement or flux");
   }
 
   public static void main(String[] args) {
@@ -42,7 +46,7 @@ public final class LatticeCommand implements Runnable {
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
     cli.setParameterExceptionHandler((e, a) -> {
       err.println("lattice: " + e.getMessage());
-      err.println("try 'lattice " + (e.getCommandLine().getCommandName().equals("lattice") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'");
+      err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {

@@ -113,4 +113,14 @@ public final class Codes {
   public static final String K8S_VERSION = "LAT4006";
   /** A cluster setting or provider this version reads but does not compile yet (warning). */
   public static final String UNSUPPORTED_CLUSTER_SETTING = "LAT4007";
+
+  // LAT5xxx: GitOps repositories (lattice validate without PATH, and the commands that edit one)
+  /** A file or folder missing from, or out of place in, the repository layout; a file that does not hold what its place says. */
+  public static final String REPO_LAYOUT = "LAT5001";
+  /** A kustomization.yaml whose lists are unsorted, name a missing file, or leave out a file Lattice manages. */
+  public static final String REPO_KUSTOMIZATION = "LAT5002";
+  /** A reference that does not resolve: a placement of an unregistered service, a parent that is not a cell. */
+  public static final String REPO_REFERENCE = "LAT5003";
+  /** A Flux document or a settings file that lacks a field Lattice writes, or holds a wrong value. */
+  public static final String REPO_DOCUMENT = "LAT5004";
 }

@@ -52,7 +52,9 @@ class ExamplesReadTest {
   void validExamplesReadWithoutErrors() throws IOException {
     Path examples = RepoRoot.examples();
     List<Path> files = inputFiles(examples).stream()
-        .filter(f -> !examples.relativize(f).startsWith("invalid")).toList();
+        .filter(f -> !examples.relativize(f).startsWith("invalid"))
+        // a GitOps repository holds Flux and kustomize files too; `lattice validate` checks it as a whole
+        .filter(f -> !Files.isDirectory(examples.resolve(examples.relativize(f).getName(0)).resolve(".lattice"))).toList();
     assertThat(files).as("example files").hasSizeGreaterThanOrEqualTo(12);
     for (Path file : files) {
       String name = examples.relativize(file).toString();
