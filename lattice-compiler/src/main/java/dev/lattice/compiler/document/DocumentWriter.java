@@ -29,6 +29,19 @@ public final class DocumentWriter {
 
   private DocumentWriter() {}
 
+  /**
+   * A copy of the Jackson YAML mapper this writer uses, so benchmarks can measure Jackson alone
+   * writing the same documents (the floor for the output). Not for producing Lattice output.
+   */
+  public static YAMLMapper yamlMapper() {
+    return YAML.copy();
+  }
+
+  /** A copy of the Jackson JSON mapper this writer uses; see {@link #yamlMapper()}. */
+  public static ObjectMapper jsonMapper() {
+    return JSON.copy();
+  }
+
   /** One YAML document. */
   public static String toYaml(Document d) {
     try {
