@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lattice} command: {@code validate}, {@code compile} and {@code explain}. Exit codes: 0
+ * The {@code lattice} command: {@code validate}, {@code compile}, {@code explain} and {@code bench}. Exit codes: 0
  * ok, 1 input errors (nothing written), 2 usage, 3 internal error (a bug; the stack trace is
  * printed).
  */
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class})
+    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, BenchCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;
   static final int INPUT_ERRORS = 1;
@@ -25,7 +25,7 @@ public final class LatticeCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile or explain");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: validate, compile, explain or bench");
   }
 
   public static void main(String[] args) {
