@@ -38,11 +38,15 @@ class BenchFleetTest {
     StringWriter yaml = new StringWriter();
     JacksonFloor.yaml(c.documents(), yaml);
     assertThat(yaml.toString()).isEqualTo(DocumentWriter.toYaml(c.documents()));
+    StringWriter written = new StringWriter();
+    DocumentWriter.writeYaml(c.documents(), written);
+    assertThat(written.toString()).isEqualTo(yaml.toString());
     StringWriter json = new StringWriter();
     JacksonFloor.json(c.documents(), json);
     StringWriter lines = new StringWriter();
     DocumentWriter.writeJsonLines(c.documents(), lines);
     assertThat(json + "\n").isEqualTo(lines.toString());
+    assertThat(lines.toString().lines()).hasSize(c.documents().size());
     CountingWriter counted = new CountingWriter();
     JacksonFloor.yaml(c.documents(), counted);
     assertThat(counted.chars()).isEqualTo(yaml.toString().length());
