@@ -9,9 +9,7 @@ import dev.lattice.compiler.stage.Pipeline;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostics;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -61,18 +59,22 @@ public final class LatticeCompiler {
     }
     EmitContext context = new EmitContext(options, diagnostics::add);
     List<Document> documents = new ArrayList<>();
-    Map<String, String> owners = new HashMap<>();
+    List<List<Document>> byEmitter = new ArrayList<>();
     for (Emitter emitter : emitters) {
-      for (Document d : emitter.emit(plan, context)) {
-        String key = d.apiVersion() + " " + d.id();
-        String owner = owners.putIfAbsent(key, emitter.name());
-        if (owner != null) {
-          throw new IllegalStateException("emitters " + owner + " and " + emitter.name() + " both emit " + key);
-        }
-        documents.add(d);
-      }
+      List<Document> emitted = emitter.emit(plan, context);
+      byEmitter.add(emitted);
+      documents.addAll(emitted);
     }
     documents.sort(Document.ORDER);
+    // ORDER compares exactly (apiVersion, kind, namespace, name), so two documents with one identity sit side by side
+    for (int i = 1; i < documents.size(); i++) {
+      Document a = documents.get(i - 1);
+      Document b = documents.get(i);
+      if (Document.ORDER.compare(a, b) == 0) {
+        throw new IllegalStateException("emitters " + owner(a, byEmitter) + " and " + owner(b, byEmitter) + " both emit "
+            + b.apiVersion() + " " + b.id());
+      }
+    }
     boolean emitterErrors = diagnostics.sorted().stream().anyMatch(d -> d.isError() && !d.code().equals(Codes.DENIED));
     if (emitterErrors) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
@@ -80,6 +82,18 @@ public final class LatticeCompiler {
     return diagnostics.hasErrors()
         ? new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), documents)
         : new Compilation(documents, diagnostics.sorted(), Optional.of(plan), documents);
+  }
+
+  /** The name of the emitter that emitted this very document (only on the error path: a linear scan). */
+  private String owner(Document d, List<List<Document>> byEmitter) {
+    for (int i = 0; i < byEmitter.size(); i++) {
+      for (Document e : byEmitter.get(i)) {
+        if (e == d) {
+          return emitters.get(i).name();
+        }
+      }
+    }
+    throw new IllegalStateException("unreachable");
   }
 
   /** Configures a compiler. Without {@link #emitters}, emitters are found with {@link ServiceLoader}. */

@@ -12,6 +12,7 @@ import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,8 @@ public final class ObjectIndex {
   final List<SourcedObject> quotas = new ArrayList<>();
   /** Namespaces that have at least one namespaced Lattice object in the input. */
   final Set<String> namespaces = new TreeSet<>();
+  /** Addresses of services and mesh members, hashed: {@link #isMember} runs once per declaration. */
+  private final Set<ObjectRef> members = new HashSet<>();
 
   static ObjectIndex build(List<SourcedObject> objects, Diagnostics diagnostics) {
     ObjectIndex index = new ObjectIndex();
@@ -56,8 +59,10 @@ public final class ObjectIndex {
       ObjectRef ref = ObjectRef.of(s.object().metadata().namespaceOrDefault(), s.object().metadata().name());
       if (s.object() instanceof LatticeService) {
         index.services.put(ref, s);
+        index.members.add(ref);
       } else if (s.object() instanceof LatticeMeshMember) {
         index.meshMembers.put(ref, s);
+        index.members.add(ref);
       } else if (s.object() instanceof LatticeExternalService) {
         index.externals.put(ref, s);
       } else if (s.object() instanceof CloudProvider p) {
@@ -74,6 +79,6 @@ public final class ObjectIndex {
   }
 
   boolean isMember(ObjectRef ref) {
-    return services.containsKey(ref) || meshMembers.containsKey(ref);
+    return members.contains(ref);
   }
 }

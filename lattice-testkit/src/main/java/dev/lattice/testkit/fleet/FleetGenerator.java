@@ -132,7 +132,7 @@ public final class FleetGenerator {
 
   private Map<String, String> render(List<GenWorkload> workloads, List<GenExternal> externals) {
     Map<String, String> files = new LinkedHashMap<>();
-    FleetRenderer renderer = new FleetRenderer(random);
+    FleetRenderer renderer = new FleetRenderer(random, shape);
     List<String> pending = new ArrayList<>();
     for (GenWorkload w : workloads) {
       pending.add(renderer.workload(w));

@@ -22,9 +22,11 @@ final class FleetRenderer {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()).build();
 
   private final SplittableRandom random;
+  private final FleetShape shape;
 
-  FleetRenderer(SplittableRandom random) {
+  FleetRenderer(SplittableRandom random, FleetShape shape) {
     this.random = random;
+    this.shape = shape;
   }
 
   String workload(GenWorkload w) {
@@ -62,10 +64,15 @@ final class FleetRenderer {
     }
     Set<String> peers = new TreeSet<>(w.calls);
     peers.addAll(w.accepts);
+    Set<String> calledKeys = new TreeSet<>();
     for (String peer : peers) {
       boolean calls = w.calls.contains(peer);
       boolean accepts = w.accepts.contains(peer);
-      ObjectNode r = reference(resources, w.namespace, peer);
+      String key = reference(resources, w.namespace, peer);
+      ObjectNode r = (ObjectNode) resources.get(key);
+      if (calls) {
+        calledKeys.add(key);
+      }
       if (random.nextBoolean()) {
         r.put("type", "service");
       }
@@ -75,28 +82,70 @@ final class FleetRenderer {
       }
     }
     for (String external : w.externalCalls) {
-      ObjectNode r = reference(resources, w.namespace, external);
+      ObjectNode r = (ObjectNode) resources.get(reference(resources, w.namespace, external));
       r.put("type", random.nextBoolean() ? "service" : snake ? "external_service" : "external-service");
     }
-    if (w.form == Form.CANONICAL || random.nextBoolean()) {
+    if (chance(shape.placeholderRatio())) {
+      placeholders((ObjectNode) container.get("variables"), resources, calledKeys);
+    }
+    if (w.form == Form.CANONICAL && chance(shape.autoscalingRatio())) {
+      spec.put("replicas", 2);
+      spec.putObject("autoscaling").put("max", 3 + random.nextInt(4));
+    } else if (w.form == Form.CANONICAL || random.nextBoolean()) {
       spec.put("replicas", 1);
     } else {
       spec.putObject("replicas").put("min", 1).put("max", 1 + random.nextInt(3));
     }
+    if (chance(shape.canaryRatio())) {
+      spec.putObject("deploy").put("strategy", "canary");
+    }
     return write(doc);
   }
 
-  /** A resource entry for {@code address} seen from {@code namespace}, in one of the accepted spellings. */
-  private ObjectNode reference(ObjectNode resources, String namespace, String address) {
+  /** Variables that read the URL of every called peer, and a key of a declared secret. */
+  private static void placeholders(ObjectNode variables, ObjectNode resources, Set<String> calledKeys) {
+    int i = 0;
+    for (String key : calledKeys) {
+      variables.put("PEER_" + i++ + "_URL", "${resources." + key + ".url}");
+    }
+    resources.putObject("credentials").put("type", "secret").putObject("params").putArray("keys").add("password");
+    variables.put("DB_PASSWORD", "${secret.credentials.password}");
+    variables.put("DSN", "postgres://app:${secret.credentials.password}@db:5432/app");
+  }
+
+  /** True with the given probability; draws nothing when it is 0, so older shapes keep their fleets. */
+  private boolean chance(double ratio) {
+    return ratio > 0 && random.nextDouble() < ratio;
+  }
+
+  /**
+   * Adds a resource entry for {@code address} seen from {@code namespace}, in one of the accepted
+   * spellings, and returns its key.
+   */
+  private String reference(ObjectNode resources, String namespace, String address) {
     String ns = address.substring(0, address.indexOf('/'));
     String name = address.substring(address.indexOf('/') + 1);
     if (ns.equals(namespace)) {
-      return random.nextInt(4) == 0 ? resources.putObject("to-" + name).put("id", name) : resources.putObject(name);
+      if (random.nextInt(4) == 0) {
+        resources.putObject("to-" + name).put("id", name);
+        return "to-" + name;
+      }
+      resources.putObject(name);
+      return name;
     }
     return switch (random.nextInt(3)) {
-      case 0 -> resources.putObject(name).put("namespace", ns);
-      case 1 -> resources.putObject(name).put("id", address);
-      default -> resources.putObject(ns + "-" + name).put("namespace", ns).put("id", name);
+      case 0 -> {
+        resources.putObject(name).put("namespace", ns);
+        yield name;
+      }
+      case 1 -> {
+        resources.putObject(name).put("id", address);
+        yield name;
+      }
+      default -> {
+        resources.putObject(ns + "-" + name).put("namespace", ns).put("id", name);
+        yield ns + "-" + name;
+      }
     };
   }
 

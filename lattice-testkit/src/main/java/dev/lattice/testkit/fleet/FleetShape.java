@@ -9,17 +9,32 @@ package dev.lattice.testkit.fleet;
  * @param oneSidedRatio share of declarations whose other half is left out
  * @param externalRatio share of services that get a LatticeExternalService beside them
  * @param meshMemberRatio share of services that get a LatticeMeshMember beside them
+ * @param placeholderRatio share of services whose variables use {@code ${resources.<peer>.url}} of
+ *     their outbound peers and a {@code ${secret...}} of a declared secret
+ * @param canaryRatio share of services rolled out with {@code deploy.strategy: canary}
+ * @param autoscalingRatio share of canonical services with {@code autoscaling.max} above {@code
+ *     replicas} (the flat and snake forms already spell autoscaling as {@code replicas: {min, max}})
  */
 public record FleetShape(
-    int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio, double meshMemberRatio) {
+    int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio, double meshMemberRatio,
+    double placeholderRatio, double canaryRatio, double autoscalingRatio) {
+
+  /** A shape without placeholders, canaries or explicit autoscaling. */
+  public FleetShape(int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio,
+      double meshMemberRatio) {
+    this(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio, 0, 0, 0);
+  }
 
   /** A small tangled fleet for property tests. */
   public static FleetShape small() {
-    return new FleetShape(30, 4, 2, 0.2, 0.1, 0.1);
+    return new FleetShape(30, 4, 2, 0.2, 0.1, 0.1, 0.3, 0.2, 0.3);
   }
 
-  /** The benchmark shape: N services over N/50 namespaces, ~2 outbound edges, 2% externals. */
+  /**
+   * The benchmark shape: N services over N/50 namespaces, ~2 outbound edges, 10% of declarations
+   * one-sided, 2% externals, 1% mesh members; placeholders on 30%, canary on 10%, autoscaling on 20%.
+   */
   public static FleetShape ofSize(int services) {
-    return new FleetShape(services, Math.max(1, services / 50), 2, 0.1, 0.02, 0.01);
+    return new FleetShape(services, Math.max(1, services / 50), 2, 0.1, 0.02, 0.01, 0.3, 0.1, 0.2);
   }
 }

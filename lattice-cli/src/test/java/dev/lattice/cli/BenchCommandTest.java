@@ -1,0 +1,31 @@
+package dev.lattice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code lattice bench} on a tiny fleet: the shape of the report, never its timings. */
+class BenchCommandTest {
+  @Test
+  void printsATableOfMediansEndingWithTheRatioLine() {
+    CliTest.Run r = CliTest.run("bench", "--services", "40", "--iterations", "3", "--warmup", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).matches("lattice bench: 40 services, 1 namespaces, \\d+ input objects, \\d+ documents .*");
+    assertThat(lines.get(1)).matches("stage\\s+median ms\\s+min ms");
+    for (String stage : List.of("parse", "derive", "derive\\+YAML", "YAML-only \\(Jackson\\)", "derive\\+JSON",
+        "JSON-only \\(Jackson\\)", "recompile after 1 edit \\(full\\)")) {
+      assertThat(lines).as(stage).anyMatch(l -> l.matches(stage + "\\s+\\d+\\.\\d \\s+\\d+\\.\\d"));
+    }
+    assertThat(lines).anyMatch(l -> l.matches("peak heap\\s+\\d+ MiB .*"));
+    assertThat(lines).anyMatch(l -> l.matches("ratio compile\\+JSON/JSON-only = \\d+\\.\\d\\d"));
+    assertThat(lines.get(lines.size() - 1)).matches("ratio compile\\+serialize/serialize-only = \\d+\\.\\d\\d");
+  }
+
+  @Test
+  void tooSmallAFleetIsAUsageError() {
+    assertThat(CliTest.run("bench", "--services", "3").code()).isEqualTo(2);
+    assertThat(CliTest.run("bench").code()).isEqualTo(2);
+  }
+}
