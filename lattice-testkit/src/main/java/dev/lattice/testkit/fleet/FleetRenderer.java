@@ -108,7 +108,7 @@ final class FleetRenderer {
     for (String key : calledKeys) {
       variables.put("PEER_" + i++ + "_URL", "${resources." + key + ".url}");
     }
-    resources.putObject("credentials").put("type", "secret").putObject("params").putArray("keys").add("password");
+    resources.putObject("credentials").put("type", "secret").putObject("params").put("provider", "vault").putArray("keys").add("password");
     variables.put("DB_PASSWORD", "${secret.credentials.password}");
     variables.put("DSN", "postgres://app:${secret.credentials.password}@db:5432/app");
   }

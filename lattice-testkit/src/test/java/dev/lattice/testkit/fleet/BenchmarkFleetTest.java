@@ -26,7 +26,7 @@ class BenchmarkFleetTest {
     assertThat(c.documents()).extracting(Document::kind)
         .contains("Canary", "ScaledObject", "PodDisruptionBudget", "ServiceEntry", "Namespace");
     String yaml = c.toYaml();
-    assertThat(yaml).contains("secretKeyRef", "$(LATTICE_SECRET_CREDENTIALS_PASSWORD)", "value: http://svc-")
+    assertThat(yaml).contains("secretKeyRef", "{{ index . \\\"credentials.password\\\" }}", ": http://svc-")
         .doesNotContain("${resources.");
     assertThat(fleet.workloads().stream().map(Fleet.GeneratedWorkload::namespace).distinct().count()).isEqualTo(10);
   }
