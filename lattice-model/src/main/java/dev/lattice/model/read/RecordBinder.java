@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  */
 final class RecordBinder {
   private final Diagnostics diagnostics;
+  private final ScalarBinder scalars = new ScalarBinder(this::error);
   private final SourceMap.Builder positions;
   private final boolean snakeCase;
   private int errors;
@@ -76,7 +77,7 @@ final class RecordBinder {
     if (raw == Object.class) {
       return FreeForm.of(node);
     }
-    return bindScalar(node, raw, path);
+    return scalars.bindScalar(node, raw, path);
   }
 
   private List<Object> bindList(Node node, Type item, String path) {
@@ -84,7 +85,7 @@ final class RecordBinder {
       return List.of();
     }
     if (!(node instanceof Node.ListNode list)) {
-      wrongType(node, "a list", path);
+      scalars.wrongType(node, "a list", path);
       return List.of();
     }
     List<Object> out = new ArrayList<>();
@@ -102,7 +103,7 @@ final class RecordBinder {
       return Map.of();
     }
     if (!(node instanceof Node.MapNode map)) {
-      wrongType(node, "a mapping", path);
+      scalars.wrongType(node, "a mapping", path);
       return Map.of();
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -130,14 +131,14 @@ final class RecordBinder {
           throw new IllegalStateException(fromScalar + " is not accessible", e);
         }
       }
-      wrongType(node, "a mapping", path);
+      scalars.wrongType(node, "a mapping", path);
       return construct(type, Node.emptyMap(node.position()), path, false);
     }
     if (isNull(node)) {
       return construct(type, Node.emptyMap(node.position()), path, true);
     }
     if (!(node instanceof Node.MapNode map)) {
-      wrongType(node, "a mapping", path);
+      scalars.wrongType(node, "a mapping", path);
       return construct(type, Node.emptyMap(node.position()), path, false);
     }
     return construct(type, map, path, true);
@@ -182,7 +183,7 @@ final class RecordBinder {
         args[i] = absent(c, map.position(), p);
       }
       if (args[i] == null) {
-        args[i] = placeholder(c.getType());
+        args[i] = ScalarBinder.placeholder(c.getType());
       }
     }
     try {
@@ -203,7 +204,7 @@ final class RecordBinder {
     DefaultValue d = c.getAnnotation(DefaultValue.class);
     Class<?> raw = c.getType();
     if (d != null) {
-      return bindScalar(new Node.ScalarNode(at, d.value(), defaultType(raw)), raw, path);
+      return scalars.bindScalar(new Node.ScalarNode(at, d.value(), ScalarBinder.defaultType(raw)), raw, path);
     }
     if (raw == Optional.class) {
       return Optional.empty();
@@ -218,89 +219,6 @@ final class RecordBinder {
       return construct(raw, Node.emptyMap(at), path, false);
     }
     return null;
-  }
-
-  private static Node.ScalarType defaultType(Class<?> raw) {
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-      return Node.ScalarType.INT;
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return Node.ScalarType.BOOL;
-    }
-    if (raw == double.class || raw == Double.class) {
-      return Node.ScalarType.FLOAT;
-    }
-    return Node.ScalarType.STRING;
-  }
-
-  private Object bindScalar(Node node, Class<?> raw, String path) {
-    if (!(node instanceof Node.ScalarNode s) || s.type() == Node.ScalarType.NULL) {
-      wrongType(node, expected(raw), path);
-      return null;
-    }
-    String text = s.text();
-    if (raw == String.class) {
-      return text; // any scalar reads as text: 3000 and "3000" are the same variable value
-    }
-    if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-      if (s.type() != Node.ScalarType.INT) {
-        return wrongType(node, "an integer", path);
-      }
-      try {
-        long v = Long.parseLong(text.replace("_", ""));
-        if ((raw == int.class || raw == Integer.class) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-          error(Codes.INVALID_VALUE, "number " + text + " is too large", null, node.position(), path);
-          return null;
-        }
-        return raw == int.class || raw == Integer.class ? (Object) (int) v : (Object) v;
-      } catch (NumberFormatException e) {
-        return wrongType(node, "an integer", path);
-      }
-    }
-    if (raw == double.class || raw == Double.class) {
-      if (s.type() != Node.ScalarType.INT && s.type() != Node.ScalarType.FLOAT) {
-        return wrongType(node, "a number", path);
-      }
-      try {
-        return Double.parseDouble(text);
-      } catch (NumberFormatException e) {
-        return wrongType(node, "a number", path);
-      }
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      if (s.type() != Node.ScalarType.BOOL) {
-        return wrongType(node, "true or false", path);
-      }
-      return Boolean.parseBoolean(text);
-    }
-    if (raw.isEnum()) {
-      return bindEnum(s, raw, path);
-    }
-    throw new IllegalStateException("unsupported model type " + raw);
-  }
-
-  private Object bindEnum(Node.ScalarNode s, Class<?> raw, String path) {
-    Object[] constants = raw.getEnumConstants();
-    for (Object c : constants) {
-      if (wire(c).equals(s.text())) {
-        return c;
-      }
-    }
-    for (Object c : constants) {
-      if (wire(c).equalsIgnoreCase(s.text().replace('_', '-'))
-          || wire(c).equalsIgnoreCase(s.text())) {
-        return c;
-      }
-    }
-    String allowed = Arrays.stream(constants).map(RecordBinder::wire).collect(Collectors.joining(", "));
-    error(Codes.INVALID_VALUE, "'" + s.text() + "' is not one of: " + allowed,
-        Suggestions.didYouMean(s.text(), Arrays.stream(constants).map(RecordBinder::wire).toList())
-            .orElse("use one of: " + allowed), s.position(), path);
-    return null;
-  }
-
-  private static String wire(Object constant) {
-    return constant instanceof WireEnum w ? w.wire() : ((Enum<?>) constant).name().toLowerCase();
   }
 
   private void unknownField(Node.Entry e, java.util.Set<String> known, String path, Class<?> owner) {
@@ -318,66 +236,13 @@ final class RecordBinder {
         hint, e.keyPosition(), Paths.child(path, e.key()));
   }
 
-  private Object wrongType(Node node, String expected, String path) {
-    String hint = node instanceof Node.ScalarNode s && s.type() == Node.ScalarType.STRING
-            && (expected.contains("integer") || expected.contains("number"))
-        ? "write the number without quotes"
-        : null;
-    error(Codes.WRONG_TYPE, "expected " + expected + " but found " + node.describe(), hint, node.position(), path);
-    return null;
-  }
-
   private void error(String code, String message, String hint, SourcePosition at, String path) {
     errors++;
     diagnostics.add(Diagnostic.error(code, message, hint, at, path));
   }
 
-  private static String expected(Class<?> raw) {
-    if (raw == String.class) {
-      return "a string";
-    }
-    if (raw == boolean.class || raw == Boolean.class) {
-      return "true or false";
-    }
-    if (raw.isEnum()) {
-      return "one of " + Arrays.stream(raw.getEnumConstants()).map(RecordBinder::wire).collect(Collectors.joining(", "));
-    }
-    return "a number";
-  }
-
   private static boolean isNull(Node n) {
     return n instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NULL;
-  }
-
-  private static Object placeholder(Class<?> raw) {
-    if (raw == int.class) {
-      return 0;
-    }
-    if (raw == long.class) {
-      return 0L;
-    }
-    if (raw == double.class) {
-      return 0.0;
-    }
-    if (raw == boolean.class) {
-      return false;
-    }
-    if (raw == String.class) {
-      return "";
-    }
-    if (raw == Optional.class) {
-      return Optional.empty();
-    }
-    if (raw == List.class) {
-      return List.of();
-    }
-    if (raw == Map.class) {
-      return Map.of();
-    }
-    if (raw.isEnum()) {
-      return raw.getEnumConstants()[0];
-    }
-    return null;
   }
 
   static String wireName(RecordComponent c) {
