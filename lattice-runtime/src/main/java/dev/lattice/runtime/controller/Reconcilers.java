@@ -11,9 +11,9 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.List;
 
 /**
- * One reconciler per Lattice kind (the framework needs a concrete primary type per controller),
- * each delegating to a {@link KindHandler}. Each registers its informer cache with {@link
- * FleetCaches} so any reconcile can read the whole fleet.
+ * One reconciler per Lattice kind (the framework needs a concrete primary type per controller, and
+ * reads it from the type argument of the class), each delegating to a {@link KindHandler}. Each
+ * registers its informer cache with {@link FleetCaches} so any reconcile can read the whole fleet.
  */
 final class Reconcilers {
   private Reconcilers() {}
@@ -30,192 +30,81 @@ final class Reconcilers {
         new Quotas(handlers.apply(CrdKind.LATTICE_QUOTA), caches));
   }
 
-  /** Reconciles {@code Service} objects. */
-  static final class Services implements Reconciler<LatticeResources.Service>, Cleaner<LatticeResources.Service> {
+  /** The shared behaviour: register the cache, delegate reconcile and cleanup to the kind's handler. */
+  abstract static class KindReconciler<R extends LatticeResources.Base> implements Reconciler<R>, Cleaner<R> {
+    private final CrdKind kind;
     private final KindHandler handler;
     private final FleetCaches caches;
 
+    KindReconciler(CrdKind kind, KindHandler handler, FleetCaches caches) {
+      this.kind = kind;
+      this.handler = handler;
+      this.caches = caches;
+    }
+
+    @Override
+    public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+      caches.register(kind, context.getPrimaryCache());
+      return List.of();
+    }
+
+    @Override
+    public UpdateControl<R> reconcile(R resource, Context<R> context) throws Exception {
+      return handler.reconcile(resource);
+    }
+
+    @Override
+    public DeleteControl cleanup(R resource, Context<R> context) throws Exception {
+      return handler.cleanup(resource);
+    }
+  }
+
+  /** Reconciles {@code LatticeService} objects. */
+  static final class Services extends KindReconciler<LatticeResources.Service> {
     Services(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.Service>> prepareEventSources(EventSourceContext<LatticeResources.Service> context) {
-      caches.register(CrdKind.LATTICE_SERVICE, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.Service> reconcile(LatticeResources.Service resource, Context<LatticeResources.Service> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.Service resource, Context<LatticeResources.Service> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.LATTICE_SERVICE, handler, caches);
     }
   }
 
-  /** Reconciles {@code ExternalService} objects. */
-  static final class ExternalServices implements Reconciler<LatticeResources.ExternalService>, Cleaner<LatticeResources.ExternalService> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  /** Reconciles {@code LatticeExternalService} objects. */
+  static final class ExternalServices extends KindReconciler<LatticeResources.ExternalService> {
     ExternalServices(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.ExternalService>> prepareEventSources(EventSourceContext<LatticeResources.ExternalService> context) {
-      caches.register(CrdKind.LATTICE_EXTERNAL_SERVICE, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.ExternalService> reconcile(LatticeResources.ExternalService resource, Context<LatticeResources.ExternalService> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.ExternalService resource, Context<LatticeResources.ExternalService> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.LATTICE_EXTERNAL_SERVICE, handler, caches);
     }
   }
 
-  /** Reconciles {@code MeshMember} objects. */
-  static final class MeshMembers implements Reconciler<LatticeResources.MeshMember>, Cleaner<LatticeResources.MeshMember> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  /** Reconciles {@code LatticeMeshMember} objects. */
+  static final class MeshMembers extends KindReconciler<LatticeResources.MeshMember> {
     MeshMembers(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.MeshMember>> prepareEventSources(EventSourceContext<LatticeResources.MeshMember> context) {
-      caches.register(CrdKind.LATTICE_MESH_MEMBER, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.MeshMember> reconcile(LatticeResources.MeshMember resource, Context<LatticeResources.MeshMember> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.MeshMember resource, Context<LatticeResources.MeshMember> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.LATTICE_MESH_MEMBER, handler, caches);
     }
   }
 
-  /** Reconciles {@code Cluster} objects. */
-  static final class Clusters implements Reconciler<LatticeResources.Cluster>, Cleaner<LatticeResources.Cluster> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  /** Reconciles {@code LatticeCluster} objects. */
+  static final class Clusters extends KindReconciler<LatticeResources.Cluster> {
     Clusters(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.Cluster>> prepareEventSources(EventSourceContext<LatticeResources.Cluster> context) {
-      caches.register(CrdKind.LATTICE_CLUSTER, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.Cluster> reconcile(LatticeResources.Cluster resource, Context<LatticeResources.Cluster> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.Cluster resource, Context<LatticeResources.Cluster> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.LATTICE_CLUSTER, handler, caches);
     }
   }
 
   /** Reconciles {@code CloudProvider} objects. */
-  static final class CloudProviders implements Reconciler<LatticeResources.CloudProvider>, Cleaner<LatticeResources.CloudProvider> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  static final class CloudProviders extends KindReconciler<LatticeResources.CloudProvider> {
     CloudProviders(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.CloudProvider>> prepareEventSources(EventSourceContext<LatticeResources.CloudProvider> context) {
-      caches.register(CrdKind.CLOUD_PROVIDER, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.CloudProvider> reconcile(LatticeResources.CloudProvider resource, Context<LatticeResources.CloudProvider> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.CloudProvider resource, Context<LatticeResources.CloudProvider> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.CLOUD_PROVIDER, handler, caches);
     }
   }
 
   /** Reconciles {@code CedarPolicy} objects. */
-  static final class CedarPolicies implements Reconciler<LatticeResources.CedarPolicy>, Cleaner<LatticeResources.CedarPolicy> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  static final class CedarPolicies extends KindReconciler<LatticeResources.CedarPolicy> {
     CedarPolicies(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.CedarPolicy>> prepareEventSources(EventSourceContext<LatticeResources.CedarPolicy> context) {
-      caches.register(CrdKind.CEDAR_POLICY, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.CedarPolicy> reconcile(LatticeResources.CedarPolicy resource, Context<LatticeResources.CedarPolicy> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.CedarPolicy resource, Context<LatticeResources.CedarPolicy> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.CEDAR_POLICY, handler, caches);
     }
   }
 
-  /** Reconciles {@code Quota} objects. */
-  static final class Quotas implements Reconciler<LatticeResources.Quota>, Cleaner<LatticeResources.Quota> {
-    private final KindHandler handler;
-    private final FleetCaches caches;
-
+  /** Reconciles {@code LatticeQuota} objects. */
+  static final class Quotas extends KindReconciler<LatticeResources.Quota> {
     Quotas(KindHandler handler, FleetCaches caches) {
-      this.handler = handler;
-      this.caches = caches;
-    }
-
-    @Override
-    public List<EventSource<?, LatticeResources.Quota>> prepareEventSources(EventSourceContext<LatticeResources.Quota> context) {
-      caches.register(CrdKind.LATTICE_QUOTA, context.getPrimaryCache());
-      return List.of();
-    }
-
-    @Override
-    public UpdateControl<LatticeResources.Quota> reconcile(LatticeResources.Quota resource, Context<LatticeResources.Quota> context) throws Exception {
-      return handler.reconcile(resource);
-    }
-
-    @Override
-    public DeleteControl cleanup(LatticeResources.Quota resource, Context<LatticeResources.Quota> context) throws Exception {
-      return handler.cleanup(resource);
+      super(CrdKind.LATTICE_QUOTA, handler, caches);
     }
   }
 }
