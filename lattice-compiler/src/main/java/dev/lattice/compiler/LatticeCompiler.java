@@ -7,6 +7,7 @@ import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.compiler.stage.Authorizer;
 import dev.lattice.compiler.stage.Pipeline;
 import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +72,7 @@ public final class LatticeCompiler {
       Document a = documents.get(i - 1);
       Document b = documents.get(i);
       if (Document.ORDER.compare(a, b) == 0) {
-        throw new IllegalStateException("emitters " + owner(a, byEmitter) + " and " + owner(b, byEmitter) + " both emit "
-            + b.apiVersion() + " " + b.id());
+        diagnostics.add(collision(a, b, byEmitter, plan));
       }
     }
     boolean emitterErrors = diagnostics.sorted().stream().anyMatch(d -> d.isError() && !d.code().equals(Codes.DENIED));
@@ -85,6 +85,20 @@ public final class LatticeCompiler {
   }
 
   /** The name of the emitter that emitted this very document (only on the error path: a linear scan). */
+  /**
+   * Two derived documents with one identity: the inputs name things so that their derived names meet
+   * (e.g. a secret resource {@code main-secret-env} beside a container {@code main}). An error at the
+   * service the document belongs to, when known.
+   */
+  private Diagnostic collision(Document a, Document b, List<List<Document>> byEmitter, FleetPlan plan) {
+    String service = b.body().path("metadata").path("labels").path(dev.lattice.compiler.document.Json.NAME_LABEL).asText("");
+    var at = b.namespace().map(ns -> plan.workloads().get(dev.lattice.model.ObjectRef.of(ns, service)))
+        .map(w -> w.source().sources().document()).orElse(dev.lattice.model.diagnostics.SourcePosition.UNKNOWN);
+    return Diagnostic.error(Codes.DERIVED_NAME_COLLISION, "two derived documents are both " + b.apiVersion() + " " + b.id()
+            + " (from the " + owner(a, byEmitter) + " and " + owner(b, byEmitter) + " emitters)",
+        "rename the resource, container or service whose derived names meet; see docs/NAMING.md", at, "");
+  }
+
   private String owner(Document d, List<List<Document>> byEmitter) {
     for (int i = 0; i < byEmitter.size(); i++) {
       for (Document e : byEmitter.get(i)) {

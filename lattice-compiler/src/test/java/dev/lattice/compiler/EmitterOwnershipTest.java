@@ -1,7 +1,6 @@
 package dev.lattice.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Two emitters (or one, twice) emitting one document identity is a programming error naming both. */
+/** Two documents with one identity are an error naming both emitters (and the service, when inputs caused it). */
 class EmitterOwnershipTest {
   record Fixed(String name, List<String> names) implements Emitter {
     @Override
@@ -33,10 +32,14 @@ class EmitterOwnershipTest {
   }
 
   @Test
-  void aDocumentEmittedTwiceNamesBothEmitters() {
-    assertThatThrownBy(() -> compile(new Fixed("first", List.of("x", "y")), new Fixed("second", List.of("q", "x"))))
-        .isInstanceOf(IllegalStateException.class).hasMessage("emitters first and second both emit v1 ConfigMap/ns/x");
-    assertThatThrownBy(() -> compile(new Fixed("only", List.of("x", "x"))))
-        .hasMessage("emitters only and only both emit v1 ConfigMap/ns/x");
+  void aDocumentEmittedTwiceIsAnErrorNamingBothEmittersAndNothingIsOutput() {
+    Compilation c = compile(new Fixed("first", List.of("x", "y")), new Fixed("second", List.of("q", "x")));
+    assertThat(c.documents()).isEmpty();
+    assertThat(c.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("LAT2012");
+      assertThat(d.message()).contains("v1 ConfigMap/ns/x").contains("first and second emitters");
+    });
+    assertThat(compile(new Fixed("only", List.of("x", "x"))).diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("only and only emitters"));
   }
 }

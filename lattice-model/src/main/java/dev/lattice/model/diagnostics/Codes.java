@@ -72,6 +72,8 @@ public final class Codes {
   public static final String NO_BINARY_ALLOW_LIST = "LAT2010";
   /** A secret resource without {@code params.provider} (the ClusterSecretStore); {@code default} is used (warning). */
   public static final String SECRET_STORE = "LAT2011";
+  /** Two derived documents would share kind, namespace and name (inputs whose derived names meet). */
+  public static final String DERIVED_NAME_COLLISION = "LAT2012";
 
   // LAT3xxx: authorization and quotas
   /** The workloads covered by a LatticeQuota ask for more than it allows. */
