@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Transient API errors are retried with backoff until the fleet converges; a new controller instance converges without duplicates or losses. */
+/** Transient API errors and timeouts are retried with backoff until the fleet converges; a new controller instance converges without duplicates or losses. */
 class FaultsAndRestartTest extends ControllerTestSupport {
   private static final String STATUS_500 = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":500,\"reason\":\"InternalError\"}";
   private static final String STATUS_409 = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":409,\"reason\":\"Conflict\"}";
@@ -33,6 +33,21 @@ class FaultsAndRestartTest extends ControllerTestSupport {
     awaitCondition("LatticeService", "demo", "b", "Ready", "True");
     assertThat(cluster.client.v1().events().inNamespace("demo").list().getItems())
         .anyMatch(e -> e.getReason().equals("ApplyFailed"));
+    assertThat(controller.engine().ledger().size()).isEqualTo(Fleets.compile(fleet).documents().size());
+  }
+
+  @Test
+  void requestsThatTimeOutAreRetriedUntilTheFleetConverges() {
+    String policies = "/apis/cilium.io/v2/namespaces/demo/ciliumnetworkpolicies";
+    cluster.server.expect().post().delay(3, java.util.concurrent.TimeUnit.SECONDS).withPath(policies)
+        .andReturn(500, STATUS_500).times(2);
+    Map<String, String> fleet = fleet();
+    fleet.values().forEach(cluster::put);
+    LatticeController controller = cluster.startControllerWithRequestTimeout(java.time.Duration.ofMillis(800));
+    awaitExactly(Fleets.compile(fleet));
+    awaitCondition("LatticeService", "demo", "a", "Ready", "True");
+    assertThat(cluster.client.v1().events().inNamespace("demo").list().getItems())
+        .as("the timed-out applies were reported and retried").anyMatch(e -> e.getReason().equals("ApplyFailed"));
     assertThat(controller.engine().ledger().size()).isEqualTo(Fleets.compile(fleet).documents().size());
   }
 

@@ -54,7 +54,18 @@ final class MockCluster implements AutoCloseable {
   }
 
   LatticeController startController() {
-    LatticeController c = new LatticeController(server.createClient(), options(), new SimpleMeterRegistry(), Clock.systemUTC());
+    return startController(server.createClient());
+  }
+
+  /** A controller whose client gives up on a request after {@code timeout}. */
+  LatticeController startControllerWithRequestTimeout(Duration timeout) {
+    var config = new io.fabric8.kubernetes.client.ConfigBuilder(server.createClient().getConfiguration())
+        .withRequestTimeout((int) timeout.toMillis()).build();
+    return startController(new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build());
+  }
+
+  LatticeController startController(io.fabric8.kubernetes.client.KubernetesClient controllerClient) {
+    LatticeController c = new LatticeController(controllerClient, options(), new SimpleMeterRegistry(), Clock.systemUTC());
     c.start();
     controllers.add(c);
     return c;
