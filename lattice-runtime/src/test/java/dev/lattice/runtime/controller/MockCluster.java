@@ -57,10 +57,10 @@ final class MockCluster implements AutoCloseable {
     return startController(server.createClient());
   }
 
-  /** A controller whose client gives up on a request after {@code timeout}. */
+  /** A controller whose client gives up on a request after {@code timeout}, leaving retries to the controller. */
   LatticeController startControllerWithRequestTimeout(Duration timeout) {
     var config = new io.fabric8.kubernetes.client.ConfigBuilder(server.createClient().getConfiguration())
-        .withRequestTimeout((int) timeout.toMillis()).build();
+        .withRequestTimeout((int) timeout.toMillis()).withRequestRetryBackoffLimit(0).build();
     return startController(new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build());
   }
 
