@@ -76,6 +76,12 @@ final class BenchCommand implements Callable<Integer> {
     stages.put("derive+JSON", () -> DocumentWriter.writeJsonLines(compiler.compile(sources).documents(), sink));
     stages.put("JSON-only (Jackson)", () -> JacksonFloor.json(documents, sink));
     stages.put("recompile after 1 edit (full)", () -> consumed += compiler.compile(edited).documents().size());
+    // the six Cedar gates alone: every question of the fleet, engine built from the policies each time
+    var unauthorized = new dev.lattice.compiler.stage.Pipeline(compiler.options(), dev.lattice.compiler.stage.Authorizer.ALLOW_ALL)
+        .plan(sources, new dev.lattice.model.diagnostics.Diagnostics());
+    int questions = first.plan().map(p -> p.gates().size()).orElse(0);
+    stages.put("gates (" + questions + " questions)", () -> consumed += new dev.lattice.compiler.authz.GateAuthorizer()
+        .authorize(unauthorized, sources.objects(), new dev.lattice.model.diagnostics.Diagnostics()).gates().size());
     err.println("lattice bench: " + warmup + " warm-up and " + iterations + " measured rounds of " + stages.size() + " stages...");
     err.flush();
     HeapProbe heap = new HeapProbe();
