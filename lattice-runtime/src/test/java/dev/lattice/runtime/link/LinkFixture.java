@@ -65,7 +65,12 @@ public final class LinkFixture implements AutoCloseable {
 
   /** Polls until the condition holds (10 s at most). */
   public static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    await(what, condition, Duration.ofSeconds(10));
+  }
+
+  /** Polls until the condition holds, {@code limit} at most. */
+  public static void await(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);

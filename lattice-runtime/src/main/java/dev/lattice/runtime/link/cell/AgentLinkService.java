@@ -87,7 +87,10 @@ final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
           return;
         }
         switch (m.getBodyCase()) {
-          case HEARTBEAT -> session.heartbeat(m.getHeartbeat().getHealth(), registry.clock().instant());
+          case HEARTBEAT -> {
+            session.heartbeat(m.getHeartbeat().getHealth(), registry.clock().instant());
+            registry.countHeartbeat();
+          }
           case RESULT -> session.result(m.getResult());
           case API_RESPONSE -> { } // the API proxy is not wired yet (docs/LINK.md)
           default -> fail(Status.FAILED_PRECONDITION.withDescription("Hello sent twice"));

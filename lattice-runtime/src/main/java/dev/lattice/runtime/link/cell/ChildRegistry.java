@@ -20,6 +20,7 @@ public final class ChildRegistry {
   private final Clock clock;
   private final Duration heartbeatTimeout;
   private final Consumer<String> onUnhealthy;
+  private final java.util.concurrent.atomic.LongAdder heartbeats = new java.util.concurrent.atomic.LongAdder();
 
   public ChildRegistry(Clock clock, Duration heartbeatTimeout, Consumer<String> onUnhealthy) {
     this.clock = clock;
@@ -54,6 +55,15 @@ public final class ChildRegistry {
     Map<String, ChildHealth> out = new TreeMap<>();
     sessions.forEach((name, s) -> out.put(name, s.childHealth()));
     return out;
+  }
+
+  void countHeartbeat() {
+    heartbeats.increment();
+  }
+
+  /** Heartbeats received since start. */
+  public long heartbeatsReceived() {
+    return heartbeats.sum();
   }
 
   /** How many children hold a live stream. */
