@@ -1,0 +1,139 @@
+package dev.lattice.runtime.link.cell;
+
+import dev.lattice.runtime.link.pki.BootstrapTokens;
+import dev.lattice.runtime.link.pki.CellAuthority;
+import dev.lattice.runtime.link.pki.Fingerprints;
+import dev.lattice.runtime.link.pki.Pem;
+import dev.lattice.runtime.link.proto.AgentLinkGrpc;
+import dev.lattice.runtime.link.proto.AgentMessage;
+import dev.lattice.runtime.link.proto.CellMessage;
+import dev.lattice.runtime.link.proto.EnrollRequest;
+import dev.lattice.runtime.link.proto.EnrollResponse;
+import dev.lattice.runtime.link.proto.Hello;
+import dev.lattice.runtime.link.proto.Welcome;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cell's {@code AgentLink}: {@code Enroll} turns a single-use token and a CSR into a client
+ * certificate; {@code Connect} requires a Hello whose cluster is the certificate's CN (and whose
+ * fingerprint is the certificate's), then takes heartbeats and command results. Every refusal is a
+ * status with a description, and is logged; a refused call changes nothing.
+ */
+final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
+  static final String ENROLL_PURPOSE = "enroll";
+  private static final Logger LOG = LoggerFactory.getLogger(AgentLinkService.class);
+
+  private final CellAuthority authority;
+  private final BootstrapTokens tokens;
+  private final ChildRegistry registry;
+  private final Duration certificateValidity;
+  private final int heartbeatSeconds;
+  private final AtomicLong streams = new AtomicLong();
+
+  AgentLinkService(CellAuthority authority, BootstrapTokens tokens, ChildRegistry registry,
+      Duration certificateValidity, int heartbeatSeconds) {
+    this.authority = authority;
+    this.tokens = tokens;
+    this.registry = registry;
+    this.certificateValidity = certificateValidity;
+    this.heartbeatSeconds = heartbeatSeconds;
+  }
+
+  @Override
+  public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
+    String cluster = request.getCluster();
+    BootstrapTokens.Redemption r = tokens.redeem(cluster, ENROLL_PURPOSE, request.getToken());
+    if (r != BootstrapTokens.Redemption.ACCEPTED) {
+      LOG.warn("link: enrolment of cluster {} refused: {}", cluster, r.message());
+      Status s = r == BootstrapTokens.Redemption.WRONG_CLUSTER ? Status.PERMISSION_DENIED : Status.UNAUTHENTICATED;
+      response.onError(s.withDescription(r.message()).asRuntimeException());
+      return;
+    }
+    X509Certificate cert;
+    try {
+      cert = authority.signRequest(request.getCsrDer().toByteArray(), cluster, certificateValidity);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("link: enrolment of cluster {} refused: {}", cluster, e.getMessage());
+      response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    LOG.info("link: cluster {} enrolled, certificate serial {}", cluster, cert.getSerialNumber().toString(16));
+    response.onNext(EnrollResponse.newBuilder().setCertificatePem(Pem.certificate(cert))
+        .setCaBundlePem(authority.bundlePem()).build());
+    response.onCompleted();
+  }
+
+  @Override
+  public StreamObserver<AgentMessage> connect(StreamObserver<CellMessage> out) {
+    X509Certificate peer = PeerCertificates.PEER.get();
+    long id = streams.incrementAndGet();
+    return new StreamObserver<>() {
+      private ChildSession session;
+
+      @Override
+      public void onNext(AgentMessage m) {
+        if (session == null) {
+          if (!m.hasHello()) {
+            fail(Status.FAILED_PRECONDITION.withDescription("the first message must be a Hello"));
+            return;
+          }
+          hello(m.getHello());
+          return;
+        }
+        switch (m.getBodyCase()) {
+          case HEARTBEAT -> {
+            session.heartbeat(m.getHeartbeat().getHealth(), registry.clock().instant());
+            registry.countHeartbeat();
+          }
+          case RESULT -> session.result(m.getResult());
+          case API_RESPONSE -> { } // the API proxy is not wired yet (docs/LINK.md)
+          default -> fail(Status.FAILED_PRECONDITION.withDescription("Hello sent twice"));
+        }
+      }
+
+      private void hello(Hello hello) {
+        String cn = peer.getSubjectX500Principal().getName().replaceFirst("^CN=", "");
+        if (!cn.equals(hello.getCluster())) {
+          fail(Status.PERMISSION_DENIED.withDescription("certificate is for cluster " + cn + ", not " + hello.getCluster()));
+          return;
+        }
+        String fp = hello.getCredentials().getCertificateSha256();
+        if (!fp.isEmpty() && !fp.equals(Fingerprints.sha256(peer))) {
+          fail(Status.UNAUTHENTICATED.withDescription("credentials do not match the TLS client certificate"));
+          return;
+        }
+        session = registry.session(cn);
+        out.onNext(CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
+            .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
+        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant());
+        LOG.info("link: agent of cluster {} connected (agent {})", cn, hello.getAgentVersion());
+      }
+
+      private void fail(Status status) {
+        LOG.warn("link: stream from {} closed: {}", peer.getSubjectX500Principal().getName(), status.getDescription());
+        out.onError(status.asRuntimeException());
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        if (session != null) {
+          session.detach(id);
+        }
+      }
+
+      @Override
+      public void onCompleted() {
+        if (session != null) {
+          session.detach(id);
+        }
+        out.onCompleted();
+      }
+    };
+  }
+}

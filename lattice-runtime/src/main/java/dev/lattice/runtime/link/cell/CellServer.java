@@ -1,0 +1,81 @@
+package dev.lattice.runtime.link.cell;
+
+import dev.lattice.runtime.link.pki.BootstrapTokens;
+import dev.lattice.runtime.link.pki.CellAuthority;
+import dev.lattice.runtime.link.pki.KeyPairs;
+import dev.lattice.runtime.link.pki.Revocations;
+import dev.lattice.runtime.link.pki.TlsContexts;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running cell endpoint: gRPC over Netty with TLS 1.3 and client certificates, HTTP/2 keepalives
+ * (the server pings idle agents and allows their pings every 10 s), and a heartbeat monitor that
+ * sweeps the registry every {@code sweepEvery}. {@link #close} stops both.
+ */
+public final class CellServer implements AutoCloseable {
+  /** What a cell needs; the registry carries the clock and the heartbeat timeout. */
+  public record Options(InetSocketAddress address, List<String> hosts, Duration certificateValidity,
+      int heartbeatSeconds, Duration sweepEvery) {}
+
+  private final Server server;
+  private final ScheduledExecutorService monitor;
+
+  private CellServer(Server server, ScheduledExecutorService monitor) {
+    this.server = server;
+    this.monitor = monitor;
+  }
+
+  /** Starts a cell; the server certificate is issued now by {@code authority} for {@code options.hosts()}. */
+  public static CellServer start(Options options, CellAuthority authority, BootstrapTokens tokens,
+      Revocations revocations, ChildRegistry registry) throws IOException {
+    KeyPair serverKey = KeyPairs.p256();
+    X509Certificate serverCert = authority.issueServer(serverKey.getPublic(), options.hosts(), Duration.ofDays(365));
+    AgentLinkService service = new AgentLinkService(authority, tokens, registry, options.certificateValidity(),
+        options.heartbeatSeconds());
+    Server server = NettyServerBuilder.forAddress(options.address())
+        .sslContext(TlsContexts.server(serverKey.getPrivate(), serverCert, authority.certificate()))
+        .addService(ServerInterceptors.intercept(service, new PeerCertificates(revocations)))
+        .keepAliveTime(30, TimeUnit.SECONDS)
+        .keepAliveTimeout(10, TimeUnit.SECONDS)
+        .permitKeepAliveTime(10, TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .maxInboundMessageSize(16 * 1024 * 1024)
+        .build()
+        .start();
+    ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "lattice-link-heartbeats");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = options.sweepEvery().toMillis();
+    monitor.scheduleWithFixedDelay(registry::sweep, every, every, TimeUnit.MILLISECONDS);
+    return new CellServer(server, monitor);
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() {
+    monitor.shutdownNow();
+    server.shutdownNow();
+    try {
+      server.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lattice.runtime.link.cell;
+
+import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Every child the cell has heard of, by cluster name, and the heartbeat judgement: a child whose last
+ * heartbeat is older than the timeout (by the injected clock) is marked unhealthy and reported to
+ * the listener, which the runtime uses to write {@code childrenHealth}.
+ */
+public final class ChildRegistry {
+  private final Map<String, ChildSession> sessions = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Duration heartbeatTimeout;
+  private final Consumer<String> onUnhealthy;
+  private final java.util.concurrent.atomic.LongAdder heartbeats = new java.util.concurrent.atomic.LongAdder();
+
+  public ChildRegistry(Clock clock, Duration heartbeatTimeout, Consumer<String> onUnhealthy) {
+    this.clock = clock;
+    this.heartbeatTimeout = heartbeatTimeout;
+    this.onUnhealthy = onUnhealthy;
+  }
+
+  /** The session of a cluster, created on first use (commands may be queued before the agent connects). */
+  public ChildSession session(String cluster) {
+    return sessions.computeIfAbsent(cluster, ChildSession::new);
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** One sweep of the heartbeat monitor; returns the clusters it marked unhealthy. */
+  public List<String> sweep() {
+    var deadline = clock.instant().minus(heartbeatTimeout);
+    List<String> expired = new ArrayList<>();
+    for (ChildSession s : sessions.values()) {
+      if (s.expireIfSilentSince(deadline)) {
+        expired.add(s.cluster());
+        onUnhealthy.accept(s.cluster());
+      }
+    }
+    return expired;
+  }
+
+  /** The {@code childrenHealth} map of the cell's status, sorted by cluster. */
+  public Map<String, ChildHealth> childrenHealth() {
+    Map<String, ChildHealth> out = new TreeMap<>();
+    sessions.forEach((name, s) -> out.put(name, s.childHealth()));
+    return out;
+  }
+
+  void countHeartbeat() {
+    heartbeats.increment();
+  }
+
+  /** Heartbeats received since start. */
+  public long heartbeatsReceived() {
+    return heartbeats.sum();
+  }
+
+  /** How many children hold a live stream. */
+  public long connectedCount() {
+    return sessions.values().stream().filter(ChildSession::connected).count();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.lattice.runtime.link.cell;
+
+import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.proto.Ack;
+import dev.lattice.runtime.link.proto.CellMessage;
+import dev.lattice.runtime.link.proto.Command;
+import dev.lattice.runtime.link.proto.CommandResult;
+import dev.lattice.runtime.link.proto.Health;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the cell knows about one child: its live stream (if any), last heartbeat and health, whether
+ * the heartbeat monitor judged it unhealthy, and its {@link CommandBook}. All methods synchronise on
+ * the session, which also serialises writes to the stream.
+ */
+public final class ChildSession {
+  private final String cluster;
+  private final CommandBook book = new CommandBook();
+  private StreamObserver<CellMessage> stream;
+  private long streamId;
+  private Instant lastHeartbeat;
+  private Health health = Health.getDefaultInstance();
+  private boolean healthy;
+  private String agentVersion = "";
+
+  ChildSession(String cluster) {
+    this.cluster = cluster;
+  }
+
+  public String cluster() {
+    return cluster;
+  }
+
+  /** Attaches a new stream (closing a previous one) and re-sends every pending command. */
+  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now) {
+    if (stream != null) {
+      try {
+        stream.onError(Status.ABORTED.withDescription("replaced by a newer connection").asRuntimeException());
+      } catch (RuntimeException ignored) {
+        // the old stream was already gone
+      }
+    }
+    stream = next;
+    streamId = id;
+    agentVersion = version;
+    lastHeartbeat = now;
+    healthy = true;
+    for (Command c : book.pending()) {
+      send(CellMessage.newBuilder().setCommand(c).build());
+    }
+  }
+
+  /** Detaches a stream if it is still the current one. */
+  synchronized void detach(long id) {
+    if (streamId == id) {
+      stream = null;
+      healthy = false;
+    }
+  }
+
+  synchronized boolean connected() {
+    return stream != null;
+  }
+
+  synchronized void heartbeat(Health h, Instant now) {
+    health = h;
+    lastHeartbeat = now;
+    healthy = true;
+  }
+
+  /** Submits a command (idempotent by id); sent now when connected, else on the next connection. */
+  public synchronized boolean submit(Command command) {
+    boolean added = book.submit(command);
+    if (added && stream != null) {
+      send(CellMessage.newBuilder().setCommand(command).build());
+    }
+    return added;
+  }
+
+  /** Records a result and acknowledges it (duplicates are acknowledged again, not recorded). */
+  synchronized void result(CommandResult result) {
+    book.complete(result);
+    send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(result.getCommandId())).build());
+  }
+
+  public synchronized Optional<CommandResult> resultOf(String commandId) {
+    return book.result(commandId);
+  }
+
+  /** Marks the child unhealthy when its last heartbeat is older than {@code deadline}; true if it changed. */
+  synchronized boolean expireIfSilentSince(Instant deadline) {
+    if (healthy && lastHeartbeat != null && lastHeartbeat.isBefore(deadline)) {
+      healthy = false;
+      return true;
+    }
+    return false;
+  }
+
+  public synchronized boolean healthy() {
+    return healthy;
+  }
+
+  /** The {@code childrenHealth} entry of this child. */
+  public synchronized ChildHealth childHealth() {
+    String state = stream == null ? "Disconnected" : !healthy ? "Unhealthy" : agentState();
+    return new ChildHealth(Optional.of(health.getReadyNodes()), Optional.of(health.getTotalNodes()),
+        Optional.of(health.getReadyControlPlane()), Optional.of(health.getTotalControlPlane()), Optional.of(state),
+        Optional.ofNullable(lastHeartbeat).map(Instant::toString));
+  }
+
+  synchronized String agentVersion() {
+    return agentVersion;
+  }
+
+  private String agentState() {
+    String name = health.getState().name().replace("AGENT_STATE_", "");
+    return name.equals("UNSPECIFIED") || name.equals("UNRECOGNIZED") ? "Connected"
+        : name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private void send(CellMessage message) {
+    if (stream == null) {
+      return;
+    }
+    try {
+      stream.onNext(message);
+    } catch (RuntimeException e) {
+      stream = null;
+      healthy = false;
+    }
+  }
+}

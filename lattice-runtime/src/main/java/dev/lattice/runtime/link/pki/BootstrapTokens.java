@@ -1,0 +1,86 @@
+package dev.lattice.runtime.link.pki;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Single-use, expiring bootstrap tokens, one purpose each (the webhook's, the enrolment's). Only a
+ * SHA-256 of each token is kept; a redeemed token is remembered as used so that a second use is
+ * told apart from a wrong token. Thread-safe.
+ */
+public final class BootstrapTokens {
+  /** Why a token was or was not accepted. */
+  public enum Redemption {
+    ACCEPTED("accepted"),
+    UNKNOWN("bootstrap token not recognised"),
+    WRONG_CLUSTER("bootstrap token was issued for another cluster"),
+    REUSED("bootstrap token was already used"),
+    EXPIRED("bootstrap token expired");
+
+    private final String message;
+
+    Redemption(String message) {
+      this.message = message;
+    }
+
+    public String message() {
+      return message;
+    }
+  }
+
+  private record Entry(String cluster, String purpose, Instant expires, boolean used) {}
+
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Entry> byHash = new HashMap<>();
+
+  public BootstrapTokens(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A new token for {@code cluster} and {@code purpose}, valid for {@code ttl} from now. */
+  public synchronized String issue(String cluster, String purpose, Duration ttl) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String token = "lbt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    byHash.put(hash(token), new Entry(cluster, purpose, clock.instant().plus(ttl), false));
+    return token;
+  }
+
+  /** Redeems a token: accepted at most once, for its cluster and purpose, before it expires. */
+  public synchronized Redemption redeem(String cluster, String purpose, String token) {
+    String h = hash(token == null ? "" : token);
+    Entry e = byHash.get(h);
+    if (e == null || !e.purpose().equals(purpose)) {
+      return Redemption.UNKNOWN;
+    }
+    if (!e.cluster().equals(cluster)) {
+      return Redemption.WRONG_CLUSTER;
+    }
+    if (e.used()) {
+      return Redemption.REUSED;
+    }
+    if (!clock.instant().isBefore(e.expires())) {
+      return Redemption.EXPIRED;
+    }
+    byHash.put(h, new Entry(e.cluster(), e.purpose(), e.expires(), true));
+    return Redemption.ACCEPTED;
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
