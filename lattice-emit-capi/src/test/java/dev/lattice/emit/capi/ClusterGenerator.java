@@ -61,8 +61,10 @@ final class ClusterGenerator {
       y.append("  registryMirrors:\n    - {upstream: docker.io, mirror: \"http://10.0.0.1:5000\"}\n");
     }
     if (r.nextInt(3) == 0) {
-      y.append("  networking: {podCidrs: [\"10.").append(r.nextInt(200)).append(".0.0/16\"], serviceDomain: cluster.local}\n");
+      y.append("  networking: {podCidrs: [\"10.").append(r.nextInt(200)).append(".0.0/16\"], serviceDomain: cluster.local")
+          .append(r.nextBoolean() ? ", cilium: " + cilium() : "").append("}\n");
     }
+    y.append(addons());
     if (r.nextBoolean()) {
       String[] types = {"LoadBalancer", "NodePort", "ClusterIP"};
       y.append("  parentConfig:\n    grpcPort: ").append(1024 + r.nextInt(60000))
@@ -70,6 +72,33 @@ final class ClusterGenerator {
           .append(r.nextBoolean() ? "    host: cell.example.com\n" : "");
     }
     return y.toString();
+  }
+
+  /** Random add-on flags, each absent a third of the time. */
+  private String addons() {
+    StringBuilder y = new StringBuilder();
+    flag(y, "services", Boolean.toString(r.nextBoolean()));
+    flag(y, "gpu", Boolean.toString(r.nextBoolean()));
+    flag(y, "monitoring", r.nextBoolean() ? Boolean.toString(r.nextBoolean()) : "{enabled: " + r.nextBoolean() + ", ha: " + r.nextBoolean() + "}");
+    flag(y, "backups", r.nextBoolean() ? Boolean.toString(r.nextBoolean()) : "{enabled: " + r.nextBoolean() + "}");
+    return y.toString();
+  }
+
+  private void flag(StringBuilder y, String name, String value) {
+    if (r.nextInt(3) > 0) {
+      y.append("  ").append(name).append(": ").append(value).append('\n');
+    }
+  }
+
+  private String cilium() {
+    String[] toggles = {"kubeProxyReplacement", "hubble", "hubbleUi", "wireguard", "gatewayApi", "l2Announcements", "bandwidthManager"};
+    StringBuilder y = new StringBuilder("{");
+    for (String t : toggles) {
+      if (r.nextBoolean()) {
+        y.append(y.length() > 1 ? ", " : "").append(t).append(": ").append(r.nextBoolean());
+      }
+    }
+    return y.append('}').toString();
   }
 
   private String config(String provider) {

@@ -37,8 +37,10 @@ class ClusterPropertyTest {
         assertThat(docs).isNotEmpty();
         namesFitAndAreUnique(docs);
         referencesResolve(docs);
-        Files.writeString(out.resolve("case-" + i + ".yaml"), DocumentWriter.toYaml(docs), StandardCharsets.UTF_8);
-        documents += docs.size();
+        List<String> addons = AddonDocs.texts(docs);
+        Files.writeString(out.resolve("case-" + i + ".yaml"), DocumentWriter.toYaml(docs) + String.join("", addons),
+            StandardCharsets.UTF_8);
+        documents += docs.size() + addons.size();
       }
       SchemaValidator.assertValid(out, documents);
     } catch (AssertionError | RuntimeException e) {
