@@ -1,5 +1,6 @@
 package dev.lattice.emit.capi;
 
+import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;
@@ -76,7 +77,9 @@ public final class CapiEmitter implements Emitter {
       if (context.options().emitNamespaces() && !plan.namespaces().contains(cp.namespace())) {
         out.add(Json.document("v1", "Namespace", Optional.empty(), cp.namespace(), Map.of(), body -> { }));
       }
-      out.addAll(new ClusterEmission(cp, infra.get(), bootstrap).documents());
+      out.addAll(context.options().capiStyle() == CompilerOptions.CapiStyle.TOPOLOGY
+          ? new TopologyEmission(cp, infra.get(), bootstrap).documents()
+          : new ClusterEmission(cp, infra.get(), bootstrap).documents());
       out.addAll(Addons.delivery(cp.name(), cp.namespace(), cp.labels(), cluster.spec(), Names::shorten));
       cluster.spec().parentConfig().ifPresent(pc -> out.addAll(CellDocuments.of(cp, pc)));
       if (cluster.spec().parentConfig().isPresent()) {

@@ -32,6 +32,11 @@ final class KubeadmBootstrap implements BootstrapProvider {
   }
 
   @Override
+  public SpecPatch kubeProxyPatch() {
+    return new SpecPatch("/kubeadmConfigSpec/initConfiguration/skipPhases", Json.strings(List.of(SKIP_KUBE_PROXY)));
+  }
+
+  @Override
   public String version(ClusterPlan plan) {
     return plan.kubernetesVersion();
   }
@@ -56,7 +61,7 @@ final class KubeadmBootstrap implements BootstrapProvider {
     ObjectNode init = config.putObject("initConfiguration");
     init.set("nodeRegistration", nodeRegistration(infra, args, List.of()));
     if (plan.cilium().kubeProxyReplacement()) {
-      init.set("skipPhases", Json.strings(List.of(SKIP_KUBE_PROXY)));
+      init.set("skipPhases", kubeProxyPatch().value());
     }
     config.putObject("joinConfiguration").set("nodeRegistration", nodeRegistration(infra, args, List.of()));
     List<ObjectNode> files = new ArrayList<>(infra.controlPlaneFiles(plan));

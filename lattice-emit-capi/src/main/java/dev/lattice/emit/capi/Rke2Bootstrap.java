@@ -33,6 +33,13 @@ final class Rke2Bootstrap implements BootstrapProvider {
   }
 
   @Override
+  public SpecPatch kubeProxyPatch() {
+    ObjectNode disable = Json.object();
+    disable.set("kubernetesComponents", Json.strings(List.of("kubeProxy")));
+    return new SpecPatch("/serverConfig/disableComponents", disable);
+  }
+
+  @Override
   public String version(ClusterPlan plan) {
     Matcher m = VERSION.matcher(plan.spec().provider().kubernetes().version());
     return m.matches() ? "v" + m.group(1) + "." + m.group(2) + "." + m.group(3) + RELEASE : plan.kubernetesVersion();
@@ -63,7 +70,7 @@ final class Rke2Bootstrap implements BootstrapProvider {
     ObjectNode server = spec.putObject("serverConfig");
     server.put("cni", "none");
     if (plan.cilium().kubeProxyReplacement()) {
-      server.putObject("disableComponents").set("kubernetesComponents", Json.strings(List.of("kubeProxy")));
+      server.set("disableComponents", kubeProxyPatch().value());
     }
     List<String> sans = plan.spec().provider().kubernetes().certSANs();
     if (!sans.isEmpty()) {
