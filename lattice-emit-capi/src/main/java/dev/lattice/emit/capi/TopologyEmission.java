@@ -53,7 +53,7 @@ final class TopologyEmission {
     classSpec.putObject("infrastructure").set("templateRef", templateRef(infraTemplate));
     classSpec.set("patches", TopologyVariables.patches(bootstrap));
     classSpec.set("variables", TopologyVariables.definitions());
-    ArrayNode workers = classSpec.putObject("workers").putArray("machineDeployments");
+    ArrayNode workers = Json.array();
     for (String pool : pools()) {
       Document machines = objects.machineTemplate(MachineRole.pool(plan, pool));
       Document config = objects.configTemplate(pool);
@@ -64,6 +64,9 @@ final class TopologyEmission {
       w.put("class", pool);
       ClusterApiDocuments.healthCheckBody(w.putObject("healthCheck"), ClusterApiDocuments.WORKER_STARTUP_SECONDS);
       w.putObject("infrastructure").set("templateRef", templateRef(machines));
+    }
+    if (!workers.isEmpty()) {
+      classSpec.putObject("workers").set("machineDeployments", workers); // the schema wants at least one class
     }
     out.add(Json.document(ClusterApiDocuments.API, "ClusterClass", Optional.of(plan.namespace()), plan.name(), plan.labels(),
         body -> body.set("spec", classSpec)));
