@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A bootstrap and control-plane provider: kubeadm ({@link KubeadmBootstrap}) or RKE2 ({@link
- * Rke2Bootstrap}). It writes the control-plane spec and each pool's bootstrap config template spec;
+ * A bootstrap and control-plane provider: kubeadm ({@link KubeadmBootstrap}), RKE2 ({@link
+ * Rke2Bootstrap}) or Talos ({@link TalosBootstrap}). It writes the control-plane spec and each pool's bootstrap config template spec;
  * node labels and taints go through node registration, and the control plane registers with the
  * parent cell ({@link ParentRegistration}).
  */
@@ -56,7 +56,11 @@ interface BootstrapProvider {
   ObjectNode workerConfigSpec(ClusterPlan plan, Infrastructure infra, String pool);
 
   static BootstrapProvider of(ProviderSpec.Bootstrap bootstrap) {
-    return bootstrap == ProviderSpec.Bootstrap.RKE2 ? new Rke2Bootstrap() : new KubeadmBootstrap();
+    return switch (bootstrap) {
+      case KUBEADM -> new KubeadmBootstrap();
+      case RKE2 -> new Rke2Bootstrap();
+      case TALOS -> new TalosBootstrap();
+    };
   }
 
   /** A value at a JSON pointer relative to a control-plane {@code spec}. */

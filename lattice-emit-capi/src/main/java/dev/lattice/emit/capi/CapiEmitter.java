@@ -10,6 +10,7 @@ import dev.lattice.emit.capi.addons.Addons;
 import dev.lattice.model.CloudProvider;
 import dev.lattice.model.LatticeCluster;
 import dev.lattice.model.SourcedObject;
+import dev.lattice.model.cluster.ProviderSpec;
 import dev.lattice.model.cluster.ProviderType;
 import dev.lattice.model.diagnostics.Codes;
 import java.util.ArrayList;
@@ -58,11 +59,6 @@ public final class CapiEmitter implements Emitter {
       }
       Optional<CloudProvider> cloud = Optional.ofNullable(plan.providers().get(cluster.spec().providerRef()));
       ClusterPlan cp = new ClusterPlan(cluster, cloud);
-      if (cp.bootstrap() == dev.lattice.model.cluster.ProviderSpec.Bootstrap.TALOS) {
-        findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.kubernetes.bootstrap",
-            "cluster " + cp.name() + " bootstraps with talos, which this version does not compile yet", "use kubeadm or rke2");
-        continue;
-      }
       BootstrapProvider bootstrap = BootstrapProvider.of(cp.bootstrap());
       infra.get().check(cp, findings);
       bootstrap.check(cp, findings);
@@ -77,7 +73,14 @@ public final class CapiEmitter implements Emitter {
       if (context.options().emitNamespaces() && !plan.namespaces().contains(cp.namespace())) {
         out.add(Json.document("v1", "Namespace", Optional.empty(), cp.namespace(), Map.of(), body -> { }));
       }
-      out.addAll(context.options().capiStyle() == CompilerOptions.CapiStyle.TOPOLOGY
+      boolean topology = context.options().capiStyle() == CompilerOptions.CapiStyle.TOPOLOGY;
+      if (topology && cp.bootstrap() == ProviderSpec.Bootstrap.TALOS) {
+        findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.kubernetes.bootstrap", "cluster " + cp.name()
+            + " bootstraps with talos, which has no control-plane template kind: its objects are written in full",
+            "use kubeadm or rke2 for the topology form");
+        topology = false;
+      }
+      out.addAll(topology
           ? new TopologyEmission(cp, infra.get(), bootstrap).documents()
           : new ClusterEmission(cp, infra.get(), bootstrap).documents());
       out.addAll(Addons.delivery(cp.name(), cp.namespace(), cp.labels(), cluster.spec(), Names::shorten));

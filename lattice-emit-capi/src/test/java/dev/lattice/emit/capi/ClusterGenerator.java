@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates valid cluster specs (YAML with their CloudProvider) of every provider, bootstrap and pool shape. Avoids
+ * Generates valid cluster specs (YAML with their CloudProvider) of every provider, bootstrap (kubeadm, RKE2,
+ * Talos), pool shape, add-on flags and Cilium toggles. Avoids
  * networkModel e1000: the shared writer leaves it unquoted and strict YAML 1.1 readers take it for a number.
  */
 final class ClusterGenerator {
   static final String[] PROVIDERS = {"docker", "aws", "proxmox", "openstack"};
+  static final String[] BOOTSTRAPS = {"kubeadm", "rke2", "talos"};
   private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String[] EFFECTS = {"NoSchedule", "PreferNoSchedule", "NoExecute"};
 
@@ -32,16 +34,21 @@ final class ClusterGenerator {
 
   String cluster() {
     String provider = PROVIDERS[r.nextInt(PROVIDERS.length)];
+    // CAPD cannot boot Talos (an error, tested on its own)
+    String bootstrap = BOOTSTRAPS[r.nextInt(provider.equals("docker") ? 2 : 3)];
     String name = r.nextInt(4) == 0 ? label(63) : label(12);
     StringBuilder y = new StringBuilder(Fixtures.cloudProvider("p-" + provider, provider, r.nextBoolean()));
     y.append("---\napiVersion: lattice.dev/v1alpha1\nkind: LatticeCluster\nmetadata:\n  name: ").append(name).append('\n');
     y.append("spec:\n  providerRef: p-").append(provider).append('\n');
     y.append("  provider:\n    kubernetes:\n      version: \"1.").append(10 + r.nextInt(30)).append('.').append(r.nextInt(12))
-        .append("\"\n      bootstrap: ").append(r.nextBoolean() ? "kubeadm" : "rke2").append('\n');
+        .append("\"\n      bootstrap: ").append(bootstrap).append('\n');
     if (r.nextBoolean()) {
       y.append("      certSANs: [\"127.0.0.1\", \"").append(label(20)).append(".example.com\"]\n");
     }
     y.append("    config:\n").append(config(provider));
+    if (provider.equals("aws") && bootstrap.equals("talos")) {
+      y.append("        amiId: ami-talos\n"); // Talos on AWS needs a Talos AMI
+    }
     y.append("  nodes:\n    controlPlane:\n      replicas: ").append(1 + 2 * r.nextInt(3)).append('\n')
         .append(size(provider, "      "));
     int pools = r.nextInt(4);

@@ -74,6 +74,12 @@ class ClusterPropertyTest {
           resolves(docs, d, spec.path("infrastructureRef"));
         }
         case "KubeadmControlPlane", "RKE2ControlPlane" -> resolves(docs, d, spec.at("/machineTemplate/spec/infrastructureRef"));
+        case "TalosControlPlane" -> {
+          JsonNode t = spec.path("infrastructureTemplate");
+          assertThat(docs).as(d.id() + " → " + t).anyMatch(x -> x.apiVersion().equals(t.path("apiVersion").asText())
+              && x.kind().equals(t.path("kind").asText()) && x.name().equals(t.path("name").asText())
+              && x.namespace().equals(java.util.Optional.of(t.path("namespace").asText())));
+        }
         case "MachineDeployment" -> {
           resolves(docs, d, spec.at("/template/spec/bootstrap/configRef"));
           resolves(docs, d, spec.at("/template/spec/infrastructureRef"));

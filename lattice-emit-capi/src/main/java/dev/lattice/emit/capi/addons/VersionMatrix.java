@@ -11,20 +11,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pinned Helm charts of every add-on, read once from {@code versions.yaml} on the classpath (the
+ * The pinned Helm charts of every add-on and the platform versions (Talos), read once from {@code versions.yaml} on the classpath (the
  * one file that names chart versions). A missing or malformed file is a build defect, so it throws.
  */
-final class VersionMatrix {
+public final class VersionMatrix {
   static final String RESOURCE = "versions.yaml";
   private static final VersionMatrix INSTANCE = load();
 
   private final Map<String, Chart> charts;
+  private final String talos;
 
-  private VersionMatrix(Map<String, Chart> charts) {
+  private VersionMatrix(Map<String, Chart> charts, String talos) {
     this.charts = Collections.unmodifiableMap(charts);
+    this.talos = talos;
   }
 
-  static VersionMatrix get() {
+  /** The matrix of this build. */
+  public static VersionMatrix get() {
     return INSTANCE;
   }
 
@@ -35,6 +38,11 @@ final class VersionMatrix {
       throw new IllegalStateException("add-on " + id + " is not pinned in " + RESOURCE);
     }
     return c;
+  }
+
+  /** The Talos release ({@code v1.10.5}) of clusters bootstrapped with Talos. */
+  public String talosVersion() {
+    return talos;
   }
 
   /** Every pinned chart by id, sorted. */
@@ -55,7 +63,7 @@ final class VersionMatrix {
         JsonNode c = e.getValue();
         charts.put(e.getKey(), new Chart(e.getKey(), text(c, "repository"), text(c, "url"), text(c, "chart"), text(c, "version")));
       }
-      return new VersionMatrix(charts);
+      return new VersionMatrix(charts, text(root.path("platform"), "talos"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
