@@ -1,6 +1,7 @@
 package dev.lattice.cli;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.DocumentWriter;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lattice compile [--out DIR] PATH...}: one YAML stream on stdout, or one file per document
+ * {@code lattice compile [--out DIR] [--capi-style objects|topology] PATH...}: one YAML stream on stdout, or one file per document
  * under {@code DIR/<namespace or _cluster>/<kind>-<name>.yaml} (other files are left alone). With
  * any input error nothing is written.
  */
@@ -42,9 +43,19 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--no-namespaces", description = "do not emit Namespace documents")
   boolean noNamespaces;
 
+  @Option(names = "--capi-style", defaultValue = "objects", paramLabel = "STYLE",
+      description = "cluster documents: objects (every CAPI object) or topology (a ClusterClass and a Cluster with spec.topology)")
+  String capiStyle;
+
   @Override
   public Integer call() throws IOException {
-    Compilation result = input.compiler().emitNamespaces(!noNamespaces).build().compile(input.read());
+    CompilerOptions.CapiStyle style = switch (capiStyle) {
+      case "objects" -> CompilerOptions.CapiStyle.OBJECTS;
+      case "topology" -> CompilerOptions.CapiStyle.TOPOLOGY;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--capi-style must be objects or topology, not " + capiStyle);
+    };
+    Compilation result = input.compiler().emitNamespaces(!noNamespaces).capiStyle(style).build().compile(input.read());
     DiagnosticPrinter.print(result.diagnostics(), input.diagnostics, spec.commandLine().getErr());
     if (result.hasErrors()) {
       spec.commandLine().getErr().println("nothing written: fix the errors above");

@@ -111,6 +111,20 @@ class CliTest {
   }
 
   @Test
+  void compileClustersInTopologyStyleUnderTheirNamespace(@TempDir Path dir) throws Exception {
+    Path aws = ProjectPaths.root().resolve("examples/clusters/aws.yaml");
+    Path out = dir.resolve("out");
+    Run r = run("compile", "--capi-style", "topology", "--out", out.toString(), aws.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("capi-prod-us-west/clusterclass-prod-us-west.yaml")).exists();
+    assertThat(out.resolve("capi-prod-us-west/clusterresourceset-prod-us-west-addons.yaml")).exists();
+    assertThat(Files.readString(out.resolve("capi-prod-us-west/cluster-prod-us-west.yaml"))).contains("topology:");
+    Run objects = run("compile", aws.toString());
+    assertThat(objects.out()).contains("kind: KubeadmControlPlane\n").doesNotContain("kind: ClusterClass");
+    assertThat(run("compile", "--capi-style", "flat", aws.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
   void compileToStdoutIsOneYamlStream(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + CALLEE + "---\n" + POLICY);
     Run r = run("compile", dir.toString());

@@ -126,6 +126,12 @@ public final class LatticeCompiler {
       return this;
     }
 
+    /** The form of cluster documents ({@link CompilerOptions.CapiStyle}). */
+    public Builder capiStyle(CompilerOptions.CapiStyle style) {
+      options = options.withCapiStyle(style);
+      return this;
+    }
+
     public Builder options(CompilerOptions options) {
       this.options = options;
       return this;

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A bootstrap and control-plane provider: kubeadm ({@link KubeadmBootstrap}) or RKE2 ({@link
- * Rke2Bootstrap}). It writes the control-plane spec and each pool's bootstrap config template spec;
+ * A bootstrap and control-plane provider: kubeadm ({@link KubeadmBootstrap}), RKE2 ({@link
+ * Rke2Bootstrap}) or Talos ({@link TalosBootstrap}). It writes the control-plane spec and each pool's bootstrap config template spec;
  * node labels and taints go through node registration, and the control plane registers with the
  * parent cell ({@link ParentRegistration}).
  */
@@ -20,7 +20,28 @@ interface BootstrapProvider {
 
   String controlPlaneKind();
 
+  /** The apiVersion of the control-plane kinds (Talos serves another version than CAPI's). */
+  default String controlPlaneApi() {
+    return CONTROL_PLANE_API;
+  }
+
+  /** The apiVersion of the bootstrap config template. */
+  default String bootstrapApi() {
+    return BOOTSTRAP_API;
+  }
+
   String configTemplateKind();
+
+  /** The control-plane template kind of the topology form. */
+  default String controlPlaneTemplateKind() {
+    return controlPlaneKind() + "Template";
+  }
+
+  /**
+   * Where the control-plane spec leaves kube-proxy out when Cilium replaces it, as a JSON pointer into
+   * {@code spec} and the value found there; the topology form turns it into a ClusterClass patch.
+   */
+  SpecPatch kubeProxyPatch();
 
   /** The version machines run, in the provider's spelling. */
   String version(ClusterPlan plan);
@@ -35,8 +56,15 @@ interface BootstrapProvider {
   ObjectNode workerConfigSpec(ClusterPlan plan, Infrastructure infra, String pool);
 
   static BootstrapProvider of(ProviderSpec.Bootstrap bootstrap) {
-    return bootstrap == ProviderSpec.Bootstrap.RKE2 ? new Rke2Bootstrap() : new KubeadmBootstrap();
+    return switch (bootstrap) {
+      case KUBEADM -> new KubeadmBootstrap();
+      case RKE2 -> new Rke2Bootstrap();
+      case TALOS -> new TalosBootstrap();
+    };
   }
+
+  /** A value at a JSON pointer relative to a control-plane {@code spec}. */
+  record SpecPatch(String path, com.fasterxml.jackson.databind.JsonNode value) {}
 
   /** Kubelet flags of a pool: the provider's, plus {@code node-labels} when the pool has labels; sorted. */
   static Map<String, String> kubeletArgs(Infrastructure infra, ProviderSpec.Bootstrap bootstrap, Map<String, String> labels) {

@@ -1,13 +1,16 @@
 package dev.lattice.emit.capi;
 
+import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.Emitter;
+import dev.lattice.emit.capi.addons.Addons;
 import dev.lattice.model.CloudProvider;
 import dev.lattice.model.LatticeCluster;
 import dev.lattice.model.SourcedObject;
+import dev.lattice.model.cluster.ProviderSpec;
 import dev.lattice.model.cluster.ProviderType;
 import dev.lattice.model.diagnostics.Codes;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import java.util.Optional;
  * Cluster API documents for every {@code LatticeCluster} and the {@code CloudProvider} it names:
  * the infrastructure cluster and machine templates of its provider (Docker, AWS, Proxmox,
  * OpenStack), a kubeadm or RKE2 control plane and bootstrap config templates, the {@code Cluster},
- * {@code MachineDeployment}s and {@code MachineHealthCheck}s — all in {@code capi-<cluster>}, with a
+ * {@code MachineDeployment}s and {@code MachineHealthCheck}s, and the add-ons' {@code
+ * ClusterResourceSet} with its ConfigMaps ({@link Addons}) — all in {@code capi-<cluster>}, with a
  * Namespace when namespaces are emitted — plus, for a cell ({@code parentConfig}), the {@code
  * lattice-cell} Service and ConfigMap. Diagnostics: {@code LAT4007} (warning) for a {@code basis}
  * cluster (nothing emitted) and settings not compiled yet; {@code LAT1012}/{@code LAT1013} for
@@ -69,7 +73,17 @@ public final class CapiEmitter implements Emitter {
       if (context.options().emitNamespaces() && !plan.namespaces().contains(cp.namespace())) {
         out.add(Json.document("v1", "Namespace", Optional.empty(), cp.namespace(), Map.of(), body -> { }));
       }
-      out.addAll(new ClusterEmission(cp, infra.get(), bootstrap).documents());
+      boolean topology = context.options().capiStyle() == CompilerOptions.CapiStyle.TOPOLOGY;
+      if (topology && cp.bootstrap() == ProviderSpec.Bootstrap.TALOS) {
+        findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.kubernetes.bootstrap", "cluster " + cp.name()
+            + " bootstraps with talos, which has no control-plane template kind: its objects are written in full",
+            "use kubeadm or rke2 for the topology form");
+        topology = false;
+      }
+      out.addAll(topology
+          ? new TopologyEmission(cp, infra.get(), bootstrap).documents()
+          : new ClusterEmission(cp, infra.get(), bootstrap).documents());
+      out.addAll(Addons.delivery(cp.name(), cp.namespace(), cp.labels(), cluster.spec(), Names::shorten));
       cluster.spec().parentConfig().ifPresent(pc -> out.addAll(CellDocuments.of(cp, pc)));
       if (cluster.spec().parentConfig().isPresent()) {
         cell = Optional.of(cp.name());

@@ -34,10 +34,7 @@ final class ClusterApiDocuments {
   static Document cluster(ClusterPlan plan, Ref controlPlane, Ref infrastructure) {
     return Json.document(API, "Cluster", Optional.of(plan.namespace()), plan.name(), plan.labels(), body -> {
       ObjectNode spec = body.putObject("spec");
-      ObjectNode network = spec.putObject("clusterNetwork");
-      network.putObject("pods").set("cidrBlocks", Json.strings(plan.podCidrs()));
-      plan.spec().networking().flatMap(n -> n.serviceDomain()).ifPresent(d -> network.put("serviceDomain", d));
-      network.putObject("services").set("cidrBlocks", Json.strings(plan.serviceCidrs()));
+      spec.set("clusterNetwork", clusterNetwork(plan));
       spec.set("controlPlaneRef", controlPlane.toJson());
       spec.set("infrastructureRef", infrastructure.toJson());
     });
@@ -46,11 +43,7 @@ final class ClusterApiDocuments {
   static Document machineDeployment(ClusterPlan plan, String pool, String version, Ref bootstrap, Ref machines) {
     NodesSpec.WorkerPool p = plan.spec().nodes().workerPools().get(pool);
     String name = Names.pool(plan.name(), pool);
-    Map<String, String> annotations = new TreeMap<>();
-    if (p.autoscaled()) {
-      p.min().ifPresent(min -> annotations.put(MIN_SIZE, Integer.toString(min)));
-      p.max().ifPresent(max -> annotations.put(MAX_SIZE, Integer.toString(max)));
-    }
+    Map<String, String> annotations = autoscalerAnnotations(p);
     ObjectNode body = Json.skeleton(API, "MachineDeployment", Optional.of(plan.namespace()), name, plan.labels(), annotations);
     ObjectNode spec = body.putObject("spec");
     spec.put("clusterName", plan.name());
@@ -83,13 +76,40 @@ final class ClusterApiDocuments {
       ObjectNode spec = body.putObject("spec");
       spec.put("clusterName", plan.name());
       spec.putObject("selector").set("matchLabels", Json.sortedMap(selector));
-      ObjectNode checks = spec.putObject("checks");
-      checks.put("nodeStartupTimeoutSeconds", startupSeconds);
-      ArrayNode conditions = checks.putArray("unhealthyNodeConditions");
-      for (String status : new String[] {"False", "Unknown"}) {
-        conditions.addObject().put("type", "Ready").put("status", status).put("timeoutSeconds", UNHEALTHY_SECONDS);
-      }
-      spec.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", MAX_UNHEALTHY);
+      healthCheckBody(spec, startupSeconds);
     });
+  }
+
+  /**
+   * The {@code checks} and {@code remediation} of a health check, shared by {@code MachineHealthCheck}
+   * and the ClusterClass health checks of the topology form.
+   */
+  static void healthCheckBody(ObjectNode target, int startupSeconds) {
+    ObjectNode checks = target.putObject("checks");
+    checks.put("nodeStartupTimeoutSeconds", startupSeconds);
+    ArrayNode conditions = checks.putArray("unhealthyNodeConditions");
+    for (String status : new String[] {"False", "Unknown"}) {
+      conditions.addObject().put("type", "Ready").put("status", status).put("timeoutSeconds", UNHEALTHY_SECONDS);
+    }
+    target.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", MAX_UNHEALTHY);
+  }
+
+  /** The autoscaler annotations of a pool ({@code min}/{@code max}), empty for a fixed-size pool. */
+  static Map<String, String> autoscalerAnnotations(NodesSpec.WorkerPool p) {
+    Map<String, String> annotations = new TreeMap<>();
+    if (p.autoscaled()) {
+      p.min().ifPresent(min -> annotations.put(MIN_SIZE, Integer.toString(min)));
+      p.max().ifPresent(max -> annotations.put(MAX_SIZE, Integer.toString(max)));
+    }
+    return annotations;
+  }
+
+  /** The {@code clusterNetwork} of a Cluster. */
+  static ObjectNode clusterNetwork(ClusterPlan plan) {
+    ObjectNode network = Json.object();
+    network.putObject("pods").set("cidrBlocks", Json.strings(plan.podCidrs()));
+    plan.spec().networking().flatMap(n -> n.serviceDomain()).ifPresent(d -> network.put("serviceDomain", d));
+    network.putObject("services").set("cidrBlocks", Json.strings(plan.serviceCidrs()));
+    return network;
   }
 }

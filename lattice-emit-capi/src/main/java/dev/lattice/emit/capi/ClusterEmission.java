@@ -34,7 +34,7 @@ final class ClusterEmission {
 
     Document cpMachines = machineTemplate(MachineRole.controlPlane(plan));
     out.add(cpMachines);
-    Document controlPlane = Json.document(BootstrapProvider.CONTROL_PLANE_API, bootstrap.controlPlaneKind(),
+    Document controlPlane = Json.document(bootstrap.controlPlaneApi(), bootstrap.controlPlaneKind(),
         Optional.of(plan.namespace()), Names.controlPlane(plan.name()), plan.labels(),
         body -> body.set("spec", bootstrap.controlPlaneSpec(plan, infra, Ref.to(cpMachines))));
     out.add(controlPlane);
@@ -43,11 +43,7 @@ final class ClusterEmission {
 
     for (String pool : new TreeSet<>(plan.spec().nodes().workerPools().keySet())) {
       Document machines = machineTemplate(MachineRole.pool(plan, pool));
-      ObjectNode configSpec = Json.object();
-      configSpec.putObject("template").set("spec", bootstrap.workerConfigSpec(plan, infra, pool));
-      Document config = Json.document(BootstrapProvider.BOOTSTRAP_API, bootstrap.configTemplateKind(),
-          Optional.of(plan.namespace()), Names.template(Names.pool(plan.name(), pool), configSpec), plan.labels(),
-          body -> body.set("spec", configSpec));
+      Document config = configTemplate(pool);
       out.add(machines);
       out.add(config);
       out.add(ClusterApiDocuments.machineDeployment(plan, pool, bootstrap.version(plan), Ref.to(config), Ref.to(machines)));
@@ -56,7 +52,17 @@ final class ClusterEmission {
     return out;
   }
 
-  private Document machineTemplate(MachineRole role) {
+  /** A pool's bootstrap config template, named by content. */
+  Document configTemplate(String pool) {
+    ObjectNode configSpec = Json.object();
+    configSpec.putObject("template").set("spec", bootstrap.workerConfigSpec(plan, infra, pool));
+    return Json.document(bootstrap.bootstrapApi(), bootstrap.configTemplateKind(),
+        Optional.of(plan.namespace()), Names.template(Names.pool(plan.name(), pool), configSpec), plan.labels(),
+        body -> body.set("spec", configSpec));
+  }
+
+  /** The machine template of a role, named by content. */
+  Document machineTemplate(MachineRole role) {
     ObjectNode spec = Json.object();
     spec.putObject("template").set("spec", infra.machineSpec(plan, role));
     return Json.document(infra.apiVersion(), infra.machineTemplateKind(), Optional.of(plan.namespace()),

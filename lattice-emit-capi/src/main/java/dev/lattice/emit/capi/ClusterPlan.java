@@ -1,5 +1,6 @@
 package dev.lattice.emit.capi;
 
+import dev.lattice.emit.capi.addons.CiliumOptions;
 import dev.lattice.model.CloudProvider;
 import dev.lattice.model.LatticeCluster;
 import dev.lattice.model.cluster.CloudProviderSpec;
@@ -58,6 +59,11 @@ record ClusterPlan(LatticeCluster cluster, Optional<CloudProvider> cloud) {
   /** SSH keys for a login user on the nodes (Proxmox {@code sshAuthorizedKeys}). */
   List<String> sshAuthorizedKeys() {
     return spec().provider().config().proxmox().map(p -> p.sshAuthorizedKeys()).orElse(List.of());
+  }
+
+  /** The Cilium toggles; with kube-proxy replacement the bootstrap provider leaves kube-proxy out. */
+  CiliumOptions cilium() {
+    return CiliumOptions.of(spec());
   }
 
   List<String> podCidrs() {

@@ -21,6 +21,11 @@ interface Infrastructure {
 
   String machineTemplateKind();
 
+  /** The cluster template kind of the topology form ({@code DockerClusterTemplate}, ...). */
+  default String clusterTemplateKind() {
+    return clusterKind() + "Template";
+  }
+
   /** Reports settings the emitted documents could not express or the schema would reject. */
   void check(ClusterPlan plan, Findings findings);
 

@@ -13,10 +13,13 @@ import java.util.Map;
  * kubeadm: {@code KubeadmControlPlane} (replicas, version, certSANs, the machine template, init and
  * join node registration, kube-vip and mirror files, the parent registration) and {@code
  * KubeadmConfigTemplate}s whose join node registration carries the pool's labels ({@code
- * node-labels}) and taints. SSH keys of the provider config become a {@code lattice} user.
+ * node-labels}) and taints. With Cilium's kube-proxy replacement kubeadm skips its kube-proxy add-on.
+ * SSH keys of the provider config become a {@code lattice} user.
  */
 final class KubeadmBootstrap implements BootstrapProvider {
   static final String USER = "lattice";
+  /** The kubeadm phase left out when Cilium replaces kube-proxy. */
+  static final String SKIP_KUBE_PROXY = "addon/kube-proxy";
 
   @Override
   public String controlPlaneKind() {
@@ -26,6 +29,11 @@ final class KubeadmBootstrap implements BootstrapProvider {
   @Override
   public String configTemplateKind() {
     return "KubeadmConfigTemplate";
+  }
+
+  @Override
+  public SpecPatch kubeProxyPatch() {
+    return new SpecPatch("/kubeadmConfigSpec/initConfiguration/skipPhases", Json.strings(List.of(SKIP_KUBE_PROXY)));
   }
 
   @Override
@@ -50,7 +58,11 @@ final class KubeadmBootstrap implements BootstrapProvider {
       config.putObject("clusterConfiguration").putObject("apiServer").set("certSANs", Json.strings(sans));
     }
     Map<String, String> args = BootstrapProvider.kubeletArgs(infra, ProviderSpec.Bootstrap.KUBEADM, Map.of());
-    config.putObject("initConfiguration").set("nodeRegistration", nodeRegistration(infra, args, List.of()));
+    ObjectNode init = config.putObject("initConfiguration");
+    init.set("nodeRegistration", nodeRegistration(infra, args, List.of()));
+    if (plan.cilium().kubeProxyReplacement()) {
+      init.set("skipPhases", kubeProxyPatch().value());
+    }
     config.putObject("joinConfiguration").set("nodeRegistration", nodeRegistration(infra, args, List.of()));
     List<ObjectNode> files = new ArrayList<>(infra.controlPlaneFiles(plan));
     files.addAll(RegistryMirrors.containerdFiles(plan));

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * RKE2 (CAPRKE2, the FIPS path): {@code RKE2ControlPlane} (replicas, the {@code v1.32.0+rke2r1}
  * version, rolling update, registration through the control-plane endpoint, TLS SANs, no bundled CNI
- * — Lattice installs Cilium — mirrors, kube-vip and the parent registration) and {@code
+ * — Lattice installs Cilium — and no kube-proxy when Cilium replaces it, mirrors, kube-vip and the parent registration) and {@code
  * RKE2ConfigTemplate}s whose agent config carries the pool's node labels and taints.
  */
 final class Rke2Bootstrap implements BootstrapProvider {
@@ -30,6 +30,13 @@ final class Rke2Bootstrap implements BootstrapProvider {
   @Override
   public String configTemplateKind() {
     return "RKE2ConfigTemplate";
+  }
+
+  @Override
+  public SpecPatch kubeProxyPatch() {
+    ObjectNode disable = Json.object();
+    disable.set("kubernetesComponents", Json.strings(List.of("kubeProxy")));
+    return new SpecPatch("/serverConfig/disableComponents", disable);
   }
 
   @Override
@@ -62,6 +69,9 @@ final class Rke2Bootstrap implements BootstrapProvider {
     spec.putObject("machineTemplate").putObject("spec").set("infrastructureRef", machineTemplate.toJson());
     ObjectNode server = spec.putObject("serverConfig");
     server.put("cni", "none");
+    if (plan.cilium().kubeProxyReplacement()) {
+      server.set("disableComponents", kubeProxyPatch().value());
+    }
     List<String> sans = plan.spec().provider().kubernetes().certSANs();
     if (!sans.isEmpty()) {
       server.set("tlsSan", Json.strings(sans));

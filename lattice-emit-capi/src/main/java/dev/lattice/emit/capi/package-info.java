@@ -18,7 +18,14 @@
  *       rollout, never an in-place edit;
  *   <li>the one-time bootstrap token Secret the runtime creates: {@code c-bootstrap-token} (keys
  *       {@code token}, {@code endpoint}, {@code ca.crt}; see {@code ParentRegistration});
- *   <li>a cell's Service and ConfigMap: {@code lattice-system/lattice-cell}.
+ *   <li>a cell's Service and ConfigMap: {@code lattice-system/lattice-cell};
+ *   <li>the add-ons: ClusterResourceSet {@code c-addons} and ConfigMaps {@code c-addons-<group>}
+ *       (package {@code addons});
+ *   <li>topology form ({@code TopologyEmission}): {@code ClusterClass} {@code c}, the cluster and
+ *       control-plane templates {@code c-<hash>} and {@code c-control-plane-<hash>}, worker classes
+ *       named after their pools.
  * </ul>
+ *
+ * <p>Bootstrap providers: kubeadm, RKE2 and Talos ({@code BootstrapProvider}).
  */
 package dev.lattice.emit.capi;

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates valid cluster specs (YAML with their CloudProvider) of every provider, bootstrap and pool shape. Avoids
+ * Generates valid cluster specs (YAML with their CloudProvider) of every provider, bootstrap (kubeadm, RKE2,
+ * Talos), pool shape, add-on flags and Cilium toggles. Avoids
  * networkModel e1000: the shared writer leaves it unquoted and strict YAML 1.1 readers take it for a number.
  */
 final class ClusterGenerator {
   static final String[] PROVIDERS = {"docker", "aws", "proxmox", "openstack"};
+  static final String[] BOOTSTRAPS = {"kubeadm", "rke2", "talos"};
   private static final String ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String[] EFFECTS = {"NoSchedule", "PreferNoSchedule", "NoExecute"};
 
@@ -32,16 +34,21 @@ final class ClusterGenerator {
 
   String cluster() {
     String provider = PROVIDERS[r.nextInt(PROVIDERS.length)];
+    // CAPD cannot boot Talos (an error, tested on its own)
+    String bootstrap = BOOTSTRAPS[r.nextInt(provider.equals("docker") ? 2 : 3)];
     String name = r.nextInt(4) == 0 ? label(63) : label(12);
     StringBuilder y = new StringBuilder(Fixtures.cloudProvider("p-" + provider, provider, r.nextBoolean()));
     y.append("---\napiVersion: lattice.dev/v1alpha1\nkind: LatticeCluster\nmetadata:\n  name: ").append(name).append('\n');
     y.append("spec:\n  providerRef: p-").append(provider).append('\n');
     y.append("  provider:\n    kubernetes:\n      version: \"1.").append(10 + r.nextInt(30)).append('.').append(r.nextInt(12))
-        .append("\"\n      bootstrap: ").append(r.nextBoolean() ? "kubeadm" : "rke2").append('\n');
+        .append("\"\n      bootstrap: ").append(bootstrap).append('\n');
     if (r.nextBoolean()) {
       y.append("      certSANs: [\"127.0.0.1\", \"").append(label(20)).append(".example.com\"]\n");
     }
     y.append("    config:\n").append(config(provider));
+    if (provider.equals("aws") && bootstrap.equals("talos")) {
+      y.append("        amiId: ami-talos\n"); // Talos on AWS needs a Talos AMI
+    }
     y.append("  nodes:\n    controlPlane:\n      replicas: ").append(1 + 2 * r.nextInt(3)).append('\n')
         .append(size(provider, "      "));
     int pools = r.nextInt(4);
@@ -61,8 +68,10 @@ final class ClusterGenerator {
       y.append("  registryMirrors:\n    - {upstream: docker.io, mirror: \"http://10.0.0.1:5000\"}\n");
     }
     if (r.nextInt(3) == 0) {
-      y.append("  networking: {podCidrs: [\"10.").append(r.nextInt(200)).append(".0.0/16\"], serviceDomain: cluster.local}\n");
+      y.append("  networking: {podCidrs: [\"10.").append(r.nextInt(200)).append(".0.0/16\"], serviceDomain: cluster.local")
+          .append(r.nextBoolean() ? ", cilium: " + cilium() : "").append("}\n");
     }
+    y.append(addons());
     if (r.nextBoolean()) {
       String[] types = {"LoadBalancer", "NodePort", "ClusterIP"};
       y.append("  parentConfig:\n    grpcPort: ").append(1024 + r.nextInt(60000))
@@ -70,6 +79,33 @@ final class ClusterGenerator {
           .append(r.nextBoolean() ? "    host: cell.example.com\n" : "");
     }
     return y.toString();
+  }
+
+  /** Random add-on flags, each absent a third of the time. */
+  private String addons() {
+    StringBuilder y = new StringBuilder();
+    flag(y, "services", Boolean.toString(r.nextBoolean()));
+    flag(y, "gpu", Boolean.toString(r.nextBoolean()));
+    flag(y, "monitoring", r.nextBoolean() ? Boolean.toString(r.nextBoolean()) : "{enabled: " + r.nextBoolean() + ", ha: " + r.nextBoolean() + "}");
+    flag(y, "backups", r.nextBoolean() ? Boolean.toString(r.nextBoolean()) : "{enabled: " + r.nextBoolean() + "}");
+    return y.toString();
+  }
+
+  private void flag(StringBuilder y, String name, String value) {
+    if (r.nextInt(3) > 0) {
+      y.append("  ").append(name).append(": ").append(value).append('\n');
+    }
+  }
+
+  private String cilium() {
+    String[] toggles = {"kubeProxyReplacement", "hubble", "hubbleUi", "wireguard", "gatewayApi", "l2Announcements", "bandwidthManager"};
+    StringBuilder y = new StringBuilder("{");
+    for (String t : toggles) {
+      if (r.nextBoolean()) {
+        y.append(y.length() > 1 ? ", " : "").append(t).append(": ").append(r.nextBoolean());
+      }
+    }
+    return y.append('}').toString();
   }
 
   private String config(String provider) {

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Properties over generated clusters (seed from {@code -Dlattice.seed}, printed on failure): no
+ * Properties over generated clusters — every provider and bootstrap, add-on flags and Cilium
+ * toggles, a third in the topology form — (seed from {@code -Dlattice.seed}, printed on failure): no
  * exception and no error, names within 63 characters and unique, every reference resolves to an
- * emitted document, and — in one batch — every document passes the upstream schemas.
+ * emitted document (CAPI refs, ClusterClass templateRefs and classRef, ClusterResourceSet ConfigMaps), and — in one batch — every document passes the upstream schemas.
  */
 class ClusterPropertyTest {
   static final int CASES = 60;
@@ -33,12 +34,17 @@ class ClusterPropertyTest {
     try {
       for (int i = 0; i < CASES; i++) {
         current = gen.cluster();
-        List<Document> docs = Fixtures.documents(current);
+        boolean topology = random.nextInt(3) == 0;
+        List<Document> docs = topology ? Fixtures.topology(current) : Fixtures.documents(current);
         assertThat(docs).isNotEmpty();
         namesFitAndAreUnique(docs);
         referencesResolve(docs);
-        Files.writeString(out.resolve("case-" + i + ".yaml"), DocumentWriter.toYaml(docs), StandardCharsets.UTF_8);
-        documents += docs.size();
+        TopologyTest.templateRefsResolve(docs);
+        addonReferencesResolve(docs);
+        List<String> addons = AddonDocs.texts(docs);
+        Files.writeString(out.resolve("case-" + i + ".yaml"), DocumentWriter.toYaml(docs) + String.join("", addons),
+            StandardCharsets.UTF_8);
+        documents += docs.size() + addons.size();
       }
       SchemaValidator.assertValid(out, documents);
     } catch (AssertionError | RuntimeException e) {
@@ -61,10 +67,19 @@ class ClusterPropertyTest {
       JsonNode spec = d.body().path("spec");
       switch (d.kind()) {
         case "Cluster" -> {
+          if (spec.has("topology")) {
+            continue; // TopologyTest.templateRefsResolve checks the class and its templates
+          }
           resolves(docs, d, spec.path("controlPlaneRef"));
           resolves(docs, d, spec.path("infrastructureRef"));
         }
         case "KubeadmControlPlane", "RKE2ControlPlane" -> resolves(docs, d, spec.at("/machineTemplate/spec/infrastructureRef"));
+        case "TalosControlPlane" -> {
+          JsonNode t = spec.path("infrastructureTemplate");
+          assertThat(docs).as(d.id() + " → " + t).anyMatch(x -> x.apiVersion().equals(t.path("apiVersion").asText())
+              && x.kind().equals(t.path("kind").asText()) && x.name().equals(t.path("name").asText())
+              && x.namespace().equals(java.util.Optional.of(t.path("namespace").asText())));
+        }
         case "MachineDeployment" -> {
           resolves(docs, d, spec.at("/template/spec/bootstrap/configRef"));
           resolves(docs, d, spec.at("/template/spec/infrastructureRef"));
@@ -72,6 +87,23 @@ class ClusterPropertyTest {
         }
         case "MachineHealthCheck" -> clusterExists(docs, d, spec.path("clusterName").asText());
         default -> { }
+      }
+    }
+  }
+
+  /** Inside the add-on ConfigMaps: every dependsOn names a HelmRelease, every sourceRef a HelmRepository; names fit. */
+  static void addonReferencesResolve(List<Document> docs) {
+    List<JsonNode> inner = AddonDocs.parsed(docs);
+    Set<String> ids = new HashSet<>();
+    for (JsonNode d : inner) {
+      String name = d.at("/metadata/name").asText();
+      assertThat(name.length()).as(name).isLessThanOrEqualTo(63);
+      assertThat(ids.add(d.path("kind").asText() + "/" + name)).as("unique " + name).isTrue();
+    }
+    for (JsonNode d : inner) {
+      if (d.path("kind").asText().equals("HelmRelease")) {
+        assertThat(ids).contains("HelmRepository/" + d.at("/spec/chart/spec/sourceRef/name").asText());
+        d.at("/spec/dependsOn").findValuesAsText("name").forEach(dep -> assertThat(ids).contains("HelmRelease/" + dep));
       }
     }
   }

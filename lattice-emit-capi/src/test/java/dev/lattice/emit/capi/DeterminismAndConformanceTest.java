@@ -57,8 +57,10 @@ class DeterminismAndConformanceTest {
     for (Function<String, String> example : EXAMPLES) {
       for (String b : List.of("kubeadm", "rke2")) {
         List<Document> docs = Fixtures.documents(example.apply(b));
-        Files.writeString(out.resolve("example-" + i++ + "-" + b + ".yaml"), DocumentWriter.toYaml(docs), StandardCharsets.UTF_8);
-        documents += docs.size();
+        List<String> addons = AddonDocs.texts(docs);
+        Files.writeString(out.resolve("example-" + i++ + "-" + b + ".yaml"), DocumentWriter.toYaml(docs) + String.join("", addons),
+            StandardCharsets.UTF_8);
+        documents += docs.size() + addons.size();
       }
     }
     for (Map.Entry<String, String> e : ReferenceFixtures.compilable().entrySet()) {

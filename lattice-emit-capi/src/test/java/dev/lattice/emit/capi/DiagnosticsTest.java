@@ -19,6 +19,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void gpuPoolWithoutGpuInstanceTypeOnAwsIsAWarning() {
+    String gpuPool = "              gpu:\n                replicas: 1\n                instanceType: %s\n"
+        + "                taints: [{key: nvidia.com/gpu, effect: NoSchedule}]\n";
+    String cpu = Fixtures.aws("kubeadm") + "  gpu: true\n";
+    Compilation noGpu = Fixtures.compile(cpu.replace("          networking:", "").replace("        instanceType: m7i.xlarge\n",
+        "        instanceType: m7i.xlarge\n" + gpuPool.formatted("m7i.2xlarge").replace("              ", "      ")));
+    assertThat(noGpu.hasErrors()).as(Fixtures.render(noGpu.diagnostics())).isFalse();
+    assertThat(noGpu.diagnostics()).as(Fixtures.render(noGpu.diagnostics()))
+        .anyMatch(d -> d.code().equals(Codes.GPU_INSTANCE_TYPE) && d.message().contains("GPU pool gpu has instance type m7i.2xlarge"))
+        .anyMatch(d -> d.code().equals(Codes.GPU_INSTANCE_TYPE) && d.path().equals("spec.gpu"));
+    Compilation g5 = Fixtures.compile(cpu.replace("        instanceType: m7i.xlarge\n",
+        "        instanceType: m7i.xlarge\n" + gpuPool.formatted("g5.xlarge").replace("              ", "      ")));
+    assertThat(g5.diagnostics()).as(Fixtures.render(g5.diagnostics())).noneMatch(d -> d.code().equals(Codes.GPU_INSTANCE_TYPE));
+    Compilation proxmox = Fixtures.compile(Fixtures.proxmox("kubeadm") + "  gpu: true\n");
+    assertThat(proxmox.diagnostics()).noneMatch(d -> d.code().equals(Codes.GPU_INSTANCE_TYPE));
+  }
+
+  @Test
   void awsWithoutInstanceTypeIsAnError() {
     error(Fixtures.compile(Fixtures.aws("kubeadm").replace("        instanceType: m7i.xlarge\n", "")), Codes.MISSING_FIELD,
         "instance type (general)");

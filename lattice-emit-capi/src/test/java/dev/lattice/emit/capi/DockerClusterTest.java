@@ -16,7 +16,8 @@ class DockerClusterTest {
     List<Document> docs = Fixtures.documents(Fixtures.docker("kubeadm"));
     Set<String> kinds = docs.stream().map(Document::kind).collect(Collectors.toSet());
     assertThat(kinds).containsExactlyInAnyOrder("Namespace", "Cluster", "DockerCluster", "DockerMachineTemplate",
-        "KubeadmControlPlane", "KubeadmConfigTemplate", "MachineDeployment", "MachineHealthCheck", "Service", "ConfigMap");
+        "KubeadmControlPlane", "KubeadmConfigTemplate", "MachineDeployment", "MachineHealthCheck", "Service", "ConfigMap",
+        "ClusterResourceSet");
     docs.stream().filter(d -> d.apiVersion().contains("cluster.x-k8s.io"))
         .forEach(d -> assertThat(d.namespace()).as(d.id()).contains("capi-dev"));
     assertThat(Docs.ofKind(docs, "MachineHealthCheck")).extracting(Document::name)
@@ -106,7 +107,7 @@ class DockerClusterTest {
     assertThat(svc.at("/spec/type").asText()).isEqualTo("LoadBalancer");
     assertThat(svc.at("/spec/ports").findValuesAsText("name")).containsExactly("grpc", "bootstrap", "proxy");
     assertThat(svc.at("/spec/ports").findValues("port")).extracting(JsonNode::asInt).containsExactly(50051, 8443, 8081);
-    JsonNode cm = Docs.one(docs, "ConfigMap");
+    JsonNode cm = Docs.named(docs, "ConfigMap", "lattice-cell");
     assertThat(cm.at("/data/cluster").asText()).isEqualTo("dev");
     assertThat(cm.at("/data/bootstrapPort").asText()).isEqualTo("8443");
     assertThat(cm.at("/data/host").isMissingNode()).isTrue();

@@ -3,6 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.document.Document;
@@ -182,6 +183,14 @@ final class Fixtures {
 
   static Compilation compile(Map<String, String> files) {
     return LatticeCompiler.builder().emitters(new CapiEmitter()).build().compile(Sources.fromStrings(files));
+  }
+
+  /** Compiles in the topology form and asserts there is no error. */
+  static List<Document> topology(String yaml) {
+    Compilation c = LatticeCompiler.builder().emitters(new CapiEmitter()).capiStyle(CompilerOptions.CapiStyle.TOPOLOGY).build()
+        .compile(Sources.fromStrings(Map.of("c.yaml", yaml)));
+    assertThat(c.hasErrors()).as(render(c.diagnostics())).isFalse();
+    return c.documents();
   }
 
   static Compilation compile(String yaml) {

@@ -18,10 +18,11 @@ public record ProviderSpec(@Required Kubernetes kubernetes, @Required ProviderCo
     }
   }
 
-  /** The bootstrap provider: kubeadm, or RKE2 (the FIPS path). */
+  /** The bootstrap provider: kubeadm, RKE2 (the FIPS path), or Talos (an immutable, API-managed OS). */
   public enum Bootstrap implements WireEnum {
     KUBEADM("kubeadm"),
-    RKE2("rke2");
+    RKE2("rke2"),
+    TALOS("talos");
 
     private final String wire;
 

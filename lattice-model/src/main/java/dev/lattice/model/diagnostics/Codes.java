@@ -115,6 +115,11 @@ public final class Codes {
   public static final String K8S_VERSION = "LAT4006";
   /** A cluster setting or provider this version reads but does not compile yet (warning). */
   public static final String UNSUPPORTED_CLUSTER_SETTING = "LAT4007";
+  /**
+   * On AWS, a GPU pool (label {@code lattice.dev/gpu: "true"} or a {@code nvidia.com/gpu} taint) whose
+   * instance type is not of a GPU family, or {@code gpu: true} with no pool of a GPU family (warning).
+   */
+  public static final String GPU_INSTANCE_TYPE = "LAT4008";
 
   // LAT5xxx: GitOps repositories (lattice validate without PATH, and the commands that edit one)
   /** A file or folder missing from, or out of place in, the repository layout; a file that does not hold what its place says. */

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 /** Single-document checks of a {@code LatticeCluster}. */
 final class ClusterValidator {
   private static final Pattern VERSION = Pattern.compile("v?[0-9]+\\.[0-9]+\\.[0-9]+");
+  private static final Pattern GPU_FAMILY = Pattern.compile("(g[3-9]|gr6|p[2-9])[a-z]*\\.[a-z0-9-]+");
+  static final String GPU_LABEL = "lattice.dev/gpu";
+  static final String GPU_TAINT = "nvidia.com/gpu";
 
   private final Findings f;
 
@@ -53,6 +56,34 @@ final class ClusterValidator {
       port("spec.parentConfig.proxyPort", pc.proxyPort());
     });
     DocumentValidator.labels(f, "metadata.labels", cluster.metadata().labels());
+    if (provider.equals(Optional.of(ProviderType.AWS))) {
+      gpuInstanceTypes(spec);
+    }
+  }
+
+  /**
+   * AWS GPU families: {@code g3}…{@code g6e}, {@code gr6}, {@code p2}…{@code p6} (a letter suffix such
+   * as {@code dn}, {@code e}, {@code g} allowed). A pool asks for GPUs with label {@code
+   * lattice.dev/gpu: "true"} or a {@code nvidia.com/gpu} taint.
+   */
+  private void gpuInstanceTypes(LatticeClusterSpec spec) {
+    boolean anyGpuPool = false;
+    for (var e : spec.nodes().workerPools().entrySet()) {
+      NodesSpec.WorkerPool pool = e.getValue();
+      Optional<String> type = pool.instanceType().flatMap(InstanceType::name);
+      boolean gpuType = type.map(t -> GPU_FAMILY.matcher(t).matches()).orElse(false);
+      anyGpuPool |= gpuType;
+      boolean wantsGpu = "true".equals(pool.labels().get(GPU_LABEL)) || pool.taints().stream().anyMatch(t -> t.key().equals(GPU_TAINT));
+      if (wantsGpu && !gpuType) {
+        String path = Findings.child("spec.nodes.workerPools", e.getKey()) + (type.isPresent() ? ".instanceType" : "");
+        f.warning(Codes.GPU_INSTANCE_TYPE, path, "GPU pool " + e.getKey() + " has " + type.map(t -> "instance type " + t)
+            .orElse("no instance type") + ", which has no GPU", "use a GPU family such as g5.xlarge, g6.xlarge or p4d.24xlarge");
+      }
+    }
+    if (spec.gpu().orElse(false) && !anyGpuPool) {
+      f.warning(Codes.GPU_INSTANCE_TYPE, "spec.gpu", "gpu is on but no worker pool has a GPU instance type",
+          "add a pool of a GPU family (g5, g6, p4d, ...) or turn gpu off");
+    }
   }
 
   private void pool(String path, String name, NodesSpec.WorkerPool pool, Optional<ProviderType> provider) {

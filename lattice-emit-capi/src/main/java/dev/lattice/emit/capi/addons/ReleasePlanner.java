@@ -1,0 +1,122 @@
+package dev.lattice.emit.capi.addons;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.compiler.document.Json;
+import dev.lattice.model.cluster.ProviderSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The releases of a cluster in install order, with their values and {@code dependsOn}: Cilium first
+ * (the CNI; nothing else schedules without it), then Istio ambient (base → istiod and CNI →
+ * ztunnel), the GPU stack (NFD → NVIDIA device plugin, HAMi), monitoring (VictoriaMetrics → KEDA)
+ * and Velero. Every release depends on Cilium at least.
+ */
+final class ReleasePlanner {
+  static final String CILIUM = "cilium";
+  /** Nodes labelled {@code gpu=on} share their GPUs through HAMi; the NVIDIA device plugin skips them. */
+  static final String HAMI_NODE_LABEL = "gpu";
+  static final String VELERO_VALUES = "lattice-velero-values";
+
+  private final VersionMatrix versions = VersionMatrix.get();
+  private final AddonSelection selection;
+  private final CiliumOptions cilium;
+  private final ProviderSpec.Bootstrap bootstrap;
+  private final String kubernetesVersion;
+  private final List<Release> out = new ArrayList<>();
+
+  ReleasePlanner(AddonSelection selection, CiliumOptions cilium, ProviderSpec.Bootstrap bootstrap, String kubernetesVersion) {
+    this.selection = selection;
+    this.cilium = cilium;
+    this.bootstrap = bootstrap;
+    this.kubernetesVersion = kubernetesVersion;
+  }
+
+  List<Release> plan() {
+    add(CILIUM, "networking", "kube-system", CiliumValues.of(cilium, bootstrap, selection.services()));
+    if (selection.services()) {
+      add("istio-base", "mesh", "istio-system", Json.object(), CILIUM);
+      add("istiod", "mesh", "istio-system", ambient(), "istio-base");
+      add("istio-cni", "mesh", "istio-system", ambient(), "istio-base");
+      add("ztunnel", "mesh", "istio-system", Json.object(), "istiod", "istio-cni");
+    }
+    if (selection.gpu()) {
+      add("node-feature-discovery", "gpu", "node-feature-discovery", nfd(), CILIUM);
+      add("nvidia-device-plugin", "gpu", "nvidia-device-plugin", devicePlugin(), "node-feature-discovery");
+      add("hami", "gpu", "hami-system", hami(), "node-feature-discovery");
+    }
+    if (selection.monitoring()) {
+      add("victoria-metrics", "monitoring", "monitoring", victoriaMetrics(), CILIUM);
+      add("keda", "monitoring", "keda", Json.object(), "victoria-metrics");
+    }
+    if (selection.backups()) {
+      ObjectNode v = Json.object();
+      v.putObject("configuration").putArray("backupStorageLocation");
+      ((ObjectNode) v.get("configuration")).putArray("volumeSnapshotLocation");
+      v.put("deployNodeAgent", true);
+      v.put("snapshotsEnabled", false);
+      out.add(new Release(versions.chart("velero"), "backups", "velero", v, List.of(CILIUM), Optional.of(VELERO_VALUES)));
+    }
+    return List.copyOf(out);
+  }
+
+  private void add(String id, String group, String namespace, ObjectNode values, String... dependsOn) {
+    out.add(new Release(versions.chart(id), group, namespace, values, List.of(dependsOn), Optional.empty()));
+  }
+
+  private static ObjectNode ambient() {
+    ObjectNode v = Json.object();
+    v.put("profile", "ambient");
+    return v;
+  }
+
+  /** NFD workers must also label tainted GPU nodes. */
+  private static ObjectNode nfd() {
+    ObjectNode v = Json.object();
+    v.putObject("worker").putArray("tolerations").addObject()
+        .put("effect", "NoSchedule").put("key", "nvidia.com/gpu").put("operator", "Exists");
+    return v;
+  }
+
+  /** On NFD-detected NVIDIA nodes (PCI vendor 10de) that are not HAMi nodes; GPU feature discovery on. */
+  private static ObjectNode devicePlugin() {
+    ObjectNode v = Json.object();
+    ArrayNode match = v.putObject("affinity").putObject("nodeAffinity").putObject("requiredDuringSchedulingIgnoredDuringExecution")
+        .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions");
+    match.addObject().put("key", "feature.node.kubernetes.io/pci-10de.present").put("operator", "In")
+        .set("values", Json.strings(List.of("true")));
+    match.addObject().put("key", HAMI_NODE_LABEL).put("operator", "NotIn").set("values", Json.strings(List.of("on")));
+    v.putObject("gfd").put("enabled", true);
+    v.putObject("nfd").put("enabled", false);
+    return v;
+  }
+
+  /** HAMi's scheduler extender runs a kube-scheduler of the cluster's own version. */
+  private ObjectNode hami() {
+    ObjectNode v = Json.object();
+    v.putObject("scheduler").putObject("kubeScheduler").put("imageTag", kubernetesVersion);
+    return v;
+  }
+
+  /** VMSingle, or with {@code ha} a replicated VMCluster and two Alertmanagers. */
+  private ObjectNode victoriaMetrics() {
+    ObjectNode v = Json.object();
+    boolean ha = selection.monitoringHa();
+    if (ha) {
+      v.putObject("alertmanager").putObject("spec").put("replicaCount", 2);
+    }
+    ObjectNode cluster = v.putObject("vmcluster");
+    cluster.put("enabled", ha);
+    if (ha) {
+      ObjectNode spec = cluster.putObject("spec");
+      spec.put("replicationFactor", 2);
+      spec.putObject("vminsert").put("replicaCount", 2);
+      spec.putObject("vmselect").put("replicaCount", 2);
+      spec.putObject("vmstorage").put("replicaCount", 3);
+    }
+    v.putObject("vmsingle").put("enabled", !ha);
+    return v;
+  }
+}
