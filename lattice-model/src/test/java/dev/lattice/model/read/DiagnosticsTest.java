@@ -10,28 +10,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One focused input per diagnostic code the model module emits, pinning code, severity, position
+ * One focused input per reading and service diagnostic code (LAT1xxx), pinning code, severity, position
  * (line:column) and JSON path. Positions are where a user would look: the offending key for
  * unknown fields and names, the value for wrong values, the enclosing mapping for missing fields.
  */
-class DiagnosticsTest {
-  private static final String FILE = "t.yaml";
-  private static final String SERVICE_HEAD = """
-      apiVersion: lattice.dev/v1alpha1
-      kind: LatticeService
-      metadata:
-        name: web
-      spec:
-      """;
-  private static final String CLUSTER_HEAD = """
-      apiVersion: lattice.dev/v1alpha1
-      kind: LatticeCluster
-      metadata:
-        name: lab
-      spec:
-      """;
-
-  private final LatticeReader reader = new LatticeReader();
+class DiagnosticsTest extends DiagnosticCases {
 
   @Test
   void lat1001SyntaxError() {
@@ -394,122 +377,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void lat4001EvenControlPlane() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes: {version: 1.32.0}
-            config: {docker: {}}
-          nodes:
-            controlPlane: {replicas: 2}
-        """, Codes.EVEN_CONTROL_PLANE);
-    assertAt(d, Severity.ERROR, 11, 30, "spec.nodes.controlPlane.replicas");
-  }
-
-  @Test
-  void lat4002PoolMinAboveMax() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes: {version: 1.32.0}
-            config: {docker: {}}
-          nodes:
-            controlPlane: {replicas: 1}
-            workerPools:
-              default: {min: 5, max: 3}
-        """, Codes.POOL_BOUNDS);
-    assertAt(d, Severity.ERROR, 13, 22, "spec.nodes.workerPools.default.min");
-  }
-
-  @Test
-  void lat4002PoolMixesReplicasAndBounds() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes: {version: 1.32.0}
-            config: {docker: {}}
-          nodes:
-            controlPlane: {replicas: 1}
-            workerPools:
-              default: {replicas: 2, min: 1, max: 3}
-        """, Codes.POOL_BOUNDS);
-    assertAt(d, Severity.ERROR, 13, 16, "spec.nodes.workerPools.default");
-  }
-
-  @Test
-  void lat4003UnknownProviderBlock() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: azure
-          provider:
-            kubernetes: {version: 1.32.0}
-            config:
-              azure: {location: westeurope}
-          nodes:
-            controlPlane: {replicas: 1}
-        """, Codes.UNKNOWN_PROVIDER);
-    assertAt(d, Severity.ERROR, 10, 7, "spec.provider.config.azure");
-  }
-
-  @Test
-  void lat4003TyposOfAProviderGetADidYouMean() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes: {version: 1.32.0}
-            config:
-              dokcer: {}
-          nodes:
-            controlPlane: {replicas: 1}
-        """, Codes.UNKNOWN_PROVIDER);
-    assertThat(d.hint()).hasValue("did you mean 'docker'?");
-  }
-
-  @Test
-  void lat4003TwoProviderBlocks() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes: {version: 1.32.0}
-            config:
-              docker: {}
-              aws: {region: us-east-1}
-          nodes:
-            controlPlane: {replicas: 1}
-        """, Codes.UNKNOWN_PROVIDER);
-    assertAt(d, Severity.ERROR, 10, 7, "spec.provider.config");
-  }
-
-  @Test
-  void lat4004NamedInstanceTypeOnProxmox() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: proxmox
-          provider:
-            kubernetes: {version: 1.32.0}
-            config:
-              proxmox: {sourceNode: pve, templateId: 9000}
-          nodes:
-            controlPlane:
-              replicas: 1
-              instanceType: m5.large
-        """, Codes.INSTANCE_TYPE);
-    assertAt(d, Severity.ERROR, 14, 21, "spec.nodes.controlPlane.instanceType");
-  }
-
-  @Test
-  void lat4006KubernetesVersion() {
-    Diagnostic d = only(CLUSTER_HEAD + """
-          providerRef: docker
-          provider:
-            kubernetes:
-              version: "1.32"
-            config: {docker: {}}
-          nodes:
-            controlPlane: {replicas: 1}
-        """, Codes.K8S_VERSION);
-    assertAt(d, Severity.ERROR, 9, 16, "spec.provider.kubernetes.version");
-  }
-
-  @Test
   void hugeQuantityExponentIsADiagnosticNotACrash() {
     for (String cpu : List.of("1e99999999999", "1e-2147483648", "1e2147483647")) {
       ReadResult r = read(SERVICE_HEAD + """
@@ -523,33 +390,5 @@ class DiagnosticsTest {
       assertThat(r.objects()).hasSize(1);
       assertThat(r.diagnostics()).as(cpu).allSatisfy(d -> assertThat(d.code()).isEqualTo(Codes.BAD_QUANTITY));
     }
-  }
-
-  private ReadResult read(String text) {
-    return reader.readString(FILE, text);
-  }
-
-  /** Reads {@code text}, which must yield exactly one diagnostic, with {@code code}. */
-  private Diagnostic only(String text, String code) {
-    ReadResult r = read(text);
-    assertThat(r.diagnostics()).as(render(r)).hasSize(1);
-    return single(r, code);
-  }
-
-  private static Diagnostic single(ReadResult r, String code) {
-    List<Diagnostic> found = r.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
-    assertThat(found).as("exactly one " + code + " in:\n" + render(r)).hasSize(1);
-    return found.get(0);
-  }
-
-  private static void assertAt(Diagnostic d, Severity severity, int line, int column, String path) {
-    assertThat(d.severity()).as(d.render()).isEqualTo(severity);
-    assertThat(d.position().file()).as(d.render()).isEqualTo(d.position().file().endsWith(".json") ? "t.json" : FILE);
-    assertThat(d.position().line() + ":" + d.position().column()).as(d.render()).isEqualTo(line + ":" + column);
-    assertThat(d.path()).as(d.render()).isEqualTo(path);
-  }
-
-  private static String render(ReadResult r) {
-    return r.diagnostics().stream().map(Diagnostic::render).collect(Collectors.joining("\n"));
   }
 }
