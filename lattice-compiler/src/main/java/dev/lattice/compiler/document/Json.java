@@ -41,7 +41,8 @@ public final class Json {
   /** An object of string values with sorted keys. */
   public static ObjectNode sortedMap(Map<String, String> values) {
     ObjectNode o = F.objectNode();
-    new TreeMap<>(values).forEach(o::put);
+    boolean sorted = values instanceof SortedMap<String, String> m && m.comparator() == null;
+    (sorted || values.size() < 2 ? values : new TreeMap<>(values)).forEach(o::put);
     return o;
   }
 
