@@ -3,6 +3,7 @@ package dev.lattice.runtime.link.cli;
 import dev.lattice.runtime.link.agent.AgentIdentity;
 import dev.lattice.runtime.link.agent.Backoff;
 import dev.lattice.runtime.link.agent.Enrolment;
+import dev.lattice.runtime.link.agent.FileResultJournal;
 import dev.lattice.runtime.link.agent.LinkAgent;
 import dev.lattice.runtime.link.pki.OwnerOnly;
 import dev.lattice.runtime.link.pki.Pem;
@@ -82,7 +83,8 @@ public final class AgentCommand implements Callable<Integer> {
         new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30), new Random()),
         c -> CommandResult.newBuilder().setCommandId(c.getId()).setSuccess(true)
             .setMessage("received " + c.getKindCase() + " (the CLI agent applies nothing)").build(),
-        () -> Health.newBuilder().setState(AgentState.AGENT_STATE_READY).build(), scheduler)) {
+        () -> Health.newBuilder().setState(AgentState.AGENT_STATE_READY).build(), scheduler,
+        new FileResultJournal(data.resolve("results")))) {
       agent.start();
       out.println("agent: cluster " + cluster + " linked to " + cell + " with its certificate");
       out.flush();
