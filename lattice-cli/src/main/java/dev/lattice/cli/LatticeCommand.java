@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, BenchCommand.class,
         InstallCommands.Crds.class, InstallCommands.Install.class,
         dev.lattice.runtime.server.ControllerCommand.class,
+        dev.lattice.runtime.link.cli.CellCommand.class, dev.lattice.runtime.link.cli.AgentCommand.class,
         ClusterCommand.class, ServiceCommand.class, PlacementCommand.class, FluxCommand.class})
 public final class LatticeCommand implements Runnable {
   static final int OK = 0;

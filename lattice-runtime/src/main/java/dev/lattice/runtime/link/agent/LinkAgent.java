@@ -52,14 +52,25 @@ public final class LinkAgent implements AutoCloseable {
   private final ManagedChannel channel;
   private final Map<String, CommandResult> unacked = new LinkedHashMap<>();
   private final Set<String> executed = new HashSet<>();
+  private final ResultJournal journal;
   private StreamObserver<AgentMessage> out;
   private long sequence;
   private int connects;
   private volatile Status refusal;
   private volatile boolean closed;
 
+  /** An agent whose unacknowledged results live in memory only. */
   public LinkAgent(AgentIdentity identity, Options options, Backoff backoff, CommandExecutor executor,
       Supplier<Health> health, ScheduledExecutorService scheduler) {
+    this(identity, options, backoff, executor, health, scheduler, ResultJournal.none());
+  }
+
+  /** An agent that keeps unacknowledged results in {@code journal}, and starts with those it holds. */
+  public LinkAgent(AgentIdentity identity, Options options, Backoff backoff, CommandExecutor executor,
+      Supplier<Health> health, ScheduledExecutorService scheduler, ResultJournal journal) {
+    this.journal = journal;
+    this.unacked.putAll(journal.load());
+    this.executed.addAll(unacked.keySet());
     this.identity = identity;
     this.options = options;
     this.backoff = backoff;
@@ -126,6 +137,7 @@ public final class LinkAgent implements AutoCloseable {
     }
     synchronized (this) {
       unacked.put(c.getId(), r);
+      journal.saved(r);
       send(AgentMessage.newBuilder().setResult(r).build());
     }
   }
@@ -207,7 +219,9 @@ public final class LinkAgent implements AutoCloseable {
         case COMMAND -> scheduler.execute(() -> onCommand(m.getCommand()));
         case ACK -> {
           synchronized (LinkAgent.this) {
-            unacked.remove(m.getAck().getCommandId());
+            if (unacked.remove(m.getAck().getCommandId()) != null) {
+              journal.acknowledged(m.getAck().getCommandId());
+            }
           }
         }
         default -> { } // API proxy: not wired yet (docs/LINK.md)

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * fingerprint is the certificate's), then takes heartbeats and command results. Every refusal is a
  * status with a description, and is logged; a refused call changes nothing.
  */
-final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
-  static final String ENROLL_PURPOSE = "enroll";
+public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
+  public static final String ENROLL_PURPOSE = "enroll";
   private static final Logger LOG = LoggerFactory.getLogger(AgentLinkService.class);
 
   private final CellAuthority authority;

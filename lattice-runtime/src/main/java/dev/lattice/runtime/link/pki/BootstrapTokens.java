@@ -37,18 +37,37 @@ public final class BootstrapTokens {
     }
   }
 
-  private record Entry(String cluster, String purpose, Instant expires, boolean used) {}
+  record Entry(String cluster, String purpose, Instant expires, boolean used) {}
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Entry> byHash = new HashMap<>();
+  private final TokenFile file;
 
+  /** Tokens held in memory only. */
   public BootstrapTokens(Clock clock) {
+    this(clock, null);
+  }
+
+  /**
+   * Tokens kept in {@code file} (hashes only, owner-only permissions), re-read under a file lock on
+   * every issue and redemption, so that another process (the {@code cell token} command) may issue
+   * tokens that a running cell redeems.
+   */
+  public BootstrapTokens(Clock clock, java.nio.file.Path file) {
     this.clock = clock;
+    this.file = file == null ? null : new TokenFile(file);
   }
 
   /** A new token for {@code cluster} and {@code purpose}, valid for {@code ttl} from now. */
   public synchronized String issue(String cluster, String purpose, Duration ttl) {
+    if (file != null) {
+      return file.update(byHash, () -> issueInMemory(cluster, purpose, ttl));
+    }
+    return issueInMemory(cluster, purpose, ttl);
+  }
+
+  private String issueInMemory(String cluster, String purpose, Duration ttl) {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = "lbt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -58,6 +77,13 @@ public final class BootstrapTokens {
 
   /** Redeems a token: accepted at most once, for its cluster and purpose, before it expires. */
   public synchronized Redemption redeem(String cluster, String purpose, String token) {
+    if (file != null) {
+      return file.update(byHash, () -> redeemInMemory(cluster, purpose, token));
+    }
+    return redeemInMemory(cluster, purpose, token);
+  }
+
+  private Redemption redeemInMemory(String cluster, String purpose, String token) {
     String h = hash(token == null ? "" : token);
     Entry e = byHash.get(h);
     if (e == null || !e.purpose().equals(purpose)) {

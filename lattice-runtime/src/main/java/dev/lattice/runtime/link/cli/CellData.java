@@ -1,0 +1,90 @@
+package dev.lattice.runtime.link.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.pki.BootstrapTokens;
+import dev.lattice.runtime.link.pki.CellAuthority;
+import dev.lattice.runtime.link.pki.OwnerOnly;
+import dev.lattice.runtime.link.pki.Pem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A cell's {@code --data} directory: {@code ca.crt} (the bundle agents trust), {@code ca.key} and
+ * {@code tokens} (owner-only), {@code children.json} (each child's last health, written by the running
+ * cell) and {@code endpoint} (the bound addresses of the running cell).
+ */
+public final class CellData {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Path dir;
+
+  public CellData(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The CA of this directory, created (key owner-only) on first use. */
+  public CellAuthority authority(Clock clock) throws IOException {
+    OwnerOnly.directory(dir);
+    Path crt = dir.resolve("ca.crt");
+    Path key = dir.resolve("ca.key");
+    if (Files.exists(crt) && Files.exists(key)) {
+      return CellAuthority.load(Files.readString(crt), Files.readString(key), clock);
+    }
+    CellAuthority ca = CellAuthority.create("lattice-cell-ca", Duration.ofDays(3650), clock);
+    OwnerOnly.write(key, Pem.privateKey(ca.key()));
+    Files.writeString(crt, ca.bundlePem());
+    return ca;
+  }
+
+  /** The token store shared by the running cell and {@code cell token}. */
+  public BootstrapTokens tokens(Clock clock) throws IOException {
+    OwnerOnly.directory(dir);
+    return new BootstrapTokens(clock, dir.resolve("tokens"));
+  }
+
+  /** Replaces {@code children.json} with {@code health}. */
+  public void writeChildren(Map<String, ChildHealth> health) throws IOException {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    health.forEach((name, h) -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      h.agentState().ifPresent(v -> m.put("agentState", v));
+      h.readyNodes().ifPresent(v -> m.put("readyNodes", v));
+      h.totalNodes().ifPresent(v -> m.put("totalNodes", v));
+      h.readyControlPlane().ifPresent(v -> m.put("readyControlPlane", v));
+      h.totalControlPlane().ifPresent(v -> m.put("totalControlPlane", v));
+      h.lastHeartbeat().ifPresent(v -> m.put("lastHeartbeat", v));
+      out.put(name, m);
+    });
+    replace("children.json", JSON.writeValueAsString(out) + "\n");
+  }
+
+  /** The children as the cell last wrote them (empty when it never did). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Object>> readChildren() throws IOException {
+    Path f = dir.resolve("children.json");
+    return Files.exists(f) ? JSON.readValue(f.toFile(), TreeMap.class) : new TreeMap<>();
+  }
+
+  /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code webhook=PORT}. */
+  public void writeEndpoint(String grpc, int webhookPort) throws IOException {
+    replace("endpoint", "grpc=" + grpc + "\nwebhook=" + webhookPort + "\n");
+  }
+
+  private void replace(String name, String text) throws IOException {
+    Path tmp = dir.resolve(name + ".tmp");
+    Files.writeString(tmp, text);
+    Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

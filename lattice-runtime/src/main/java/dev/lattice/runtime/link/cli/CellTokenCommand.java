@@ -1,0 +1,53 @@
+package dev.lattice.runtime.link.cli;
+
+import dev.lattice.runtime.link.cell.AgentLinkService;
+import dev.lattice.runtime.link.pki.BootstrapTokens;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cell token}: prints a new single-use enrolment token for one cluster, stored (hashed) in {@code --data}. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = "Print a new single-use bootstrap token for an agent's enrolment.")
+public final class CellTokenCommand implements Callable<Integer> {
+  @Option(names = "--data", required = true)
+  Path data;
+
+  @Option(names = "--cluster", required = true)
+  String cluster;
+
+  @Option(names = "--ttl", defaultValue = "1h", description = "Validity: a number with s, m, h or d (default 1h).")
+  String ttl;
+
+  @Option(names = "--purpose", defaultValue = AgentLinkService.ENROLL_PURPOSE,
+      description = "enroll (agent --token) or bootstrap (the webhook).")
+  String purpose;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    CellData store = new CellData(data);
+    store.authority(Clock.systemUTC());
+    BootstrapTokens tokens = store.tokens(Clock.systemUTC());
+    spec.commandLine().getOut().println(tokens.issue(cluster, purpose, parse(ttl)));
+    return 0;
+  }
+
+  static Duration parse(String text) {
+    long n = Long.parseLong(text.substring(0, text.length() - 1));
+    return switch (text.charAt(text.length() - 1)) {
+      case 's' -> Duration.ofSeconds(n);
+      case 'm' -> Duration.ofMinutes(n);
+      case 'h' -> Duration.ofHours(n);
+      case 'd' -> Duration.ofDays(n);
+      default -> throw new IllegalArgumentException("--ttl: expected e.g. 30m, 1h, 2d, got " + text);
+    };
+  }
+}
