@@ -206,19 +206,10 @@ final class RecordBinder {
     if (d != null) {
       return scalars.bindScalar(new Node.ScalarNode(at, d.value(), ScalarBinder.defaultType(raw)), raw, path);
     }
-    if (raw == Optional.class) {
-      return Optional.empty();
-    }
-    if (raw == List.class) {
-      return List.of();
-    }
-    if (raw == Map.class) {
-      return Map.of();
-    }
     if (raw.isRecord()) {
       return construct(raw, Node.emptyMap(at), path, false);
     }
-    return null;
+    return ScalarBinder.empty(raw);
   }
 
   private void unknownField(Node.Entry e, java.util.Set<String> known, String path, Class<?> owner) {

@@ -135,7 +135,26 @@ final class ScalarBinder {
     return "a number";
   }
 
+  /** The value of an absent collection or Optional: empty; {@code null} for every other type. */
+  static Object empty(Class<?> raw) {
+    if (raw == Optional.class) {
+      return Optional.empty();
+    }
+    if (raw == List.class) {
+      return List.of();
+    }
+    if (raw == Map.class) {
+      return Map.of();
+    }
+    return null;
+  }
+
+  /** A stand-in that lets binding go on after an error; the document is dropped anyway. */
   static Object placeholder(Class<?> raw) {
+    Object empty = empty(raw);
+    if (empty != null) {
+      return empty;
+    }
     if (raw == int.class) {
       return 0;
     }
@@ -150,15 +169,6 @@ final class ScalarBinder {
     }
     if (raw == String.class) {
       return "";
-    }
-    if (raw == Optional.class) {
-      return Optional.empty();
-    }
-    if (raw == List.class) {
-      return List.of();
-    }
-    if (raw == Map.class) {
-      return Map.of();
     }
     if (raw.isEnum()) {
       return raw.getEnumConstants()[0];
