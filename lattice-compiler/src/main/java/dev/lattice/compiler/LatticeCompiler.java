@@ -54,8 +54,7 @@ public final class LatticeCompiler {
     Diagnostics diagnostics = new Diagnostics();
     diagnostics.addAll(sources.readDiagnostics());
     FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
-    boolean onlyDenials = diagnostics.sorted().stream().filter(d -> d.isError()).allMatch(d -> d.code().equals(Codes.DENIED));
-    if (diagnostics.hasErrors() && !onlyDenials) {
+    if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
     EmitContext context = new EmitContext(options, diagnostics::add);
@@ -75,13 +74,13 @@ public final class LatticeCompiler {
         diagnostics.add(collision(a, b, byEmitter, plan));
       }
     }
-    boolean emitterErrors = diagnostics.sorted().stream().anyMatch(d -> d.isError() && !d.code().equals(Codes.DENIED));
-    if (emitterErrors) {
-      return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
+    List<Diagnostic> all = diagnostics.sorted();
+    if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
+      return new Compilation(List.of(), all, Optional.of(plan), List.of());
     }
     return diagnostics.hasErrors()
-        ? new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), documents)
-        : new Compilation(documents, diagnostics.sorted(), Optional.of(plan), documents);
+        ? new Compilation(List.of(), all, Optional.of(plan), documents)
+        : new Compilation(documents, all, Optional.of(plan), documents);
   }
 
   /** The name of the emitter that emitted this very document (only on the error path: a linear scan). */

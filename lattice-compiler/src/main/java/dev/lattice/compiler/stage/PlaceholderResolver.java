@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${resources.<name>.<field>}} against what the resource names: a service
@@ -29,7 +28,6 @@ import java.util.regex.Pattern;
  * through the External Secrets Operator; no secret value is ever known here.
  */
 final class PlaceholderResolver {
-  private static final Pattern ANY = Pattern.compile("(\\$?)\\$\\{([^}]*)}");
   private final ObjectRef self;
   private final Map<String, ResourceSpec> resources;
   private final Map<ObjectRef, MemberPlan> members;
@@ -62,7 +60,7 @@ final class PlaceholderResolver {
   TemplateText resolve(String path, String text) {
     List<TemplateText.Part> parts = new ArrayList<>();
     int at = 0;
-    Matcher m = ANY.matcher(text);
+    Matcher m = Placeholders.matcher(text);
     while (m.find()) {
       parts.add(new TemplateText.Literal(text.substring(at, m.start())));
       at = m.end();
@@ -70,7 +68,7 @@ final class PlaceholderResolver {
         parts.add(new TemplateText.Literal(m.group(0).substring(1)));
         continue;
       }
-      Placeholders.Placeholder p = Placeholders.find(m.group(0)).get(0);
+      Placeholders.Placeholder p = Placeholders.of(m);
       if (p.root().equals("secret") && p.parts().size() == 3 && resources.containsKey(p.parts().get(1))) {
         parts.add(new TemplateText.SecretRef(p.parts().get(1), p.parts().get(2)));
       } else {

@@ -22,6 +22,11 @@ public final class Diagnostics {
     return items.stream().anyMatch(Diagnostic::isError);
   }
 
+  /** Whether there is an error whose code is not {@code code} (no sorting involved). */
+  public boolean hasErrorsOtherThan(String code) {
+    return items.stream().anyMatch(d -> d.isError() && !d.code().equals(code));
+  }
+
   public int size() {
     return items.size();
   }

@@ -21,6 +21,19 @@ public final class Placeholders {
     }
   }
 
+  /**
+   * A matcher over every {@code ${...}} and escaped {@code $${...}} in {@code text}: group 1 is the
+   * escaping {@code $} (empty when not escaped); {@link #of} reads a match.
+   */
+  public static Matcher matcher(String text) {
+    return PLACEHOLDER.matcher(text);
+  }
+
+  /** The placeholder a match of {@link #matcher} found. */
+  public static Placeholder of(Matcher m) {
+    return new Placeholder(m.group(0), List.of(m.group(2).split("\\.", -1)));
+  }
+
   public static List<Placeholder> find(String text) {
     List<Placeholder> out = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
@@ -28,7 +41,7 @@ public final class Placeholders {
       if (!m.group(1).isEmpty()) {
         continue; // $${...} is a literal
       }
-      out.add(new Placeholder(m.group(0), List.of(m.group(2).split("\\.", -1))));
+      out.add(of(m));
     }
     return out;
   }
