@@ -57,6 +57,34 @@ public final class LatticeCompiler {
     if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
+    List<Document> documents = emit(plan, diagnostics);
+    List<Diagnostic> all = diagnostics.sorted();
+    if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
+      return new Compilation(List.of(), all, Optional.of(plan), List.of());
+    }
+    return diagnostics.hasErrors()
+        ? new Compilation(List.of(), all, Optional.of(plan), documents)
+        : new Compilation(documents, all, Optional.of(plan), documents);
+  }
+
+  /**
+   * Every stage and every emitter, whatever the diagnostics: the documents (sorted) and the
+   * diagnostics (sorted) of {@code sources}, for {@link IncrementalCompiler}, which compares two
+   * such derivations of a neighbourhood and so must see documents even beside errors.
+   */
+  Derivation derive(Sources sources) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(sources.readDiagnostics());
+    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    List<Document> documents = emit(plan, diagnostics);
+    return new Derivation(documents, diagnostics.sorted());
+  }
+
+  /** What {@link #derive} found. */
+  record Derivation(List<Document> documents, List<Diagnostic> diagnostics) {}
+
+  /** Runs every emitter; documents sorted, identity collisions reported. */
+  private List<Document> emit(FleetPlan plan, Diagnostics diagnostics) {
     EmitContext context = new EmitContext(options, diagnostics::add);
     List<Document> documents = new ArrayList<>();
     List<List<Document>> byEmitter = new ArrayList<>();
@@ -74,16 +102,9 @@ public final class LatticeCompiler {
         diagnostics.add(collision(a, b, byEmitter, plan));
       }
     }
-    List<Diagnostic> all = diagnostics.sorted();
-    if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
-      return new Compilation(List.of(), all, Optional.of(plan), List.of());
-    }
-    return diagnostics.hasErrors()
-        ? new Compilation(List.of(), all, Optional.of(plan), documents)
-        : new Compilation(documents, all, Optional.of(plan), documents);
+    return documents;
   }
 
-  /** The name of the emitter that emitted this very document (only on the error path: a linear scan). */
   /**
    * Two derived documents with one identity: the inputs name things so that their derived names meet
    * (e.g. a secret resource {@code main-secret-env} beside a container {@code main}). An error at the

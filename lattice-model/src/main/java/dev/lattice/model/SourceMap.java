@@ -23,6 +23,21 @@ public final class SourceMap {
     this.keys = keys;
   }
 
+  /**
+   * Equal when every recorded position is equal: the same text read twice gives equal maps, so an
+   * object that was only re-read compares equal to its earlier reading (the incremental compiler
+   * relies on it).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof SourceMap m && document.equals(m.document) && values.equals(m.values) && keys.equals(m.keys);
+  }
+
+  @Override
+  public int hashCode() {
+    return document.hashCode() * 31 + values.size();
+  }
+
   /** The map of a value that was not read from text. */
   public static SourceMap none() {
     return NONE;

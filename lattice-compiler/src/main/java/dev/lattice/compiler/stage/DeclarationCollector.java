@@ -37,6 +37,8 @@ final class DeclarationCollector {
   private final Diagnostics diagnostics;
   final List<Declaration> declarations = new ArrayList<>();
   final Map<ObjectRef, ExternalPlan> externals = new TreeMap<>();
+  /** Every address each object names, whether or not it exists: what the incremental compiler's neighbourhoods follow. */
+  final Map<ObjectRef, java.util.Set<ObjectRef>> named = new java.util.HashMap<>();
 
   DeclarationCollector(ObjectIndex index, Diagnostics diagnostics) {
     this.index = index;
@@ -56,10 +58,17 @@ final class DeclarationCollector {
         for (int i = 0; i < requesters.size(); i++) {
           String r = requesters.get(i);
           ObjectRef peer = r.equals("*") ? WILDCARD : ObjectRef.parse(r, self.namespace());
+          name(self, peer);
           String path = "spec.allowedRequesters[" + i + "]";
           declarations.add(new Declaration(self, peer, Role.ACCEPTS, path, s.sources().valueAt(path)));
         }
       }
+    }
+  }
+
+  private void name(ObjectRef self, ObjectRef peer) {
+    if (peer != WILDCARD && !peer.equals(WILDCARD)) {
+      named.computeIfAbsent(self, k -> new java.util.HashSet<>()).add(peer);
     }
   }
 
@@ -78,6 +87,7 @@ final class DeclarationCollector {
       return;
     }
     ObjectRef peer = r.target(self.namespace(), key);
+    name(self, peer);
     if (!exists(self, peer, path, sources, r.type())) {
       return;
     }
@@ -116,6 +126,7 @@ final class DeclarationCollector {
     for (int i = 0; i < refs.size(); i++) {
       String path = base + "[" + i + "]";
       ObjectRef peer = refs.get(i).name().equals("*") ? WILDCARD : refs.get(i).resolve(self.namespace());
+      name(self, peer);
       if (peer == WILDCARD || exists(self, peer, path, sources, "service")) {
         declarations.add(new Declaration(self, peer, role, path, sources.valueAt(path)));
       }

@@ -48,6 +48,18 @@ public final class Pipeline {
   }
 
   /**
+   * The addresses each of {@code objects} names as a peer (service and external-service resources,
+   * mesh-member dependencies and callers, external services' requesters), whether they exist or
+   * not; wildcards are left out. Objects that name nothing are absent.
+   */
+  public static Map<ObjectRef, java.util.Set<ObjectRef>> referencesOf(java.util.List<dev.lattice.model.SourcedObject> objects) {
+    Diagnostics scratch = new Diagnostics();
+    DeclarationCollector collector = new DeclarationCollector(ObjectIndex.build(objects, scratch), scratch);
+    collector.collect(objects);
+    return collector.named;
+  }
+
+  /**
    * An agreed edge from a member outside the ambient mesh into it cannot carry traffic: the callee's
    * ztunnel demands mTLS and the AuthorizationPolicy can only name mesh identities.
    */
