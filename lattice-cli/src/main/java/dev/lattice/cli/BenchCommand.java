@@ -76,6 +76,14 @@ final class BenchCommand implements Callable<Integer> {
     stages.put("derive+JSON", () -> DocumentWriter.writeJsonLines(compiler.compile(sources).documents(), sink));
     stages.put("JSON-only (Jackson)", () -> JacksonFloor.json(documents, sink));
     stages.put("recompile after 1 edit (full)", () -> consumed += compiler.compile(edited).documents().size());
+    // incremental: the edit, then its undo, each from the other's kept output
+    dev.lattice.compiler.IncrementalCompiler incremental = new dev.lattice.compiler.IncrementalCompiler(compiler);
+    Sources editedInPlace = bench.editedFrom(sources);
+    incremental.compile(sources);
+    String incrementalCheck = checkIncremental(incremental, editedInPlace, compiler.compile(edited));
+    incremental.compile(sources);
+    stages.put("recompile after 1 edit (incremental)", () -> consumed += incremental.compile(editedInPlace).documents().size());
+    stages.put("undo the edit (incremental)", () -> consumed += incremental.compile(sources).documents().size());
     // the six Cedar gates alone: every question of the fleet, engine built from the policies each time
     var unauthorized = new dev.lattice.compiler.stage.Pipeline(compiler.options(), dev.lattice.compiler.stage.Authorizer.ALLOW_ALL)
         .plan(sources, new dev.lattice.model.diagnostics.Diagnostics());
@@ -103,6 +111,8 @@ final class BenchCommand implements Callable<Integer> {
     long peak = heap.peakBytes();
     long retained = heap.retainedBy(() -> compiler.compile(sources));
     report(out, bench, documents, times, peak, retained);
+    out.println(incrementalCheck);
+    out.flush();
     return consumed + sink.checksum() == Long.MIN_VALUE ? LatticeCommand.INTERNAL : LatticeCommand.OK;
   }
 
@@ -126,6 +136,16 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(java.util.Locale.ROOT, "ratio compile+JSON/JSON-only = %.2f%n", ratio(times, "derive+JSON", "JSON-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio compile+serialize/serialize-only = %.2f%n", ratio(times, "derive+YAML", "YAML-only (Jackson)"));
     out.flush();
+  }
+
+  /** Says whether the incremental recompile of the edit was incremental and equal to a full compile of it. */
+  private static String checkIncremental(dev.lattice.compiler.IncrementalCompiler incremental, Sources edited, Compilation full) {
+    Compilation got = incremental.compile(edited);
+    var how = incremental.lastRecompile();
+    boolean same = got.documents().equals(full.documents()) && got.diagnostics().equals(full.diagnostics());
+    return "incremental recompile: " + (how.incremental() ? "incremental" : "FULL (" + how.reason() + ")") + ", "
+        + how.affected() + " affected addresses, " + how.derivedObjects() + " objects derived twice; output "
+        + (same ? "equal to the full compile" : "DIFFERENT FROM THE FULL COMPILE (a bug)");
   }
 
   private static double ratio(Map<String, List<Long>> times, String a, String b) {

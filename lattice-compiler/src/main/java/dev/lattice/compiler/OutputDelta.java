@@ -24,27 +24,34 @@ final class OutputDelta {
   private final List<Diagnostic> lostDiagnostics;
   private final List<Diagnostic> newDiagnostics;
 
+  private OutputDelta(List<Diagnostic> lostDiagnostics, List<Diagnostic> newDiagnostics) {
+    this.lostDiagnostics = lostDiagnostics;
+    this.newDiagnostics = newDiagnostics;
+  }
+
   /**
    * Adds what reading the input reported differently: {@code before} and {@code after} are the
    * read diagnostics of the two inputs (unchanged when they hold the same instances).
    */
   void readDiagnostics(List<Diagnostic> before, List<Diagnostic> after) {
-    if (before.size() == after.size()) {
-      boolean same = true;
-      for (int i = 0; i < before.size() && same; i++) {
-        same = before.get(i) == after.get(i);
-      }
-      if (same) {
-        return;
-      }
+    // files are read in order, so what differs is one stretch: skip the common head and tail
+    int head = 0;
+    int shorter = Math.min(before.size(), after.size());
+    while (head < shorter && same(before.get(head), after.get(head))) {
+      head++;
     }
-    lostDiagnostics.addAll(minus(before, after));
-    newDiagnostics.addAll(minus(after, before));
+    int tail = 0;
+    while (tail < shorter - head && same(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) {
+      tail++;
+    }
+    List<Diagnostic> was = before.subList(head, before.size() - tail);
+    List<Diagnostic> is = after.subList(head, after.size() - tail);
+    lostDiagnostics.addAll(minus(was, is));
+    newDiagnostics.addAll(minus(is, was));
   }
 
-  private OutputDelta(List<Diagnostic> lostDiagnostics, List<Diagnostic> newDiagnostics) {
-    this.lostDiagnostics = lostDiagnostics;
-    this.newDiagnostics = newDiagnostics;
+  private static boolean same(Diagnostic a, Diagnostic b) {
+    return a == b || a.equals(b);
   }
 
   /** The delta from {@code before} to {@code after}, or empty when either derived one identity twice. */
@@ -152,22 +159,51 @@ final class OutputDelta {
     if (lostDiagnostics.isEmpty() && newDiagnostics.isEmpty()) {
       return Optional.of(diagnostics);
     }
-    Map<Diagnostic, Integer> lose = counts(lostDiagnostics);
-    List<Diagnostic> out = new ArrayList<>(diagnostics.size() + newDiagnostics.size());
-    for (Diagnostic d : diagnostics) {
-      Integer n = lose.get(d);
-      if (n != null && n > 0) {
-        lose.put(d, n - 1);
-      } else {
-        out.add(d);
+    List<Diagnostic> out = new ArrayList<>(diagnostics);
+    for (Diagnostic d : lostDiagnostics) {
+      int at = indexOf(out, d);
+      if (at < 0) {
+        return Optional.empty();
+      }
+      out.remove(at);
+    }
+    for (Diagnostic d : newDiagnostics) {
+      out.add(afterEqualOnes(out, d), d);
+    }
+    return Optional.of(out);
+  }
+
+  /** Where {@code d} is in the sorted {@code list}, or -1. */
+  private static int indexOf(List<Diagnostic> list, Diagnostic d) {
+    int at = java.util.Collections.binarySearch(list, d, Diagnostic.ORDER);
+    if (at < 0) {
+      return -1;
+    }
+    int first = at;
+    while (first > 0 && Diagnostic.ORDER.compare(list.get(first - 1), d) == 0) {
+      first--;
+    }
+    for (int i = first; i < list.size() && Diagnostic.ORDER.compare(list.get(i), d) == 0; i++) {
+      if (list.get(i).equals(d)) {
+        return i;
       }
     }
-    if (lose.values().stream().anyMatch(n -> n > 0)) {
-      return Optional.empty();
+    return -1;
+  }
+
+  /** The index just past every element of the sorted {@code list} that sorts equal to {@code d}. */
+  private static int afterEqualOnes(List<Diagnostic> list, Diagnostic d) {
+    int low = 0;
+    int high = list.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (Diagnostic.ORDER.compare(list.get(mid), d) <= 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
     }
-    out.addAll(newDiagnostics);
-    out.sort(Diagnostic.ORDER);
-    return Optional.of(out);
+    return low;
   }
 
   /** The multiset difference {@code a - b}. */

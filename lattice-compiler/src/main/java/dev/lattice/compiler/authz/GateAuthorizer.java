@@ -26,10 +26,14 @@ import java.util.TreeSet;
  * owner's {@code allowedConsumers}.
  */
 public final class GateAuthorizer implements Authorizer {
+  /** The engine of the last policy set and what loading it reported: building one costs milliseconds. */
+  private volatile Built last;
+
+  private record Built(List<SourcedObject> policies, CedarEngine engine, List<dev.lattice.model.diagnostics.Diagnostic> loaded) {}
 
   @Override
   public FleetPlan authorize(FleetPlan plan, List<SourcedObject> objects, Diagnostics diagnostics) {
-    CedarEngine engine = CedarEngine.from(objects, diagnostics);
+    CedarEngine engine = engineFor(objects, diagnostics);
     List<GateOutcome> outcomes = new ArrayList<>();
     Set<ObjectRef> failed = new TreeSet<>();
     for (AskedGate asked : GateQuestions.of(plan)) {
@@ -43,6 +47,22 @@ public final class GateAuthorizer implements Authorizer {
     }
     failed.addAll(volumeConsumers(plan, diagnostics));
     return plan.authorized(outcomes, failed);
+  }
+
+  /**
+   * The engine of the input's CedarPolicy objects: the one built last when they are equal to the
+   * last ones (same text, same positions), with the diagnostics loading them gave then.
+   */
+  private CedarEngine engineFor(List<SourcedObject> objects, Diagnostics diagnostics) {
+    List<SourcedObject> policies = objects.stream().filter(o -> o.object().kind() == dev.lattice.model.Kind.CEDAR_POLICY).toList();
+    Built b = last;
+    if (b == null || !b.policies().equals(policies)) {
+      Diagnostics loading = new Diagnostics();
+      b = new Built(policies, CedarEngine.from(policies, loading), loading.sorted());
+      last = b;
+    }
+    diagnostics.addAll(b.loaded());
+    return b.engine();
   }
 
   /** A service using another's shared volume must be listed in the owner's {@code allowedConsumers}. */

@@ -44,6 +44,40 @@ public final class BenchFleet {
     return Sources.fromStrings(fleet.files());
   }
 
+  /**
+   * The edited fleet as an editor or a controller hands it over: {@code base} (a {@link #parse()}
+   * of this fleet) with only the objects of the one edited file read again, every other object the
+   * same instance.
+   */
+  public Sources editedFrom(Sources base) {
+    String file = edit.files().entrySet().stream()
+        .filter(e -> e.getValue() != fleet.files().get(e.getKey()) && !e.getValue().equals(fleet.files().get(e.getKey())))
+        .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+    var reread = new dev.lattice.model.read.LatticeReader().readString(file, edit.files().get(file));
+    java.util.List<dev.lattice.model.SourcedObject> objects = new java.util.ArrayList<>();
+    java.util.Iterator<dev.lattice.model.SourcedObject> fresh = reread.objects().iterator();
+    for (dev.lattice.model.SourcedObject s : base.objects()) {
+      objects.add(s.sources().document().file().equals(file) && fresh.hasNext() ? fresh.next() : s);
+    }
+    if (fresh.hasNext()) {
+      throw new IllegalStateException("the edit changed the number of objects in " + file);
+    }
+    java.util.List<dev.lattice.model.diagnostics.Diagnostic> diagnostics = new java.util.ArrayList<>();
+    boolean spliced = false;
+    for (var d : base.readDiagnostics()) {
+      if (!d.position().file().equals(file)) {
+        diagnostics.add(d);
+      } else if (!spliced) {
+        diagnostics.addAll(reread.diagnostics()); // where the file's diagnostics were: files are read in order
+        spliced = true;
+      }
+    }
+    if (!spliced) {
+      diagnostics.addAll(reread.diagnostics());
+    }
+    return new Sources(objects, diagnostics);
+  }
+
   /** Parses the edited fleet. */
   public Sources parseEdited() {
     return Sources.fromStrings(edit.files());
