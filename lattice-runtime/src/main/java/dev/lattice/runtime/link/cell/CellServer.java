@@ -39,10 +39,17 @@ public final class CellServer implements AutoCloseable {
   /** Starts a cell; the server certificate is issued now by {@code authority} for {@code options.hosts()}. */
   public static CellServer start(Options options, CellAuthority authority, BootstrapTokens tokens,
       Revocations revocations, ChildRegistry registry) throws IOException {
+    return start(options, new Enroller(authority, tokens, options.certificateValidity(), (c, cert) -> { }),
+        revocations, registry);
+  }
+
+  /** Starts a cell that enrols with {@code enroller} (its validity wins over the options'). */
+  public static CellServer start(Options options, Enroller enroller, Revocations revocations, ChildRegistry registry)
+      throws IOException {
+    CellAuthority authority = enroller.authority();
     KeyPair serverKey = KeyPairs.p256();
     X509Certificate serverCert = authority.issueServer(serverKey.getPublic(), options.hosts(), Duration.ofDays(365));
-    AgentLinkService service = new AgentLinkService(authority, tokens, registry, options.certificateValidity(),
-        options.heartbeatSeconds());
+    AgentLinkService service = new AgentLinkService(enroller, registry, options.heartbeatSeconds());
     Server server = NettyServerBuilder.forAddress(options.address())
         .sslContext(TlsContexts.server(serverKey.getPrivate(), serverCert, authority.certificate()))
         .addService(ServerInterceptors.intercept(service, new PeerCertificates(revocations)))

@@ -8,9 +8,12 @@ import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.OwnerOnly;
 import dev.lattice.runtime.link.pki.Pem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +23,8 @@ import java.util.TreeMap;
 /**
  * A cell's {@code --data} directory: {@code ca.crt} (the bundle agents trust), {@code ca.key} and
  * {@code tokens} (owner-only), {@code children.json} (each child's last health, written by the running
- * cell) and {@code endpoint} (the bound addresses of the running cell).
+ * cell), {@code endpoint} (the bound addresses of the running cell) and {@code issued} (the serial of
+ * every agent certificate, by cluster).
  */
 public final class CellData {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -77,9 +81,19 @@ public final class CellData {
     return Files.exists(f) ? JSON.readValue(f.toFile(), TreeMap.class) : new TreeMap<>();
   }
 
-  /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code webhook=PORT}. */
-  public void writeEndpoint(String grpc, int webhookPort) throws IOException {
-    replace("endpoint", "grpc=" + grpc + "\nwebhook=" + webhookPort + "\n");
+  /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code bootstrap=https://HOST:PORT}. */
+  public void writeEndpoint(String grpc, String bootstrapUrl) throws IOException {
+    replace("endpoint", "grpc=" + grpc + "\nbootstrap=" + bootstrapUrl + "\n");
+  }
+
+  /** Appends {@code <cluster> <serial hex>} to {@code issued}: every certificate enrolment gave out. */
+  public synchronized void recordIssued(String cluster, X509Certificate cert) {
+    try {
+      Files.writeString(dir.resolve("issued"), cluster + " " + cert.getSerialNumber().toString(16) + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the certificate of " + cluster, e);
+    }
   }
 
   private void replace(String name, String text) throws IOException {

@@ -2,6 +2,8 @@ package dev.lattice.runtime.link.cli;
 
 import dev.lattice.runtime.link.cell.AgentLinkService;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
+import dev.lattice.runtime.link.pki.CellAuthority;
+import dev.lattice.runtime.link.pki.PinnedToken;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cell token}: prints a new single-use enrolment token for one cluster, stored (hashed) in {@code --data}. */
+/**
+ * {@code cell token}: prints a new single-use enrolment token for one cluster, stored (hashed) in
+ * {@code --data}, as {@code <secret>.<CA pin>} (the pin lets the agent verify the cell on first contact).
+ */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Print a new single-use bootstrap token for an agent's enrolment.")
 public final class CellTokenCommand implements Callable<Integer> {
@@ -28,15 +33,19 @@ public final class CellTokenCommand implements Callable<Integer> {
       description = "enroll (agent --token) or bootstrap (the webhook).")
   String purpose;
 
+  @Option(names = "--no-pin", description = "Print the bare secret, without the CA pin (the agent then needs --ca).")
+  boolean noPin;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     CellData store = new CellData(data);
-    store.authority(Clock.systemUTC());
+    CellAuthority ca = store.authority(Clock.systemUTC());
     BootstrapTokens tokens = store.tokens(Clock.systemUTC());
-    spec.commandLine().getOut().println(tokens.issue(cluster, purpose, parse(ttl)));
+    String secret = tokens.issue(cluster, purpose, parse(ttl));
+    spec.commandLine().getOut().println(noPin ? secret : PinnedToken.format(secret, ca.certificate()));
     return 0;
   }
 
