@@ -10,9 +10,11 @@ import dev.lattice.runtime.link.proto.EnrollResponse;
 import dev.lattice.runtime.link.proto.Hello;
 import dev.lattice.runtime.link.proto.Welcome;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,15 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
   public StreamObserver<AgentMessage> connect(StreamObserver<CellMessage> out) {
     X509Certificate peer = PeerCertificates.PEER.get();
     long id = streams.incrementAndGet();
+    AtomicReference<ChildSession> attached = new AtomicReference<>();
+    if (out instanceof ServerCallStreamObserver<CellMessage> call) {
+      call.setOnReadyHandler(() -> {
+        ChildSession s = attached.get();
+        if (s != null) {
+          s.drain(id);
+        }
+      });
+    }
     return new StreamObserver<>() {
       private ChildSession session;
 
@@ -97,6 +108,7 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
         out.onNext(CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
             .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
         session.attach(out, id, hello.getAgentVersion(), registry.clock().instant());
+        attached.set(session);
         LOG.info("link: agent of cluster {} connected (agent {})", cn, hello.getAgentVersion());
       }
 

@@ -7,7 +7,9 @@ import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.proto.Health;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,12 +17,20 @@ import java.util.Optional;
  * What the cell knows about one child: its live stream (if any), last heartbeat and health, whether
  * the heartbeat monitor judged it unhealthy, and its {@link CommandBook}. All methods synchronise on
  * the session, which also serialises writes to the stream.
+ *
+ * <p>Flow control: messages go to an outbox and are handed to gRPC only while the stream
+ * {@link ServerCallStreamObserver#isReady() is ready} (its HTTP/2 window has room); gRPC's onReady
+ * calls {@link #drain} again. A slow agent so holds back the cell's writes instead of making gRPC
+ * buffer every command: what waits is the outbox, whose commands are the book's own objects (a
+ * command is held once), and the outbox is emptied when the stream goes (the book re-sends).
  */
 public final class ChildSession {
   private final String cluster;
   private final CommandBook book = new CommandBook();
+  private final ArrayDeque<CellMessage> outbox = new ArrayDeque<>();
   private StreamObserver<CellMessage> stream;
   private long streamId;
+  private long handed;
   private Instant lastHeartbeat;
   private Health health = Health.getDefaultInstance();
   private boolean healthy;
@@ -48,9 +58,11 @@ public final class ChildSession {
     agentVersion = version;
     lastHeartbeat = now;
     healthy = true;
+    outbox.clear();
     for (Command c : book.pending()) {
-      send(CellMessage.newBuilder().setCommand(c).build());
+      outbox.add(CellMessage.newBuilder().setCommand(c).build());
     }
+    drain();
   }
 
   /** Detaches a stream if it is still the current one. */
@@ -58,7 +70,25 @@ public final class ChildSession {
     if (streamId == id) {
       stream = null;
       healthy = false;
+      outbox.clear();
     }
+  }
+
+  /** Hands queued messages to the stream while it is ready; gRPC's onReady handler calls it again. */
+  synchronized void drain(long id) {
+    if (streamId == id) {
+      drain();
+    }
+  }
+
+  /** Messages waiting for the stream to become ready. */
+  public synchronized int queued() {
+    return outbox.size();
+  }
+
+  /** Messages handed to gRPC since the session was made. */
+  public synchronized long handedToTransport() {
+    return handed;
   }
 
   synchronized boolean connected() {
@@ -125,11 +155,21 @@ public final class ChildSession {
     if (stream == null) {
       return;
     }
-    try {
-      stream.onNext(message);
-    } catch (RuntimeException e) {
-      stream = null;
-      healthy = false;
+    outbox.add(message);
+    drain();
+  }
+
+  private void drain() {
+    while (stream != null && !outbox.isEmpty()
+        && (!(stream instanceof ServerCallStreamObserver<CellMessage> s) || s.isReady())) {
+      try {
+        stream.onNext(outbox.poll());
+        handed++;
+      } catch (RuntimeException e) {
+        stream = null;
+        healthy = false;
+        outbox.clear();
+      }
     }
   }
 }
