@@ -31,6 +31,7 @@ class LinkCliTest {
   Path tmp;
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
+  private Future<Run> cellRun;
 
   /** The output and exit code of one command run. */
   record Run(int code, String out, String err) {}
@@ -54,7 +55,8 @@ class LinkCliTest {
 
   /** Starts {@code cell --grpc 127.0.0.1:0 --bootstrap 127.0.0.1:0}; returns its bootstrap URL. */
   String startCell(Path cellDir) throws Exception {
-    background(new CellCommand(), "--grpc", "127.0.0.1:0", "--bootstrap", "127.0.0.1:0", "--data", cellDir.toString(),
+    Files.deleteIfExists(cellDir.resolve("endpoint"));
+    cellRun = background(new CellCommand(), "--grpc", "127.0.0.1:0", "--bootstrap", "127.0.0.1:0", "--data", cellDir.toString(),
         "--heartbeat-seconds", "1");
     Path endpoint = cellDir.resolve("endpoint");
     LinkFixture.await("cell endpoint written", () -> Files.exists(endpoint));
@@ -195,5 +197,61 @@ class LinkCliTest {
     Run r = run(new CellCommand(), "status", "--data", tmp.resolve("empty").toString(), "--json");
     assertEquals(0, r.code(), r.err());
     assertEquals("[]", r.out().trim());
+  }
+
+  @Test
+  void revokeClosesTheAgentsStreamAndRefusesItsNextConnection() throws Exception {
+    Path cellDir = tmp.resolve("cell");
+    String url = startCell(cellDir);
+    Path agentDir = tmp.resolve("agent-a");
+    Future<Run> agent = background(new AgentCommand(), "--cluster", "child-a", "--cell", url, "--token",
+        token(cellDir, "child-a"), "--data", agentDir.toString(), "--heartbeat-seconds", "1");
+    LinkFixture.await("linked", () -> run(new CellCommand(), "status", "--data", cellDir.toString()).out()
+        .contains(" Ready "), Duration.ofSeconds(20));
+
+    Run none = run(new CellCommand(), "revoke", "--data", cellDir.toString(), "--cluster", "nobody");
+    assertEquals(1, none.code());
+    assertTrue(none.err().contains("no certificate was issued to cluster nobody"), none.err());
+    Run revoke = run(new CellCommand(), "revoke", "--data", cellDir.toString(), "--cluster", "child-a");
+    assertEquals(0, revoke.code(), revoke.err());
+    assertTrue(revoke.out().contains("revoked 1 certificate(s) of cluster child-a"), revoke.out());
+
+    Run ended = agent.get(20, TimeUnit.SECONDS);
+    assertEquals(1, ended.code(), ended.out() + ended.err());
+    assertTrue(ended.err().contains("the cell refused cluster child-a: UNAUTHENTICATED: client certificate revoked"),
+        ended.err());
+    Run again = run(new AgentCommand(), "--cluster", "child-a", "--data", agentDir.toString());
+    assertEquals(1, again.code(), again.out() + again.err());
+    assertTrue(again.err().contains("UNAUTHENTICATED: client certificate revoked"), again.err());
+  }
+
+  @Test
+  void aCommandQueuedWithCellSendSurvivesACellRestart() throws Exception {
+    Path cellDir = tmp.resolve("cell");
+    startCell(cellDir);
+    Path doc = tmp.resolve("cm.json");
+    Files.writeString(doc, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}");
+    Run sent = run(new CellCommand(), "send", "--data", cellDir.toString(), "--cluster", "child-a", "--id", "cfg-1",
+        doc.toString());
+    assertEquals(0, sent.code(), sent.err());
+    assertEquals("cfg-1", sent.out().trim());
+    cellRun.cancel(true); // the cell process stops with the command not yet sent (no agent)
+    LinkFixture.await("cell stopped", () -> cellRun.isDone());
+    Thread.sleep(300);
+
+    String url = startCell(cellDir);
+    Path book = cellDir.resolve("commands").resolve("child-a");
+    String file = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("cfg-1".getBytes());
+    assertTrue(Files.exists(book.resolve(file + ".command")), "still pending after the restart");
+    Future<Run> agent = background(new AgentCommand(), "--cluster", "child-a", "--cell", url, "--token",
+        token(cellDir, "child-a"), "--data", tmp.resolve("agent").toString(), "--heartbeat-seconds", "1");
+    LinkFixture.await("the restarted cell delivered it and kept the result",
+        () -> Files.exists(book.resolve(file + ".result")) && !Files.exists(book.resolve(file + ".command")),
+        Duration.ofSeconds(20));
+    Run twice = run(new CellCommand(), "send", "--data", cellDir.toString(), "--cluster", "child-a", "--id", "cfg-1",
+        doc.toString());
+    assertEquals(1, twice.code());
+    assertTrue(twice.err().contains("already known"), twice.err());
+    assertFalse(agent.isDone());
   }
 }

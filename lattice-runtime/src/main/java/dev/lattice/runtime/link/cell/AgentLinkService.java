@@ -107,7 +107,7 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
         session = registry.session(cn);
         out.onNext(CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
             .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
-        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant());
+        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant(), peer.getSerialNumber());
         attached.set(session);
         LOG.info("link: agent of cluster {} connected (agent {})", cn, hello.getAgentVersion());
       }

@@ -6,10 +6,12 @@ import dev.lattice.runtime.link.proto.CellMessage;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.proto.Health;
+import dev.lattice.runtime.link.pki.Revocations;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayDeque;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,6 +29,7 @@ import java.util.Optional;
 public final class ChildSession {
   private final String cluster;
   private final CommandBook book = new CommandBook();
+  private final CommandStore store;
   private final ArrayDeque<CellMessage> outbox = new ArrayDeque<>();
   private StreamObserver<CellMessage> stream;
   private long streamId;
@@ -36,8 +39,12 @@ public final class ChildSession {
   private boolean healthy;
   private String agentVersion = "";
 
-  ChildSession(String cluster) {
+  private BigInteger serial;
+
+  ChildSession(String cluster, CommandStore store) {
     this.cluster = cluster;
+    this.store = store;
+    book.restore(store.pending(cluster), store.results(cluster));
   }
 
   public String cluster() {
@@ -45,7 +52,8 @@ public final class ChildSession {
   }
 
   /** Attaches a new stream (closing a previous one) and re-sends every pending command. */
-  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now) {
+  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now,
+      BigInteger certificateSerial) {
     if (stream != null) {
       try {
         stream.onError(Status.ABORTED.withDescription("replaced by a newer connection").asRuntimeException());
@@ -55,6 +63,7 @@ public final class ChildSession {
     }
     stream = next;
     streamId = id;
+    serial = certificateSerial;
     agentVersion = version;
     lastHeartbeat = now;
     healthy = true;
@@ -101,19 +110,41 @@ public final class ChildSession {
     healthy = true;
   }
 
-  /** Submits a command (idempotent by id); sent now when connected, else on the next connection. */
+  /**
+   * Submits a command (idempotent by id); stored, then sent now when connected, else on the next
+   * connection.
+   */
   public synchronized boolean submit(Command command) {
     boolean added = book.submit(command);
-    if (added && stream != null) {
+    if (added) {
+      store.submitted(cluster, command);
       send(CellMessage.newBuilder().setCommand(command).build());
     }
     return added;
   }
 
-  /** Records a result and acknowledges it (duplicates are acknowledged again, not recorded). */
+  /** Records a result (stored before the ack) and acknowledges it (duplicates are acknowledged again, not recorded). */
   synchronized void result(CommandResult result) {
-    book.complete(result);
+    if (book.complete(result)) {
+      store.completed(cluster, result);
+    }
     send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(result.getCommandId())).build());
+  }
+
+  /** Closes the live stream with UNAUTHENTICATED when its certificate is revoked; true if it did. */
+  synchronized boolean closeIfRevoked(Revocations revocations) {
+    if (stream == null || serial == null || !revocations.isRevoked(serial)) {
+      return false;
+    }
+    try {
+      stream.onError(Status.UNAUTHENTICATED.withDescription("client certificate revoked").asRuntimeException());
+    } catch (RuntimeException ignored) {
+      // already gone
+    }
+    stream = null;
+    healthy = false;
+    outbox.clear();
+    return true;
   }
 
   public synchronized Optional<CommandResult> resultOf(String commandId) {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class Enroller {
   public static final String PURPOSE = "enroll";
   private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
+  /** The names a cluster may have (they name files and directories of the cell's {@code --data}). */
+  public static final java.util.regex.Pattern CLUSTER = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** Why an enrolment was refused. */
   public enum Refusal { TOKEN, WRONG_CLUSTER, BAD_REQUEST }
@@ -45,6 +47,10 @@ public final class Enroller {
   }
 
   public Outcome enroll(String cluster, String token, byte[] csrDer) {
+    if (!CLUSTER.matcher(cluster).matches()) {
+      LOG.warn("link: enrolment refused: cluster name {} is not a DNS label", cluster);
+      return refused(Refusal.BAD_REQUEST, "cluster name must be a DNS label (a-z, 0-9, '-', at most 63)");
+    }
     BootstrapTokens.Redemption r = tokens.redeem(cluster, PURPOSE, PinnedToken.parse(token).secret());
     if (r != BootstrapTokens.Redemption.ACCEPTED) {
       LOG.warn("link: enrolment of cluster {} refused: {}", cluster, r.message());

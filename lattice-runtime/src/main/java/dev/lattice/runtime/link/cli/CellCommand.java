@@ -7,7 +7,6 @@ import dev.lattice.runtime.link.cell.Enroller;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
 import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.Fingerprints;
-import dev.lattice.runtime.link.pki.Revocations;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -30,11 +29,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cell}: serves AgentLink (gRPC, TLS 1.3 mTLS) and the bootstrap endpoint (HTTPS: agent enrolment
  * and the webhook) with the CA
- * and tokens of {@code --data}, writing each child's health to {@code children.json} every second,
- * until interrupted.
+ * and tokens of {@code --data}, keeping the command books ({@code commands/}) and revocations
+ * ({@code revoked}) there too; every second it picks up commands added by {@code cell send} and writes
+ * each child's health to {@code children.json}, until interrupted.
  */
 @Command(name = "cell", mixinStandardHelpOptions = true,
-    subcommands = {CellTokenCommand.class, CellStatusCommand.class},
+    subcommands = {CellTokenCommand.class, CellStatusCommand.class, CellRevokeCommand.class, CellSendCommand.class},
     description = "Run a cell: the AgentLink gRPC endpoint and the HTTPS bootstrap endpoint, until interrupted.")
 public final class CellCommand implements Callable<Integer> {
   @Option(names = {"--grpc", "--listen"}, defaultValue = "127.0.0.1:50051",
@@ -80,7 +80,7 @@ public final class CellCommand implements Callable<Integer> {
     CellAuthority ca = store.authority(clock);
     BootstrapTokens tokens = store.tokens(clock);
     ChildRegistry registry = new ChildRegistry(clock, Duration.ofSeconds(3L * heartbeatSeconds),
-        c -> out.println("cell: child " + c + " missed its heartbeats: unhealthy"));
+        c -> out.println("cell: child " + c + " missed its heartbeats: unhealthy"), store.commands());
     Set<String> names = new LinkedHashSet<>(List.of(hp.host(), bp.host(), "localhost", "127.0.0.1"));
     names.addAll(extraHosts);
     List<String> hosts = List.copyOf(names);
@@ -89,7 +89,7 @@ public final class CellCommand implements Callable<Integer> {
     Thread hook = new Thread(stop::countDown, "lattice-cell-stop");
     ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
     try (CellServer cell = CellServer.start(new CellServer.Options(new InetSocketAddress(hp.host(), hp.port()), hosts,
-        Duration.ofDays(365), heartbeatSeconds, Duration.ofSeconds(1)), enroller, new Revocations(), registry)) {
+        Duration.ofDays(365), heartbeatSeconds, Duration.ofSeconds(1)), enroller, store.revocations(), registry)) {
       String address = hp.host() + ":" + cell.port();
       try (BootstrapWebhook webhook = BootstrapWebhook.start(new InetSocketAddress(bp.host(), bp.port()), hosts,
           enroller, tokens, new BootstrapWebhook.Settings(agentImage, address, Duration.ofHours(1)),
@@ -123,6 +123,7 @@ public final class CellCommand implements Callable<Integer> {
       return;
     }
     try {
+      registry.pickUp();
       store.writeChildren(registry.childrenHealth());
     } catch (Exception e) {
       System.err.println("cell: cannot write " + store.dir().resolve("children.json") + ": " + e.getMessage());
