@@ -15,11 +15,7 @@ import java.util.function.Function;
  */
 public final class PivotDriver {
   /** Where pivot states survive a restart. */
-  public interface Store {
-    Optional<PivotState> load(String cluster);
-
-    void save(String cluster, PivotState state);
-  }
+  public interface Store extends StateStore<PivotState> {}
 
   static final List<String> CAPI_KINDS = List.of("Cluster", "KubeadmControlPlane", "MachineDeployment");
 
