@@ -104,7 +104,7 @@ public final class AgentCommand implements Callable<Integer> {
         () -> Health.newBuilder().setState(AgentState.AGENT_STATE_READY).build(), scheduler,
         new FileResultJournal(data.resolve("results")))) {
       agent.start();
-      out.println("agent: cluster " + cluster + " linked to " + hp.host() + ":" + hp.port() + " with its certificate");
+      out.println("agent: cluster " + cluster + " connecting to " + hp.host() + ":" + hp.port() + " with its certificate");
       out.flush();
       while (!stop.await(200, TimeUnit.MILLISECONDS)) {
         if (agent.refusal().isPresent()) {
