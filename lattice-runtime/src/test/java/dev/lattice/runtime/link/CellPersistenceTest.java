@@ -60,14 +60,10 @@ class CellPersistenceTest {
   }
 
   private LinkAgent agent(AgentIdentity id) {
-    LinkAgent a = new LinkAgent(id, new LinkAgent.Options("127.0.0.1", cell.port(), "test", Duration.ofMillis(200),
-        java.util.Optional.empty()), new dev.lattice.runtime.link.agent.Backoff(Duration.ofMillis(20),
-        Duration.ofMillis(200), new java.util.Random(7)), c -> {
-          runs.computeIfAbsent(c.getId(), k -> new AtomicInteger()).incrementAndGet();
-          return CommandResult.newBuilder().setCommandId(c.getId()).setSuccess(true).build();
-        }, () -> dev.lattice.runtime.link.proto.Health.getDefaultInstance(), f.scheduler);
-    a.start();
-    return a;
+    return f.agent(id, cell.port(), c -> {
+      runs.computeIfAbsent(c.getId(), k -> new AtomicInteger()).incrementAndGet();
+      return CommandResult.newBuilder().setCommandId(c.getId()).setSuccess(true).build();
+    }, Duration.ofMillis(200));
   }
 
   private static Command apply(String id) {

@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -50,12 +49,9 @@ import org.junit.jupiter.api.Timeout;
 class FlowControlTest {
   private static final int COMMANDS = 100;
   private static final int DOCUMENT_BYTES = 256 * 1024;
-  private LinkFixture f;
+  private final LinkFixture f = new LinkFixture();
 
-  @BeforeEach
-  void start() throws Exception {
-    f = new LinkFixture();
-  }
+  FlowControlTest() throws Exception {}
 
   @AfterEach
   void stop() {
@@ -204,13 +200,10 @@ class FlowControlTest {
     try {
       AgentIdentity id = f.enroll("dup");
       AtomicInteger ran = new AtomicInteger();
-      try (LinkAgent a = new LinkAgent(id, new LinkAgent.Options("127.0.0.1", fake.getPort(), "test",
-          Duration.ofHours(1), Optional.empty()), new dev.lattice.runtime.link.agent.Backoff(Duration.ofMillis(20),
-          Duration.ofMillis(200), new java.util.Random(7)), c -> {
-            ran.incrementAndGet();
-            return CommandResult.newBuilder().setCommandId(c.getId()).setSuccess(true).setMessage("run 1").build();
-          }, () -> dev.lattice.runtime.link.proto.Health.getDefaultInstance(), f.scheduler)) {
-        a.start();
+      try (LinkAgent a = f.agent(id, fake.getPort(), c -> {
+        ran.incrementAndGet();
+        return CommandResult.newBuilder().setCommandId(c.getId()).setSuccess(true).setMessage("run 1").build();
+      }, Duration.ofHours(1))) {
         await("answered twice", () -> results.size() == 2);
         assertThat(ran).as("ran once").hasValue(1);
         assertThat(results).extracting(CommandResult::getMessage).containsExactly("run 1", "run 1");

@@ -9,23 +9,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code cell send}: stores an ApplyDocuments command (one JSON document per file) in the command
- * book of a cluster in {@code --data}; the running cell picks it up within a second and sends it when
+ * book of a target.cluster in {@code --data}; the running cell picks it up within a second and sends it when
  * the agent is connected, a cell started later on the same {@code --data} too. Prints the id.
  */
 @picocli.CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
     description = "Queue an ApplyDocuments command (JSON files) for a cluster's agent.")
 public final class CellSendCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true)
-  Path data;
-
-  @Option(names = "--cluster", required = true)
-  String cluster;
+  @Mixin
+  CellClusterOptions target;
 
   @Option(names = "--id", description = "The command id (default: a new UUID); an id already known is not sent again.")
   String id;
@@ -43,13 +41,13 @@ public final class CellSendCommand implements Callable<Integer> {
       apply.addDocumentsJson(Files.readString(f));
     }
     String commandId = id != null ? id : UUID.randomUUID().toString();
-    FileCommandStore store = new CellData(data).commands();
-    if (store.known(cluster, commandId)) {
-      spec.commandLine().getErr().println("cell send: command " + commandId + " of " + cluster
+    FileCommandStore store = new CellData(target.data).commands();
+    if (store.known(target.cluster, commandId)) {
+      spec.commandLine().getErr().println("cell send: command " + commandId + " of " + target.cluster
           + " is already known (ids are used once); nothing queued");
       return 1;
     }
-    store.submitted(cluster, Command.newBuilder().setId(commandId).setApply(apply).build());
+    store.submitted(target.cluster, Command.newBuilder().setId(commandId).setApply(apply).build());
     spec.commandLine().getOut().println(commandId);
     return 0;
   }

@@ -4,7 +4,6 @@ import dev.lattice.runtime.link.cell.ChildSession;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.ConfirmPivot;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
