@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code lattice cell}, {@code cell token}, {@code cell status} and {@code agent}, in-process on 127.0.0.1. */
+/** {@code lattice cell}, {@code cell token/status/revoke/send} and {@code agent}, in-process on 127.0.0.1. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LinkCliTest {
   @TempDir
