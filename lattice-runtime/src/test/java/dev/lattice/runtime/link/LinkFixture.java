@@ -54,7 +54,12 @@ public final class LinkFixture implements AutoCloseable {
   }
 
   public LinkAgent agent(AgentIdentity id, CommandExecutor executor, Duration heartbeat) {
-    LinkAgent a = new LinkAgent(id, new LinkAgent.Options("127.0.0.1", cell.port(), "test", heartbeat, Optional.empty()),
+    return agent(id, cell.port(), executor, heartbeat);
+  }
+
+  /** A started agent of this fixture (closed with it) against any cell on 127.0.0.1:{@code port}. */
+  public LinkAgent agent(AgentIdentity id, int port, CommandExecutor executor, Duration heartbeat) {
+    LinkAgent a = new LinkAgent(id, new LinkAgent.Options("127.0.0.1", port, "test", heartbeat, Optional.empty()),
         new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new Random(7)), executor,
         () -> Health.newBuilder().setReadyNodes(3).setTotalNodes(3).setReadyControlPlane(1).setTotalControlPlane(1)
             .setState(AgentState.AGENT_STATE_READY).build(), scheduler);

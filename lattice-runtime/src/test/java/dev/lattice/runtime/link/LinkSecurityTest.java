@@ -194,4 +194,13 @@ class LinkSecurityTest {
       ch.shutdownNow();
     }
   }
+
+  @Test
+  void aClusterNameThatIsNotADnsLabelIsRefusedBeforeTheToken() {
+    String token = f.tokens.issue("edge", ENROLL, Duration.ofMinutes(10));
+    Status s = enrollStatus("../edge", token);
+    assertThat(s.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(s.getDescription()).contains("DNS label");
+    assertThat(enrollStatus("edge", token).getCode()).as("the token was not used up").isEqualTo(Status.Code.OK);
+  }
 }

@@ -1,7 +1,5 @@
 package dev.lattice.runtime.link.cell;
 
-import dev.lattice.runtime.link.pki.BootstrapTokens;
-import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.Fingerprints;
 import dev.lattice.runtime.link.pki.Pem;
 import dev.lattice.runtime.link.proto.AgentLinkGrpc;
@@ -12,10 +10,11 @@ import dev.lattice.runtime.link.proto.EnrollResponse;
 import dev.lattice.runtime.link.proto.Hello;
 import dev.lattice.runtime.link.proto.Welcome;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,46 +25,34 @@ import org.slf4j.LoggerFactory;
  * status with a description, and is logged; a refused call changes nothing.
  */
 public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
-  public static final String ENROLL_PURPOSE = "enroll";
+  public static final String ENROLL_PURPOSE = Enroller.PURPOSE;
   private static final Logger LOG = LoggerFactory.getLogger(AgentLinkService.class);
 
-  private final CellAuthority authority;
-  private final BootstrapTokens tokens;
+  private final Enroller enroller;
   private final ChildRegistry registry;
-  private final Duration certificateValidity;
   private final int heartbeatSeconds;
   private final AtomicLong streams = new AtomicLong();
 
-  AgentLinkService(CellAuthority authority, BootstrapTokens tokens, ChildRegistry registry,
-      Duration certificateValidity, int heartbeatSeconds) {
-    this.authority = authority;
-    this.tokens = tokens;
+  AgentLinkService(Enroller enroller, ChildRegistry registry, int heartbeatSeconds) {
+    this.enroller = enroller;
     this.registry = registry;
-    this.certificateValidity = certificateValidity;
     this.heartbeatSeconds = heartbeatSeconds;
   }
 
   @Override
   public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
-    String cluster = request.getCluster();
-    BootstrapTokens.Redemption r = tokens.redeem(cluster, ENROLL_PURPOSE, request.getToken());
-    if (r != BootstrapTokens.Redemption.ACCEPTED) {
-      LOG.warn("link: enrolment of cluster {} refused: {}", cluster, r.message());
-      Status s = r == BootstrapTokens.Redemption.WRONG_CLUSTER ? Status.PERMISSION_DENIED : Status.UNAUTHENTICATED;
-      response.onError(s.withDescription(r.message()).asRuntimeException());
+    Enroller.Outcome o = enroller.enroll(request.getCluster(), request.getToken(), request.getCsrDer().toByteArray());
+    if (o.refusal().isPresent()) {
+      Status s = switch (o.refusal().get()) {
+        case WRONG_CLUSTER -> Status.PERMISSION_DENIED;
+        case TOKEN -> Status.UNAUTHENTICATED;
+        case BAD_REQUEST -> Status.INVALID_ARGUMENT;
+      };
+      response.onError(s.withDescription(o.message()).asRuntimeException());
       return;
     }
-    X509Certificate cert;
-    try {
-      cert = authority.signRequest(request.getCsrDer().toByteArray(), cluster, certificateValidity);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("link: enrolment of cluster {} refused: {}", cluster, e.getMessage());
-      response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-      return;
-    }
-    LOG.info("link: cluster {} enrolled, certificate serial {}", cluster, cert.getSerialNumber().toString(16));
-    response.onNext(EnrollResponse.newBuilder().setCertificatePem(Pem.certificate(cert))
-        .setCaBundlePem(authority.bundlePem()).build());
+    response.onNext(EnrollResponse.newBuilder().setCertificatePem(Pem.certificate(o.certificate().get()))
+        .setCaBundlePem(enroller.authority().bundlePem()).build());
     response.onCompleted();
   }
 
@@ -73,6 +60,15 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
   public StreamObserver<AgentMessage> connect(StreamObserver<CellMessage> out) {
     X509Certificate peer = PeerCertificates.PEER.get();
     long id = streams.incrementAndGet();
+    AtomicReference<ChildSession> attached = new AtomicReference<>();
+    if (out instanceof ServerCallStreamObserver<CellMessage> call) {
+      call.setOnReadyHandler(() -> {
+        ChildSession s = attached.get();
+        if (s != null) {
+          s.drain(id);
+        }
+      });
+    }
     return new StreamObserver<>() {
       private ChildSession session;
 
@@ -111,7 +107,8 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
         session = registry.session(cn);
         out.onNext(CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
             .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
-        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant());
+        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant(), peer.getSerialNumber());
+        attached.set(session);
         LOG.info("link: agent of cluster {} connected (agent {})", cn, hello.getAgentVersion());
       }
 

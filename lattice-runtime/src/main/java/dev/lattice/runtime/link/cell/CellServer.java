@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A running cell endpoint: gRPC over Netty with TLS 1.3 and client certificates, HTTP/2 keepalives
  * (the server pings idle agents and allows their pings every 10 s), and a heartbeat monitor that
- * sweeps the registry every {@code sweepEvery}. {@link #close} stops both.
+ * sweeps the registry every {@code sweepEvery}; every second it closes the streams of certificates
+ * revoked since they connected. {@link #close} stops both.
  */
 public final class CellServer implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CellServer.class);
   /** What a cell needs; the registry carries the clock and the heartbeat timeout. */
   public record Options(InetSocketAddress address, List<String> hosts, Duration certificateValidity,
       int heartbeatSeconds, Duration sweepEvery) {}
@@ -39,10 +41,17 @@ public final class CellServer implements AutoCloseable {
   /** Starts a cell; the server certificate is issued now by {@code authority} for {@code options.hosts()}. */
   public static CellServer start(Options options, CellAuthority authority, BootstrapTokens tokens,
       Revocations revocations, ChildRegistry registry) throws IOException {
+    return start(options, new Enroller(authority, tokens, options.certificateValidity(), (c, cert) -> { }),
+        revocations, registry);
+  }
+
+  /** Starts a cell that enrols with {@code enroller} (its validity wins over the options'). */
+  public static CellServer start(Options options, Enroller enroller, Revocations revocations, ChildRegistry registry)
+      throws IOException {
+    CellAuthority authority = enroller.authority();
     KeyPair serverKey = KeyPairs.p256();
     X509Certificate serverCert = authority.issueServer(serverKey.getPublic(), options.hosts(), Duration.ofDays(365));
-    AgentLinkService service = new AgentLinkService(authority, tokens, registry, options.certificateValidity(),
-        options.heartbeatSeconds());
+    AgentLinkService service = new AgentLinkService(enroller, registry, options.heartbeatSeconds());
     Server server = NettyServerBuilder.forAddress(options.address())
         .sslContext(TlsContexts.server(serverKey.getPrivate(), serverCert, authority.certificate()))
         .addService(ServerInterceptors.intercept(service, new PeerCertificates(revocations)))
@@ -60,6 +69,13 @@ public final class CellServer implements AutoCloseable {
     });
     long every = options.sweepEvery().toMillis();
     monitor.scheduleWithFixedDelay(registry::sweep, every, every, TimeUnit.MILLISECONDS);
+    monitor.scheduleWithFixedDelay(() -> {
+      try {
+        registry.closeRevoked(revocations).forEach(c -> LOG.warn("link: closed the stream of {}: certificate revoked", c));
+      } catch (RuntimeException e) {
+        LOG.warn("link: cannot check revocations: {}", e.getMessage());
+      }
+    }, 1, 1, TimeUnit.SECONDS);
     return new CellServer(server, monitor);
   }
 

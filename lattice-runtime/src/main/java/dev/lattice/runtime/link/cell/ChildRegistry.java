@@ -1,6 +1,7 @@
 package dev.lattice.runtime.link.cell;
 
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.pki.Revocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,15 +23,50 @@ public final class ChildRegistry {
   private final Consumer<String> onUnhealthy;
   private final java.util.concurrent.atomic.LongAdder heartbeats = new java.util.concurrent.atomic.LongAdder();
 
+  private final CommandStore store;
+
+  /** A registry whose command books live in memory only. */
   public ChildRegistry(Clock clock, Duration heartbeatTimeout, Consumer<String> onUnhealthy) {
+    this(clock, heartbeatTimeout, onUnhealthy, CommandStore.none());
+  }
+
+  /** A registry whose command books are kept in {@code store}; every stored cluster's book is restored now. */
+  public ChildRegistry(Clock clock, Duration heartbeatTimeout, Consumer<String> onUnhealthy, CommandStore store) {
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.onUnhealthy = onUnhealthy;
+    this.store = store;
+    store.clusters().forEach(this::session);
   }
 
   /** The session of a cluster, created on first use (commands may be queued before the agent connects). */
   public ChildSession session(String cluster) {
-    return sessions.computeIfAbsent(cluster, ChildSession::new);
+    return sessions.computeIfAbsent(cluster, c -> new ChildSession(c, store));
+  }
+
+  /** Submits the stored commands this registry does not know yet (added by another process); returns how many. */
+  public int pickUp() {
+    int added = 0;
+    for (String cluster : store.clusters()) {
+      ChildSession s = session(cluster);
+      for (var c : store.pending(cluster)) {
+        if (s.submit(c)) {
+          added++;
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Closes the live streams whose certificate is now revoked; returns their clusters. */
+  public List<String> closeRevoked(Revocations revocations) {
+    List<String> closed = new ArrayList<>();
+    sessions.values().forEach(s -> {
+      if (s.closeIfRevoked(revocations)) {
+        closed.add(s.cluster());
+      }
+    });
+    return closed;
   }
 
   Clock clock() {

@@ -6,8 +6,12 @@ import dev.lattice.runtime.link.proto.CellMessage;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.proto.Health;
+import dev.lattice.runtime.link.pki.Revocations;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayDeque;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,19 +19,32 @@ import java.util.Optional;
  * What the cell knows about one child: its live stream (if any), last heartbeat and health, whether
  * the heartbeat monitor judged it unhealthy, and its {@link CommandBook}. All methods synchronise on
  * the session, which also serialises writes to the stream.
+ *
+ * <p>Flow control: messages go to an outbox and are handed to gRPC only while the stream
+ * {@link ServerCallStreamObserver#isReady() is ready} (its HTTP/2 window has room); gRPC's onReady
+ * calls {@link #drain} again. A slow agent so holds back the cell's writes instead of making gRPC
+ * buffer every command: what waits is the outbox, whose commands are the book's own objects (a
+ * command is held once), and the outbox is emptied when the stream goes (the book re-sends).
  */
 public final class ChildSession {
   private final String cluster;
   private final CommandBook book = new CommandBook();
+  private final CommandStore store;
+  private final ArrayDeque<CellMessage> outbox = new ArrayDeque<>();
   private StreamObserver<CellMessage> stream;
   private long streamId;
+  private long handed;
   private Instant lastHeartbeat;
   private Health health = Health.getDefaultInstance();
   private boolean healthy;
   private String agentVersion = "";
 
-  ChildSession(String cluster) {
+  private BigInteger serial;
+
+  ChildSession(String cluster, CommandStore store) {
     this.cluster = cluster;
+    this.store = store;
+    book.restore(store.pending(cluster), store.results(cluster));
   }
 
   public String cluster() {
@@ -35,7 +52,8 @@ public final class ChildSession {
   }
 
   /** Attaches a new stream (closing a previous one) and re-sends every pending command. */
-  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now) {
+  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now,
+      BigInteger certificateSerial) {
     if (stream != null) {
       try {
         stream.onError(Status.ABORTED.withDescription("replaced by a newer connection").asRuntimeException());
@@ -45,12 +63,15 @@ public final class ChildSession {
     }
     stream = next;
     streamId = id;
+    serial = certificateSerial;
     agentVersion = version;
     lastHeartbeat = now;
     healthy = true;
+    outbox.clear();
     for (Command c : book.pending()) {
-      send(CellMessage.newBuilder().setCommand(c).build());
+      outbox.add(CellMessage.newBuilder().setCommand(c).build());
     }
+    drain();
   }
 
   /** Detaches a stream if it is still the current one. */
@@ -58,7 +79,25 @@ public final class ChildSession {
     if (streamId == id) {
       stream = null;
       healthy = false;
+      outbox.clear();
     }
+  }
+
+  /** Hands queued messages to the stream while it is ready; gRPC's onReady handler calls it again. */
+  synchronized void drain(long id) {
+    if (streamId == id) {
+      drain();
+    }
+  }
+
+  /** Messages waiting for the stream to become ready. */
+  public synchronized int queued() {
+    return outbox.size();
+  }
+
+  /** Messages handed to gRPC since the session was made. */
+  public synchronized long handedToTransport() {
+    return handed;
   }
 
   synchronized boolean connected() {
@@ -71,19 +110,41 @@ public final class ChildSession {
     healthy = true;
   }
 
-  /** Submits a command (idempotent by id); sent now when connected, else on the next connection. */
+  /**
+   * Submits a command (idempotent by id); stored, then sent now when connected, else on the next
+   * connection.
+   */
   public synchronized boolean submit(Command command) {
     boolean added = book.submit(command);
-    if (added && stream != null) {
+    if (added) {
+      store.submitted(cluster, command);
       send(CellMessage.newBuilder().setCommand(command).build());
     }
     return added;
   }
 
-  /** Records a result and acknowledges it (duplicates are acknowledged again, not recorded). */
+  /** Records a result (stored before the ack) and acknowledges it (duplicates are acknowledged again, not recorded). */
   synchronized void result(CommandResult result) {
-    book.complete(result);
+    if (book.complete(result)) {
+      store.completed(cluster, result);
+    }
     send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(result.getCommandId())).build());
+  }
+
+  /** Closes the live stream with UNAUTHENTICATED when its certificate is revoked; true if it did. */
+  synchronized boolean closeIfRevoked(Revocations revocations) {
+    if (stream == null || serial == null || !revocations.isRevoked(serial)) {
+      return false;
+    }
+    try {
+      stream.onError(Status.UNAUTHENTICATED.withDescription("client certificate revoked").asRuntimeException());
+    } catch (RuntimeException ignored) {
+      // already gone
+    }
+    stream = null;
+    healthy = false;
+    outbox.clear();
+    return true;
   }
 
   public synchronized Optional<CommandResult> resultOf(String commandId) {
@@ -125,11 +186,21 @@ public final class ChildSession {
     if (stream == null) {
       return;
     }
-    try {
-      stream.onNext(message);
-    } catch (RuntimeException e) {
-      stream = null;
-      healthy = false;
+    outbox.add(message);
+    drain();
+  }
+
+  private void drain() {
+    while (stream != null && !outbox.isEmpty()
+        && (!(stream instanceof ServerCallStreamObserver<CellMessage> s) || s.isReady())) {
+      try {
+        stream.onNext(outbox.poll());
+        handed++;
+      } catch (RuntimeException e) {
+        stream = null;
+        healthy = false;
+        outbox.clear();
+      }
     }
   }
 }

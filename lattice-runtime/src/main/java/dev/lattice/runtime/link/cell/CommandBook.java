@@ -33,6 +33,12 @@ final class CommandBook {
     return results.putIfAbsent(result.getCommandId(), result) == null;
   }
 
+  /** Restores what a {@link CommandStore} kept: results first, then the commands still without one. */
+  void restore(List<Command> stored, List<CommandResult> answered) {
+    answered.forEach(r -> results.putIfAbsent(r.getCommandId(), r));
+    stored.forEach(this::submit);
+  }
+
   List<Command> pending() {
     return new ArrayList<>(pending.values());
   }

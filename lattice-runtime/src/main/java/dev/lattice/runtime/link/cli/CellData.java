@@ -3,24 +3,33 @@ package dev.lattice.runtime.link.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.cell.FileCommandStore;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
 import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.OwnerOnly;
 import dev.lattice.runtime.link.pki.Pem;
+import dev.lattice.runtime.link.pki.Revocations;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A cell's {@code --data} directory: {@code ca.crt} (the bundle agents trust), {@code ca.key} and
  * {@code tokens} (owner-only), {@code children.json} (each child's last health, written by the running
- * cell) and {@code endpoint} (the bound addresses of the running cell).
+ * cell), {@code endpoint} (the bound addresses of the running cell), {@code issued} (the serial of
+ * every agent certificate, by cluster), {@code revoked} and {@code commands/} (the command books).
  */
 public final class CellData {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -77,9 +86,44 @@ public final class CellData {
     return Files.exists(f) ? JSON.readValue(f.toFile(), TreeMap.class) : new TreeMap<>();
   }
 
-  /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code webhook=PORT}. */
-  public void writeEndpoint(String grpc, int webhookPort) throws IOException {
-    replace("endpoint", "grpc=" + grpc + "\nwebhook=" + webhookPort + "\n");
+  /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code bootstrap=https://HOST:PORT}. */
+  public void writeEndpoint(String grpc, String bootstrapUrl) throws IOException {
+    replace("endpoint", "grpc=" + grpc + "\nbootstrap=" + bootstrapUrl + "\n");
+  }
+
+  /** The command books of the children, in {@code commands/<cluster>/}. */
+  public FileCommandStore commands() {
+    return new FileCommandStore(dir.resolve("commands"));
+  }
+
+  /** The revoked certificates, in {@code revoked}. */
+  public Revocations revocations() {
+    return new Revocations(dir.resolve("revoked"));
+  }
+
+  /** The serials of every certificate issued to {@code cluster}, oldest first. */
+  public List<BigInteger> issuedTo(String cluster) throws IOException {
+    Path f = dir.resolve("issued");
+    List<BigInteger> out = new ArrayList<>();
+    if (Files.exists(f)) {
+      for (String line : Files.readAllLines(f)) {
+        String[] p = line.trim().split(" ");
+        if (p.length == 2 && p[0].equals(cluster)) {
+          out.add(new BigInteger(p[1], 16));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Appends {@code <cluster> <serial hex>} to {@code issued}: every certificate enrolment gave out. */
+  public synchronized void recordIssued(String cluster, X509Certificate cert) {
+    try {
+      Files.writeString(dir.resolve("issued"), cluster + " " + cert.getSerialNumber().toString(16) + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the certificate of " + cluster, e);
+    }
   }
 
   private void replace(String name, String text) throws IOException {

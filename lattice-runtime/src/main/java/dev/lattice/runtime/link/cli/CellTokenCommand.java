@@ -2,24 +2,26 @@ package dev.lattice.runtime.link.cli;
 
 import dev.lattice.runtime.link.cell.AgentLinkService;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
-import java.nio.file.Path;
+import dev.lattice.runtime.link.pki.CellAuthority;
+import dev.lattice.runtime.link.pki.PinnedToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cell token}: prints a new single-use enrolment token for one cluster, stored (hashed) in {@code --data}. */
+/**
+ * {@code cell token}: prints a new single-use enrolment token for one target.cluster, stored (hashed) in
+ * {@code --data}, as {@code <secret>.<CA pin>} (the pin lets the agent verify the cell on first contact).
+ */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Print a new single-use bootstrap token for an agent's enrolment.")
 public final class CellTokenCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true)
-  Path data;
-
-  @Option(names = "--cluster", required = true)
-  String cluster;
+  @Mixin
+  CellClusterOptions target;
 
   @Option(names = "--ttl", defaultValue = "1h", description = "Validity: a number with s, m, h or d (default 1h).")
   String ttl;
@@ -28,15 +30,19 @@ public final class CellTokenCommand implements Callable<Integer> {
       description = "enroll (agent --token) or bootstrap (the webhook).")
   String purpose;
 
+  @Option(names = "--no-pin", description = "Print the bare secret, without the CA pin (the agent then needs --ca).")
+  boolean noPin;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    CellData store = new CellData(data);
-    store.authority(Clock.systemUTC());
+    CellData store = new CellData(target.data);
+    CellAuthority ca = store.authority(Clock.systemUTC());
     BootstrapTokens tokens = store.tokens(Clock.systemUTC());
-    spec.commandLine().getOut().println(tokens.issue(cluster, purpose, parse(ttl)));
+    String secret = tokens.issue(target.cluster, purpose, parse(ttl));
+    spec.commandLine().getOut().println(noPin ? secret : PinnedToken.format(secret, ca.certificate()));
     return 0;
   }
 

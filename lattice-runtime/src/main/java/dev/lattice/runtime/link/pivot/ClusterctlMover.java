@@ -2,7 +2,9 @@ package dev.lattice.runtime.link.pivot;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -13,18 +15,33 @@ import java.util.function.Function;
  * (docs/LINK.md).
  */
 public final class ClusterctlMover implements ClusterMover {
+  private final Optional<Function<String, Path>> fromKubeconfigOf;
   private final Function<String, Path> kubeconfigOf;
   private final long timeoutMinutes;
 
+  /** The pivot: from the cell's own cluster (clusterctl's default kubeconfig) to the child's. */
   public ClusterctlMover(Function<String, Path> kubeconfigOf, long timeoutMinutes) {
-    this.kubeconfigOf = kubeconfigOf;
+    this(Optional.empty(), kubeconfigOf, timeoutMinutes);
+  }
+
+  private ClusterctlMover(Optional<Function<String, Path>> from, Function<String, Path> to, long timeoutMinutes) {
+    this.fromKubeconfigOf = from;
+    this.kubeconfigOf = to;
     this.timeoutMinutes = timeoutMinutes;
+  }
+
+  /** The unpivot's import: from the child (its tunnelled kubeconfig) back into the parent's {@code parentKubeconfig}. */
+  public static ClusterctlMover unpivot(Function<String, Path> childKubeconfigOf, Path parentKubeconfig,
+      long timeoutMinutes) {
+    return new ClusterctlMover(Optional.of(childKubeconfigOf), c -> parentKubeconfig, timeoutMinutes);
   }
 
   /** The command line, for logs and tests. */
   public List<String> command(String cluster, String capiNamespace) {
-    return List.of("clusterctl", "move", "--namespace", capiNamespace, "--to-kubeconfig",
-        kubeconfigOf.apply(cluster).toString());
+    List<String> cmd = new ArrayList<>(List.of("clusterctl", "move"));
+    fromKubeconfigOf.ifPresent(f -> cmd.addAll(List.of("--kubeconfig", f.apply(cluster).toString())));
+    cmd.addAll(List.of("--namespace", capiNamespace, "--to-kubeconfig", kubeconfigOf.apply(cluster).toString()));
+    return cmd;
   }
 
   @Override

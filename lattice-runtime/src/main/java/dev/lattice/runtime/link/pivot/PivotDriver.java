@@ -4,7 +4,6 @@ import dev.lattice.runtime.link.cell.ChildSession;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.ConfirmPivot;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -15,11 +14,7 @@ import java.util.function.Function;
  */
 public final class PivotDriver {
   /** Where pivot states survive a restart. */
-  public interface Store {
-    Optional<PivotState> load(String cluster);
-
-    void save(String cluster, PivotState state);
-  }
+  public interface Store extends StateStore<PivotState> {}
 
   static final List<String> CAPI_KINDS = List.of("Cluster", "KubeadmControlPlane", "MachineDeployment");
 

@@ -1,7 +1,8 @@
 /**
- * The pivot: a pure state machine ({@link dev.lattice.runtime.link.pivot.PivotMachine}) over the
- * seed's steps, the {@link dev.lattice.runtime.link.pivot.ClusterMover} that moves the CAPI objects
- * (the real one runs {@code clusterctl move}), and the driver that runs the machine's actions and
- * persists its crash-safety markers.
+ * The pivot and its reverse: pure state machines ({@link dev.lattice.runtime.link.pivot.PivotMachine},
+ * {@link dev.lattice.runtime.link.pivot.UnpivotMachine}), the
+ * {@link dev.lattice.runtime.link.pivot.ClusterMover} that moves the CAPI objects (the real one runs
+ * {@code clusterctl move}, either way), and the drivers that run the machines' actions and persist
+ * their crash-safety markers ({@code moveComplete}, {@code unpivotImportComplete}).
  */
 package dev.lattice.runtime.link.pivot;

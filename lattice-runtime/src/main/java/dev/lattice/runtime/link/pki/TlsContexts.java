@@ -61,7 +61,8 @@ public final class TlsContexts {
     }
   }
 
-  private static X509TrustManager caTrust(X509Certificate ca) {
+  /** PKIX trust anchored in {@code ca} alone (with hostname checks when the caller's engine asks for them). */
+  public static X509ExtendedTrustManager caTrust(X509Certificate ca) {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -69,7 +70,7 @@ public final class TlsContexts {
       TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       f.init(store);
       for (var tm : f.getTrustManagers()) {
-        if (tm instanceof X509TrustManager x) {
+        if (tm instanceof X509ExtendedTrustManager x) {
           return x;
         }
       }
