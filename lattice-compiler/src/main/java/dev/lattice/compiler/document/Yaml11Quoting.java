@@ -22,8 +22,22 @@ final class Yaml11Quoting extends StringQuotingChecker.Default {
     if (value.isEmpty()) {
       return true;
     }
-    boolean numeric = !value.equals(".") && !value.equals("-") && !value.equals("+") && NUMBER.matcher(value).matches()
+    boolean numeric = !value.equals(".") && !value.equals("-") && !value.equals("+") && onlyNumberCharacters(value)
+        && NUMBER.matcher(value).matches()
         && value.chars().anyMatch(c -> Character.isDigit(c) || c == 'i' || c == 'I' || c == 'a' || c == 'A');
-    return numeric || WORD.matcher(value).matches() || super.needToQuoteValue(value);
+    return numeric || (value.length() <= 5 && WORD.matcher(value).matches()) || super.needToQuoteValue(value);
+  }
+
+  /** A cheap necessary condition for {@code NUMBER}: every character is one the pattern can match. */
+  private static boolean onlyNumberCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean possible = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+          || "+-_.:xXoOiInN".indexOf(c) >= 0;
+      if (!possible) {
+        return false;
+      }
+    }
+    return true;
   }
 }
