@@ -15,10 +15,11 @@ import java.util.function.Function;
  *
  * <p>Handles block mappings and sequences (sequences indented with their indicator), empty {@code
  * {}} and {@code []}, plain, single- and double-quoted strings, literal blocks, ints, longs,
- * booleans and nulls. A document holding anything else — a key that cannot be a simple key (empty,
- * multi-line, 128 characters or more), a line break other than {@code \n}, an unpaired surrogate,
- * another number type, binary or POJO nodes, a scalar root — is written by the Jackson fallback
- * instead, so the output is the same either way. Not thread-safe; one instance per stream.
+ * booleans and nulls, and keys that cannot be simple ({@code ? key}). A document holding anything
+ * else — an unpaired surrogate, another number type, binary or POJO nodes, a scalar root — is
+ * written by the Jackson fallback instead, so the output is the same either way. The one intended difference from Jackson: text with U+0085, U+2028 or U+2029 is
+ * double-quoted, because Jackson writes those breaks raw and they do not read back (see {@link
+ * YamlScalarAnalysis}). Not thread-safe; one instance per stream.
  */
 final class StreamingYamlWriter {
   private static final Yaml11Quoting QUOTING = new Yaml11Quoting();
@@ -142,12 +143,27 @@ final class StreamingYamlWriter {
     cursor.indicator(close, false, false, false);
   }
 
+  /** Simple keys as {@code key: value}; others (empty, with a break, 128 characters or more) as {@code ? key} then {@code : value}. */
   private void mapping(JsonNode node) {
     int outer = cursor.increaseIndent(false, false);
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       cursor.writeIndent();
-      key(field.getKey());
-      cursor.indicator(":", false, false, false);
+      String name = field.getKey();
+      YamlScalarAnalysis analysis = YamlScalarAnalysis.of(name);
+      if (analysis.unsupported()) {
+        throw NotStreamable.INSTANCE;
+      }
+      YamlScalarAnalysis.Requested requested = QUOTING.needToQuoteName(name)
+          ? YamlScalarAnalysis.Requested.DOUBLE_QUOTED : YamlScalarAnalysis.Requested.PLAIN;
+      if (analysis.allowsSimpleKey(name)) {
+        YamlScalarText.write(cursor, name, analysis.style(requested, true));
+        cursor.indicator(":", false, false, false);
+      } else {
+        cursor.indicator("?", true, false, true);
+        scalar(name, analysis, requested);
+        cursor.writeIndent();
+        cursor.indicator(":", true, false, true);
+      }
       node(field.getValue(), true);
     }
     cursor.indent = outer;
@@ -172,21 +188,16 @@ final class StreamingYamlWriter {
     cursor.indent = outer;
   }
 
-  private void key(String name) {
-    YamlScalarAnalysis analysis = YamlScalarAnalysis.of(name);
-    if (analysis.unsupported() || !analysis.allowsSimpleKey(name)) {
-      throw NotStreamable.INSTANCE;
-    }
-    YamlScalarAnalysis.Requested requested = QUOTING.needToQuoteName(name)
-        ? YamlScalarAnalysis.Requested.DOUBLE_QUOTED : YamlScalarAnalysis.Requested.PLAIN;
-    YamlScalarText.write(cursor, name, analysis.style(requested, true));
-  }
-
   private void scalar(String text, YamlScalarAnalysis.Requested requested) {
     YamlScalarAnalysis analysis = YamlScalarAnalysis.of(text);
     if (analysis.unsupported()) {
       throw NotStreamable.INSTANCE;
     }
+    scalar(text, analysis, requested);
+  }
+
+  /** A scalar node outside a simple key: it gets its own indent, which only a literal block's lines show. */
+  private void scalar(String text, YamlScalarAnalysis analysis, YamlScalarAnalysis.Requested requested) {
     int outer = cursor.increaseIndent(true, false);
     YamlScalarText.write(cursor, text, analysis.style(requested, false));
     cursor.indent = outer;

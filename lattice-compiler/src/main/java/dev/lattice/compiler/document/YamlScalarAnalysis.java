@@ -4,8 +4,10 @@ package dev.lattice.compiler.document;
  * What a string allows when written as a YAML scalar in block context, decided exactly as
  * SnakeYAML's emitter decides it (the emitter under Jackson's YAML generator), so that {@link
  * StreamingYamlWriter} picks the same style Jackson would: plain, single-quoted, double-quoted or
- * literal. Strings the streaming writer does not render itself (line breaks other than {@code \n},
- * unpaired surrogates) are flagged as {@link #unsupported()}.
+ * literal. One deliberate difference: text with a line break other than {@code \n} (U+0085, U+2028,
+ * U+2029) is always double-quoted, where SnakeYAML would write the break raw in a plain, quoted or
+ * literal scalar and a YAML 1.1 reader would fold it into a space or a {@code \n}. Unpaired
+ * surrogates are flagged as {@link #unsupported()}: the streaming writer leaves them to Jackson.
  */
 final class YamlScalarAnalysis {
   /** The style a scalar is finally written in. */
@@ -14,19 +16,21 @@ final class YamlScalarAnalysis {
   /** The style Jackson asks for; the emitter may override it when the text does not allow it. */
   enum Requested { PLAIN, DOUBLE_QUOTED, LITERAL }
 
-  private static final YamlScalarAnalysis EMPTY = new YamlScalarAnalysis(true, false, true, true, false, false);
+  private static final YamlScalarAnalysis EMPTY = new YamlScalarAnalysis(true, false, false, true, true, false, false);
 
   private final boolean empty;
   private final boolean multiline;
+  private final boolean otherBreaks;
   private final boolean allowBlockPlain;
   private final boolean allowSingleQuoted;
   private final boolean allowBlock;
   private final boolean unsupported;
 
-  private YamlScalarAnalysis(boolean empty, boolean multiline, boolean allowBlockPlain, boolean allowSingleQuoted,
-      boolean allowBlock, boolean unsupported) {
+  private YamlScalarAnalysis(boolean empty, boolean multiline, boolean otherBreaks, boolean allowBlockPlain,
+      boolean allowSingleQuoted, boolean allowBlock, boolean unsupported) {
     this.empty = empty;
     this.multiline = multiline;
+    this.otherBreaks = otherBreaks;
     this.allowBlockPlain = allowBlockPlain;
     this.allowSingleQuoted = allowSingleQuoted;
     this.allowBlock = allowBlock;
@@ -41,6 +45,7 @@ final class YamlScalarAnalysis {
     }
     boolean blockIndicators = s.startsWith("---") || s.startsWith("...");
     boolean lineBreaks = false;
+    boolean otherBreaks = false;
     boolean special = false;
     boolean unsupported = false;
     boolean leadingSpace = false;
@@ -66,7 +71,7 @@ final class YamlScalarAnalysis {
       boolean isBreak = isLineBreak(c);
       if (isBreak) {
         lineBreaks = true;
-        unsupported |= c != '\n';
+        otherBreaks |= c != '\n';
       }
       if (c != '\n' && (c < 0x20 || c > 0x7E)) {
         if (c >= 0xD800 && c <= 0xDFFF) {
@@ -105,7 +110,7 @@ final class YamlScalarAnalysis {
     boolean onlyDoubleQuoted = spaceBreak || special;
     boolean allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || hasLeadingZero(s)
         || breakSpace || onlyDoubleQuoted || blockIndicators);
-    return new YamlScalarAnalysis(false, lineBreaks, allowBlockPlain, !breakSpace && !onlyDoubleQuoted,
+    return new YamlScalarAnalysis(false, lineBreaks, otherBreaks, allowBlockPlain, !breakSpace && !onlyDoubleQuoted,
         !trailingSpace && !onlyDoubleQuoted, unsupported);
   }
 
@@ -114,13 +119,20 @@ final class YamlScalarAnalysis {
     return unsupported;
   }
 
-  /** Whether a block mapping may write this text as a simple key ({@code key: value}) rather than {@code ? key}. */
+  /**
+   * Whether a block mapping may write this text as a simple key ({@code key: value}) rather than
+   * {@code ? key}: as SnakeYAML decides, except that a key whose only breaks are the double-quoted
+   * other breaks stays simple.
+   */
   boolean allowsSimpleKey(String s) {
-    return !empty && !multiline && s.length() < 128;
+    return !empty && (!multiline || (otherBreaks && s.indexOf('\n') < 0)) && s.length() < 128;
   }
 
   /** The style the emitter settles on for the requested one, in block context. */
   Style style(Requested requested, boolean simpleKey) {
+    if (otherBreaks) {
+      return Style.DOUBLE_QUOTED;
+    }
     switch (requested) {
       case DOUBLE_QUOTED:
         return Style.DOUBLE_QUOTED;

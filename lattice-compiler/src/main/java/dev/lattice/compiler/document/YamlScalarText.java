@@ -4,7 +4,8 @@ package dev.lattice.compiler.document;
  * Writes one scalar in a chosen {@link YamlScalarAnalysis.Style} the way SnakeYAML does with line
  * splitting off: plain text as is, single quotes doubled, SnakeYAML's double-quoted escapes, literal
  * blocks with their indentation and chomping hints ({@code |}, {@code |-}, {@code |+}, {@code |2-}).
- * Texts reaching here contain no line break other than {@code \n} and no unpaired surrogate.
+ * Texts reaching here have no unpaired surrogate, and only double-quoted ones have breaks other
+ * than {@code \n}.
  */
 final class YamlScalarText {
   private YamlScalarText() {}
