@@ -125,14 +125,14 @@ final class StreamingYamlWriter {
           sequence(node, mappingContext);
         }
       }
-      case STRING -> scalar(node.textValue(), requestedFor(node.textValue()));
-      case BOOLEAN -> scalar(node.booleanValue() ? "true" : "false", YamlScalarAnalysis.Requested.PLAIN);
-      case NULL -> scalar("null", YamlScalarAnalysis.Requested.PLAIN);
+      case STRING -> string(node.textValue());
+      case BOOLEAN -> YamlScalarText.write(cursor, node.booleanValue() ? "true" : "false", YamlScalarAnalysis.Style.PLAIN);
+      case NULL -> YamlScalarText.write(cursor, "null", YamlScalarAnalysis.Style.PLAIN);
       case NUMBER -> {
         if (!node.isInt() && !node.isLong()) {
           throw NotStreamable.INSTANCE;
         }
-        scalar(node.asText(), YamlScalarAnalysis.Requested.PLAIN);
+        YamlScalarText.write(cursor, node.asText(), YamlScalarAnalysis.Style.PLAIN); // digits after an optional minus
       }
       default -> throw NotStreamable.INSTANCE;
     }
@@ -149,6 +149,12 @@ final class StreamingYamlWriter {
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       cursor.writeIndent();
       String name = field.getKey();
+      if (isPlainWord(name)) {
+        YamlScalarText.write(cursor, name, YamlScalarAnalysis.Style.PLAIN);
+        cursor.indicator(":", false, false, false);
+        node(field.getValue(), true);
+        continue;
+      }
       YamlScalarAnalysis analysis = YamlScalarAnalysis.of(name);
       if (analysis.unsupported()) {
         throw NotStreamable.INSTANCE;
@@ -188,12 +194,16 @@ final class StreamingYamlWriter {
     cursor.indent = outer;
   }
 
-  private void scalar(String text, YamlScalarAnalysis.Requested requested) {
+  private void string(String text) {
+    if (isPlainWord(text)) {
+      YamlScalarText.write(cursor, text, YamlScalarAnalysis.Style.PLAIN);
+      return;
+    }
     YamlScalarAnalysis analysis = YamlScalarAnalysis.of(text);
     if (analysis.unsupported()) {
       throw NotStreamable.INSTANCE;
     }
-    scalar(text, analysis, requested);
+    scalar(text, analysis, requestedFor(text));
   }
 
   /** A scalar node outside a simple key: it gets its own indent, which only a literal block's lines show. */
@@ -201,6 +211,31 @@ final class StreamingYamlWriter {
     int outer = cursor.increaseIndent(true, false);
     YamlScalarText.write(cursor, text, analysis.style(requested, false));
     cursor.indent = outer;
+  }
+
+  /**
+   * The common case, decided without the full analysis: under 128 characters of {@code
+   * [A-Za-z0-9_./-]} starting with a letter that begins no YAML 1.1 word ({@code yes}, {@code no},
+   * {@code true}, {@code false}, {@code on}, {@code off}, {@code null}) and no number ({@code e3}).
+   * No quoting rule and no indicator applies to such text, as key or value, so it is written plain.
+   */
+  static boolean isPlainWord(String text) {
+    int length = text.length();
+    if (length == 0 || length >= 128) {
+      return false;
+    }
+    char first = text.charAt(0);
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) || "eEyYnNtTfFoO".indexOf(first) >= 0) {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+          || c == '/' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Jackson's choice for a string value (MINIMIZE_QUOTES, ALWAYS_QUOTE_NUMBERS_AS_STRINGS, literal blocks). */

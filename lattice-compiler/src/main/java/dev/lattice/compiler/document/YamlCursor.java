@@ -9,6 +9,7 @@ package dev.lattice.compiler.document;
 final class YamlCursor {
   /** No indent yet: the document root. */
   static final int NO_INDENT = -1;
+  private static final String SPACES = " ".repeat(64);
 
   final StringBuilder out;
   int column;
@@ -66,8 +67,8 @@ final class YamlCursor {
     }
     whitespace = true;
     column += count;
-    for (int i = 0; i < count; i++) {
-      out.append(' ');
+    for (int left = count; left > 0; left -= SPACES.length()) {
+      out.append(SPACES, 0, Math.min(left, SPACES.length()));
     }
   }
 

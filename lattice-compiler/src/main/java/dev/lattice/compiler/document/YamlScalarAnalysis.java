@@ -60,7 +60,8 @@ final class YamlScalarAnalysis {
     boolean followedByWhitespace = length == 1 || isBlankOrBreak(s.codePointAt(1));
     int index = 0;
     while (index < length) {
-      int c = s.codePointAt(index);
+      char unit = s.charAt(index);
+      int c = Character.isSurrogate(unit) ? s.codePointAt(index) : unit;
       if (index == 0) {
         if ("#,[]{}&*!|>'\"%@`".indexOf(c) >= 0 || ((c == '?' || c == ':' || c == '-') && followedByWhitespace)) {
           blockIndicators = true;
@@ -100,9 +101,10 @@ final class YamlScalarAnalysis {
       precededByWhitespace = c == 0 || c == ' ' || c == '\t' || isBreak;
       followedByWhitespace = true;
       if (index + 1 < length) { // SnakeYAML looks one code point past the next one here, and keeps its quirk
-        int next = index + Character.charCount(s.codePointAt(index));
+        boolean pair = Character.isHighSurrogate(s.charAt(index)) && Character.isLowSurrogate(s.charAt(index + 1));
+        int next = index + (pair ? 2 : 1);
         if (next < length) {
-          int n = s.codePointAt(next);
+          char n = s.charAt(next); // a code point there is blank only if this char is
           followedByWhitespace = n == 0 || n == ' ' || n == '\t' || isBreak;
         }
       }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class YamlStringPropertyTest {
   private static final int DOCUMENTS = 400;
+  private static final String[] WORD_STARTS = {"y", "Y", "n", "N", "yes", "No", "on", "Off", "true", "False", "null", "e", "E",
+      "e1", "E5", "0x", "1", "_", ".", "-", "/"};
   private static final String[] PIECES = {
       " ", "  ", "\t", "\n", "\n\n", ":", ": ", " #", "#", "-", "- ", "?", "'", "\"", "\\", "|", ">", "*", "&", "!", "%",
       "@", "`", ",", "[", "]", "{", "}", "---", "...", "yes", "no", "on", "Off", "y", "null", "~", "true", "1", "0", "07",
@@ -50,6 +52,27 @@ class YamlStringPropertyTest {
     assertThat(stream.toString()).as("the stream, seed " + seed).isEqualTo(JacksonYaml.stream(comparable));
     assertThat(comparable.size()).as("most documents are compared with Jackson").isGreaterThan(DOCUMENTS / 2);
     System.out.println("yaml string property: " + DOCUMENTS + " documents, seed " + seed);
+  }
+
+  @Test
+  void wordsTheWriterTakesForPlainWithoutAnalysisAreWrittenAsJacksonWritesThem() {
+    long seed = Long.getLong("lattice.seed", 20261123L);
+    Random random = new Random(seed);
+    String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./-";
+    int plainWords = 0;
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder sb = new StringBuilder(random.nextInt(3) == 0 ? WORD_STARTS[random.nextInt(WORD_STARTS.length)] : "");
+      int length = random.nextInt(10) == 0 ? 120 + random.nextInt(16) : random.nextInt(8);
+      for (int k = 0; k < length; k++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String word = sb.length() == 0 ? "w" : sb.toString();
+      plainWords += StreamingYamlWriter.isPlainWord(word) ? 1 : 0;
+      ObjectNode body = Json.object().put(word, word);
+      body.putArray("l").add(word);
+      assertThat(DocumentWriter.toYaml(JacksonYaml.document(body))).as("seed " + seed + ": " + word).isEqualTo(JacksonYaml.of(body));
+    }
+    assertThat(plainWords).as("the shortcut is taken often").isGreaterThan(500).isLessThan(2000);
   }
 
   private static void fill(ObjectNode map, Random random, int depth) {
