@@ -9,7 +9,14 @@ package dev.lattice.compiler.document;
 final class YamlCursor {
   /** No indent yet: the document root. */
   static final int NO_INDENT = -1;
-  private static final String SPACES = " ".repeat(64);
+  /** Runs of 0 to 63 spaces: appending a whole string is a copy, appending part of one is a loop. */
+  private static final String[] SPACES = new String[64];
+
+  static {
+    for (int i = 0; i < SPACES.length; i++) {
+      SPACES[i] = " ".repeat(i);
+    }
+  }
 
   final StringBuilder out;
   int column;
@@ -67,9 +74,11 @@ final class YamlCursor {
     }
     whitespace = true;
     column += count;
-    for (int left = count; left > 0; left -= SPACES.length()) {
-      out.append(SPACES, 0, Math.min(left, SPACES.length()));
+    int left = count;
+    for (; left >= SPACES.length; left -= SPACES.length - 1) {
+      out.append(SPACES[SPACES.length - 1]);
     }
+    out.append(SPACES[left]);
   }
 
   void lineBreak() {
@@ -80,9 +89,13 @@ final class YamlCursor {
   }
 
   /** Text that moves the column (plain and quoted scalars). */
-  void text(CharSequence s, int start, int end) {
+  void text(String s, int start, int end) {
     column += end - start;
-    out.append(s, start, end);
+    if (start == 0 && end == s.length()) {
+      out.append(s);
+    } else {
+      out.append(s, start, end);
+    }
   }
 
   /** The indent of a nested node: {@code flow} (scalars, flow collections) starts at 2 below the root, blocks at 0. */
