@@ -9,7 +9,8 @@ package dev.lattice.compiler.document;
  * literal scalar and a YAML 1.1 reader would fold it into a space or a {@code \n}. Unpaired
  * surrogates are flagged as {@link #unsupported()}: the streaming writer leaves them to Jackson.
  */
-final class YamlScalarAnalysis {
+record YamlScalarAnalysis(boolean empty, boolean multiline, boolean otherBreaks, boolean allowBlockPlain,
+    boolean allowSingleQuoted, boolean allowBlock, boolean unsupported) {
   /** The style a scalar is finally written in. */
   enum Style { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL }
 
@@ -17,25 +18,6 @@ final class YamlScalarAnalysis {
   enum Requested { PLAIN, DOUBLE_QUOTED, LITERAL }
 
   private static final YamlScalarAnalysis EMPTY = new YamlScalarAnalysis(true, false, false, true, true, false, false);
-
-  private final boolean empty;
-  private final boolean multiline;
-  private final boolean otherBreaks;
-  private final boolean allowBlockPlain;
-  private final boolean allowSingleQuoted;
-  private final boolean allowBlock;
-  private final boolean unsupported;
-
-  private YamlScalarAnalysis(boolean empty, boolean multiline, boolean otherBreaks, boolean allowBlockPlain,
-      boolean allowSingleQuoted, boolean allowBlock, boolean unsupported) {
-    this.empty = empty;
-    this.multiline = multiline;
-    this.otherBreaks = otherBreaks;
-    this.allowBlockPlain = allowBlockPlain;
-    this.allowSingleQuoted = allowSingleQuoted;
-    this.allowBlock = allowBlock;
-    this.unsupported = unsupported;
-  }
 
   /** One pass over {@code s}: indicators, line breaks, special characters, significant whitespace. */
   static YamlScalarAnalysis of(String s) {
@@ -114,11 +96,6 @@ final class YamlScalarAnalysis {
         || breakSpace || onlyDoubleQuoted || blockIndicators);
     return new YamlScalarAnalysis(false, lineBreaks, otherBreaks, allowBlockPlain, !breakSpace && !onlyDoubleQuoted,
         !trailingSpace && !onlyDoubleQuoted, unsupported);
-  }
-
-  /** True when the streaming writer leaves this text to Jackson. */
-  boolean unsupported() {
-    return unsupported;
   }
 
   /**
