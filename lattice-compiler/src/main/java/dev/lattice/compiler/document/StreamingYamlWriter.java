@@ -143,36 +143,41 @@ final class StreamingYamlWriter {
     cursor.indicator(close, false, false, false);
   }
 
-  /** Simple keys as {@code key: value}; others (empty, with a break, 128 characters or more) as {@code ? key} then {@code : value}. */
   private void mapping(JsonNode node) {
     int outer = cursor.increaseIndent(false, false);
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       cursor.writeIndent();
-      String name = field.getKey();
-      if (isPlainWord(name)) {
-        YamlScalarText.write(cursor, name, YamlScalarAnalysis.Style.PLAIN);
-        cursor.indicator(":", false, false, false);
-        node(field.getValue(), true);
-        continue;
-      }
-      YamlScalarAnalysis analysis = YamlScalarAnalysis.of(name);
-      if (analysis.unsupported()) {
-        throw NotStreamable.INSTANCE;
-      }
-      YamlScalarAnalysis.Requested requested = QUOTING.needToQuoteName(name)
-          ? YamlScalarAnalysis.Requested.DOUBLE_QUOTED : YamlScalarAnalysis.Requested.PLAIN;
-      if (analysis.allowsSimpleKey(name)) {
-        YamlScalarText.write(cursor, name, analysis.style(requested, true));
-        cursor.indicator(":", false, false, false);
-      } else {
-        cursor.indicator("?", true, false, true);
-        scalar(name, analysis, requested);
-        cursor.writeIndent();
-        cursor.indicator(":", true, false, true);
-      }
+      key(field.getKey());
       node(field.getValue(), true);
     }
     cursor.indent = outer;
+  }
+
+  /**
+   * A simple key then {@code :}; a key that cannot be simple (empty, with a break, 128 characters
+   * or more) as {@code ? key}, with the {@code :} on the next line.
+   */
+  private void key(String name) {
+    if (isPlainWord(name)) {
+      YamlScalarText.write(cursor, name, YamlScalarAnalysis.Style.PLAIN);
+      cursor.indicator(":", false, false, false);
+      return;
+    }
+    YamlScalarAnalysis analysis = YamlScalarAnalysis.of(name);
+    if (analysis.unsupported()) {
+      throw NotStreamable.INSTANCE;
+    }
+    YamlScalarAnalysis.Requested requested = QUOTING.needToQuoteName(name)
+        ? YamlScalarAnalysis.Requested.DOUBLE_QUOTED : YamlScalarAnalysis.Requested.PLAIN;
+    if (analysis.allowsSimpleKey(name)) {
+      YamlScalarText.write(cursor, name, analysis.style(requested, true));
+      cursor.indicator(":", false, false, false);
+    } else {
+      cursor.indicator("?", true, false, true);
+      scalar(name, analysis, requested);
+      cursor.writeIndent();
+      cursor.indicator(":", true, false, true);
+    }
   }
 
   /** A sequence in a mapping starts at the key's column; its items sit two further in, dash included. */
