@@ -84,6 +84,14 @@ public class CompileBenchmark {
     return out.chars() + out.checksum();
   }
 
+  /** The streaming writer alone writing the same documents as YAML (the text of {@link #jacksonYamlOnly}). */
+  @Benchmark
+  public long streamingYamlOnly() {
+    CountingWriter out = new CountingWriter();
+    DocumentWriter.writeYaml(documents, out);
+    return out.chars() + out.checksum();
+  }
+
   /** Compile, then JSON lines. */
   @Benchmark
   public long compileAndWriteJson() {

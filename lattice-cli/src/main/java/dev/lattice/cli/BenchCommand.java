@@ -73,6 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     stages.put("derive", () -> consumed += compiler.compile(sources).documents().size());
     stages.put("derive+YAML", () -> DocumentWriter.writeYaml(compiler.compile(sources).documents(), sink));
     stages.put("YAML-only (Jackson)", () -> JacksonFloor.yaml(documents, sink));
+    stages.put("YAML-only (streaming)", () -> DocumentWriter.writeYaml(documents, sink));
     stages.put("derive+JSON", () -> DocumentWriter.writeJsonLines(compiler.compile(sources).documents(), sink));
     stages.put("JSON-only (Jackson)", () -> JacksonFloor.json(documents, sink));
     stages.put("recompile after 1 edit (full)", () -> consumed += compiler.compile(edited).documents().size());
@@ -134,6 +135,8 @@ final class BenchCommand implements Callable<Integer> {
         retained >> 20);
     out.printf(java.util.Locale.ROOT, "ratio derive/YAML-only = %.2f%n", ratio(times, "derive", "YAML-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio compile+JSON/JSON-only = %.2f%n", ratio(times, "derive+JSON", "JSON-only (Jackson)"));
+    out.printf(java.util.Locale.ROOT, "ratio streaming YAML/Jackson JSON = %.2f%n", ratio(times, "YAML-only (streaming)", "JSON-only (Jackson)"));
+    out.printf(java.util.Locale.ROOT, "ratio streaming YAML/Jackson YAML = %.2f%n", ratio(times, "YAML-only (streaming)", "YAML-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio compile+serialize/serialize-only = %.2f%n", ratio(times, "derive+YAML", "YAML-only (Jackson)"));
     out.flush();
   }
