@@ -111,14 +111,12 @@ final class BenchCommand implements Callable<Integer> {
     }
     long peak = heap.peakBytes();
     long retained = heap.retainedBy(() -> compiler.compile(sources));
-    report(out, bench, documents, times, peak, retained);
-    out.println(incrementalCheck);
-    out.flush();
+    report(out, bench, documents, times, peak, retained, incrementalCheck);
     return consumed + sink.checksum() == Long.MIN_VALUE ? LatticeCommand.INTERNAL : LatticeCommand.OK;
   }
 
   private void report(PrintWriter out, BenchFleet bench, List<Document> documents, Map<String, List<Long>> times,
-      long peak, long retained) {
+      long peak, long retained, String incrementalCheck) {
     CountingWriter yaml = new CountingWriter();
     DocumentWriter.writeYaml(documents, yaml);
     CountingWriter json = new CountingWriter();
@@ -133,6 +131,9 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(java.util.Locale.ROOT, "%-32s %10d MiB (sum of heap pool peaks while measuring)%n", "peak heap", peak >> 20);
     out.printf(java.util.Locale.ROOT, "%-32s %10d MiB (live after GC: plan + documents of one compile)%n", "retained by a compile",
         retained >> 20);
+    out.println(incrementalCheck);
+    out.printf(java.util.Locale.ROOT, "ratio incremental/full recompile = %.4f%n",
+        ratio(times, "recompile after 1 edit (incremental)", "recompile after 1 edit (full)"));
     out.printf(java.util.Locale.ROOT, "ratio derive/YAML-only = %.2f%n", ratio(times, "derive", "YAML-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio compile+JSON/JSON-only = %.2f%n", ratio(times, "derive+JSON", "JSON-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio streaming YAML/Jackson JSON = %.2f%n", ratio(times, "YAML-only (streaming)", "JSON-only (Jackson)"));
