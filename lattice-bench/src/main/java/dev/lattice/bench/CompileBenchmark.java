@@ -1,6 +1,7 @@
 package dev.lattice.bench;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.IncrementalCompiler;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.document.Document;
@@ -29,9 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fleet is generated and parsed once per fork, outside the measurement. 50k services: {@code
  * -p services=50000} (needs about 3 GiB of heap).
  *
- * <p>The compiler has no incremental API yet, so {@link #recompileAfterEdit} measures a full
- * compile of the fleet after one service withdrew one agreement; it is the figure an incremental
- * cache would have to beat.
+ * <p>{@link #recompileAfterEdit} measures a full compile of the fleet after one service withdrew
+ * one agreement; {@link #incrementalRecompile} the same edit through an {@code IncrementalCompiler},
+ * alternately made and undone (each call compiles one of the two from the other's kept output).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,9 @@ public class CompileBenchmark {
   private Sources sources;
   private Sources edited;
   private List<Document> documents;
+  private IncrementalCompiler incremental;
+  private Sources editedInPlace;
+  private boolean editNext = true;
 
   /** Generates and parses the fleet and its edit, and compiles once for the writing benchmarks. */
   @Setup(Level.Trial)
@@ -60,6 +64,23 @@ public class CompileBenchmark {
       throw new IllegalStateException("the generated fleet does not compile");
     }
     documents = c.documents();
+    incremental = new IncrementalCompiler(compiler);
+    editedInPlace = bench.editedFrom(sources);
+    incremental.compile(sources);
+    if (!incremental.compile(editedInPlace).documents().equals(compiler.compile(edited).documents())
+        || !incremental.lastRecompile().incremental()) {
+      throw new IllegalStateException("the incremental recompile of the edit is not incremental or not equal: "
+          + incremental.lastRecompile());
+    }
+    editNext = false;
+  }
+
+  /** One agreement changed, or the change undone, from the other's kept output. */
+  @Benchmark
+  public Compilation incrementalRecompile() {
+    Compilation c = incremental.compile(editNext ? editedInPlace : sources);
+    editNext = !editNext;
+    return c;
   }
 
   /** Derivation to in-memory documents, gates included. */
@@ -108,7 +129,7 @@ public class CompileBenchmark {
     return out.chars() + out.checksum();
   }
 
-  /** A full compile of the fleet after one service changed one agreement (no incremental path yet). */
+  /** A full compile of the fleet after one service changed one agreement. */
   @Benchmark
   public Compilation recompileAfterEdit() {
     return compiler.compile(edited);
