@@ -36,6 +36,9 @@ public final class IncrementalCompiler {
   private final LatticeCompiler compiler;
   private FleetSnapshot snapshot;
   private Recompile last = Recompile.full("nothing compiled yet", 0);
+  /** The "after" derivation of the last incremental step, by its objects: the next step's "before" when it edits the same neighbourhood again. */
+  private java.util.Set<SourcedObject> lastAfterObjects = Set.of();
+  private LatticeCompiler.Derivation lastAfter;
 
   public IncrementalCompiler(LatticeCompiler compiler) {
     this.compiler = compiler;
@@ -129,7 +132,11 @@ public final class IncrementalCompiler {
     after.addAll(anchors);
     OutputDelta delta;
     try {
-      delta = OutputDelta.between(compiler.derive(Sources.of(before)), compiler.derive(Sources.of(after))).orElse(null);
+      LatticeCompiler.Derivation was = identitySet(before).equals(lastAfterObjects) ? lastAfter : compiler.derive(Sources.of(before));
+      LatticeCompiler.Derivation is = compiler.derive(Sources.of(after));
+      lastAfterObjects = identitySet(after);
+      lastAfter = is;
+      delta = OutputDelta.between(was, is).orElse(null);
     } catch (RuntimeException e) {
       return refuse("deriving the neighbourhood failed: " + e, hood);
     }
@@ -148,6 +155,12 @@ public final class IncrementalCompiler {
     snapshot.advance(sources, changes, newNames, result.documents(), result.diagnostics());
     last = new Recompile(true, "changed " + changes.size() + " object(s)", changes.size(), hood.affected(), after.size());
     return Optional.of(result);
+  }
+
+  private static Set<SourcedObject> identitySet(List<SourcedObject> objects) {
+    Set<SourcedObject> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    set.addAll(objects);
+    return set;
   }
 
   private Optional<Compilation> refuse(String reason, Neighbourhood hood) {
