@@ -87,7 +87,9 @@ public final class KubernetesApiProxy implements ApiProxyHandler {
         body.write(bytes, 0, bytes.length);
       }
       async.consume();
-    }).thenCompose(response -> response.body().done().handle((v, error) -> {
+    }).thenCompose(response -> {
+      response.body().consume(); // the body is pulled: ask for the first chunk
+      return response.body().done().handle((v, error) -> {
       if (tooLarge.get()) {
         return KubernetesStatus.response(id, 502, "BadGateway", "the response to " + r.getMethod() + " " + r.getPath()
             + " is larger than the link's limit of " + maxBody + " bytes (page a list with ?limit=)");
@@ -103,7 +105,8 @@ public final class KubernetesApiProxy implements ApiProxyHandler {
         }
       });
       return out.build();
-    })).exceptionally(e -> KubernetesStatus.response(id, 502, "BadGateway",
+      });
+    }).exceptionally(e -> KubernetesStatus.response(id, 502, "BadGateway",
         "the agent could not reach its API server: " + rootMessage(e)));
   }
 
