@@ -109,7 +109,7 @@ public final class ChildSession {
     return handed;
   }
 
-  synchronized boolean connected() {
+  public synchronized boolean connected() {
     return stream != null;
   }
 
