@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.emit.capi.CapiNames;
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.controller.ClusterHook;
 import dev.lattice.runtime.install.CrdKind;
 import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;
 import dev.lattice.runtime.link.cell.ChildRegistry;
@@ -87,6 +88,15 @@ public final class ChildClusterWiring {
         .put("pivotComplete", s.moveComplete() && s.step().compareTo(PivotStep.PIVOTED) >= 0);
     patchStatus(name, status);
     return Optional.of(s);
+  }
+
+  /**
+   * This wiring as the controller's {@link ClusterHook}: a child not yet Ready is reconciled again
+   * after {@code soon}, everything else (a Ready child, the cell's own cluster, whose
+   * {@code childrenHealth} it refreshes) after {@code later}.
+   */
+  public ClusterHook clusterHook(Duration soon, Duration later) {
+    return name -> Optional.of(reconcile(name).filter(s -> s.step() != PivotStep.READY).isPresent() ? soon : later);
   }
 
   /** The bootstrap webhook's listener ({@link BootstrapWebhook}): records {@code bootstrapComplete: true}. */
