@@ -110,15 +110,7 @@ public final class ChildClusterWiring {
       return;
     }
     ObjectNode children = JSON.createObjectNode();
-    registry.childrenHealth().forEach((child, h) -> {
-      ObjectNode e = children.putObject(child);
-      h.readyNodes().ifPresent(v -> e.put("readyNodes", v));
-      h.totalNodes().ifPresent(v -> e.put("totalNodes", v));
-      h.readyControlPlane().ifPresent(v -> e.put("readyControlPlane", v));
-      h.totalControlPlane().ifPresent(v -> e.put("totalControlPlane", v));
-      h.agentState().ifPresent(v -> e.put("agentState", v));
-      h.lastHeartbeat().ifPresent(v -> e.put("lastHeartbeat", v));
-    });
+    registry.childrenHealth().forEach((child, h) -> children.set(child, JSON.valueToTree(ChildRegistry.fields(h))));
     ObjectNode status = JSON.createObjectNode();
     status.set("childrenHealth", children);
     patchStatus(settings.cellCluster(), status);
