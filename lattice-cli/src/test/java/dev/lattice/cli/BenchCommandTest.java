@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** {@code lattice bench} on a tiny fleet: the shape of the report, never its timings. */
 class BenchCommandTest {
   @Test
-  void printsATableOfMediansEndingWithTheRatioLine() {
+  void printsATableOfMediansTheRatioLineAndTheIncrementalCheck() {
     CliTest.Run r = CliTest.run("bench", "--services", "40", "--iterations", "3", "--warmup", "1");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
@@ -20,7 +20,8 @@ class BenchCommandTest {
     }
     assertThat(lines).anyMatch(l -> l.matches("peak heap\\s+\\d+ MiB .*"));
     assertThat(lines).anyMatch(l -> l.matches("ratio compile\\+JSON/JSON-only = \\d+\\.\\d\\d"));
-    assertThat(lines.get(lines.size() - 1)).matches("ratio compile\\+serialize/serialize-only = \\d+\\.\\d\\d");
+    assertThat(lines.get(lines.size() - 2)).matches("ratio compile\\+serialize/serialize-only = \\d+\\.\\d\\d");
+    assertThat(lines.get(lines.size() - 1)).matches("incremental recompile: incremental, .*; output equal to the full compile");
   }
 
   @Test
