@@ -53,7 +53,7 @@ record ClusterPlan(LatticeCluster cluster, Optional<CloudProvider> cloud) {
 
   /** The Secret holding the one-time bootstrap token, the parent's bootstrap endpoint and its CA. */
   String bootstrapSecret() {
-    return Names.shorten(name() + "-bootstrap-token");
+    return CapiNames.bootstrapSecret(name());
   }
 
   /** SSH keys for a login user on the nodes (Proxmox {@code sshAuthorizedKeys}). */

@@ -32,6 +32,12 @@ public final class LatticeController implements AutoCloseable {
   private final ExecutorService workers;
 
   public LatticeController(KubernetesClient client, ControllerOptions options, MeterRegistry metrics, Clock clock) {
+    this(client, options, metrics, clock, ClusterHook.none());
+  }
+
+  /** A controller whose settled LatticeCluster reconciles also run {@code clusterHook} (a cell). */
+  public LatticeController(KubernetesClient client, ControllerOptions options, MeterRegistry metrics, Clock clock,
+      ClusterHook clusterHook) {
     this.workers = Executors.newFixedThreadPool(options.applyWorkers(), r -> {
       Thread t = new Thread(r, "lattice-apply");
       t.setDaemon(true);
@@ -49,7 +55,7 @@ public final class LatticeController implements AutoCloseable {
             options.leaseNamespace().orElse(null), options.identity().orElse(null)));
       }
     });
-    for (Reconciler<?> r : Reconcilers.all(k -> new KindHandler(k, engine, caches, metrics), caches)) {
+    for (Reconciler<?> r : Reconcilers.all(k -> new KindHandler(k, engine, caches, metrics, clusterHook), caches)) {
       register(r, options);
     }
     caches.syncedWhen(this::informersSynced);

@@ -14,15 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +38,7 @@ class BootstrapWebhookTest {
     webhook = BootstrapWebhook.start(new InetSocketAddress("127.0.0.1", 0), List.of("127.0.0.1"), f.authority, f.tokens,
         new BootstrapWebhook.Settings("lattice-agent:0.1.0", "127.0.0.1:" + f.cell.port(), Duration.ofHours(1)),
         bootstrapped::add);
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", f.authority.certificate());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext ssl = SSLContext.getInstance("TLSv1.3");
-    ssl.init(null, tmf.getTrustManagers(), null);
-    http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+    http = f.httpsTrustingTheCell();
   }
 
   @AfterEach

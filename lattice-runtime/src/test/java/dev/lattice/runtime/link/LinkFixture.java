@@ -68,6 +68,19 @@ public final class LinkFixture implements AutoCloseable {
     return a;
   }
 
+  /** An HTTPS client (TLS 1.3) that trusts this fixture's cell CA only. */
+  public java.net.http.HttpClient httpsTrustingTheCell() throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", authority.certificate());
+    javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLSv1.3");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return java.net.http.HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
   /** Polls until the condition holds (10 s at most). */
   public static void await(String what, BooleanSupplier condition) throws InterruptedException {
     await(what, condition, Duration.ofSeconds(10));

@@ -4,6 +4,8 @@ import dev.lattice.runtime.link.pki.Fingerprints;
 import dev.lattice.runtime.link.pki.TlsContexts;
 import dev.lattice.runtime.link.proto.AgentLinkGrpc;
 import dev.lattice.runtime.link.proto.AgentMessage;
+import dev.lattice.runtime.link.proto.ApiProxyRequest;
+import dev.lattice.runtime.link.proto.ApiProxyResponse;
 import dev.lattice.runtime.link.proto.CellMessage;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -58,6 +61,7 @@ public final class LinkAgent implements AutoCloseable {
   private int connects;
   private volatile Status refusal;
   private volatile boolean closed;
+  private volatile ApiProxyHandler apiProxy = ApiProxyHandler.none();
 
   /** An agent whose unacknowledged results live in memory only. */
   public LinkAgent(AgentIdentity identity, Options options, Backoff backoff, CommandExecutor executor,
@@ -81,9 +85,16 @@ public final class LinkAgent implements AutoCloseable {
         .sslContext(TlsContexts.client(Optional.of(identity.key()), Optional.of(identity.certificate()), identity.ca()))
         .keepAliveTime(30, TimeUnit.SECONDS)
         .keepAliveTimeout(10, TimeUnit.SECONDS)
-        .keepAliveWithoutCalls(true);
+        .keepAliveWithoutCalls(true)
+        .maxInboundMessageSize(16 * 1024 * 1024);
     options.eventLoop().ifPresent(g -> b.eventLoopGroup(g).channelType(NioSocketChannel.class));
     this.channel = b.build();
+  }
+
+  /** Serves the cell's API proxy requests with {@code handler} (before {@link #start}); returns this agent. */
+  public LinkAgent serveApiProxy(ApiProxyHandler handler) {
+    this.apiProxy = handler;
+    return this;
   }
 
   /** Opens the stream and starts heartbeats. */
@@ -140,6 +151,22 @@ public final class LinkAgent implements AutoCloseable {
       journal.saved(r);
       send(AgentMessage.newBuilder().setResult(r).build());
     }
+  }
+
+  private void onApiRequest(ApiProxyRequest request) {
+    CompletableFuture<ApiProxyResponse> answer;
+    try {
+      answer = apiProxy.handle(request);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((response, error) -> {
+      ApiProxyResponse r = error == null ? response : ApiProxyResponse.newBuilder().setRequestId(request.getRequestId())
+          .setStatus(502).setBody(com.google.protobuf.ByteString.copyFromUtf8("agent: " + error)).build();
+      synchronized (this) {
+        send(AgentMessage.newBuilder().setApiResponse(r).build());
+      }
+    });
   }
 
   private void send(AgentMessage m) {
@@ -224,7 +251,8 @@ public final class LinkAgent implements AutoCloseable {
             }
           }
         }
-        default -> { } // API proxy: not wired yet (docs/LINK.md)
+        case API_REQUEST -> onApiRequest(m.getApiRequest());
+        default -> { }
       }
     }
 

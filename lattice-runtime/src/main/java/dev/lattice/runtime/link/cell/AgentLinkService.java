@@ -88,7 +88,7 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
             registry.countHeartbeat();
           }
           case RESULT -> session.result(m.getResult());
-          case API_RESPONSE -> { } // the API proxy is not wired yet (docs/LINK.md)
+          case API_RESPONSE -> session.apiResponse(m.getApiResponse());
           default -> fail(Status.FAILED_PRECONDITION.withDescription("Hello sent twice"));
         }
       }

@@ -93,6 +93,18 @@ public final class ChildRegistry {
     return out;
   }
 
+  /** A {@code childrenHealth} entry as its JSON fields, in order, absent ones left out. */
+  public static Map<String, Object> fields(ChildHealth h) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    h.agentState().ifPresent(v -> m.put("agentState", v));
+    h.readyNodes().ifPresent(v -> m.put("readyNodes", v));
+    h.totalNodes().ifPresent(v -> m.put("totalNodes", v));
+    h.readyControlPlane().ifPresent(v -> m.put("readyControlPlane", v));
+    h.totalControlPlane().ifPresent(v -> m.put("totalControlPlane", v));
+    h.lastHeartbeat().ifPresent(v -> m.put("lastHeartbeat", v));
+    return m;
+  }
+
   void countHeartbeat() {
     heartbeats.increment();
   }

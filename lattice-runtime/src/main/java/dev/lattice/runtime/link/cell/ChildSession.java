@@ -2,6 +2,8 @@ package dev.lattice.runtime.link.cell;
 
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
 import dev.lattice.runtime.link.proto.Ack;
+import dev.lattice.runtime.link.proto.ApiProxyRequest;
+import dev.lattice.runtime.link.proto.ApiProxyResponse;
 import dev.lattice.runtime.link.proto.CellMessage;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
@@ -13,7 +15,11 @@ import io.grpc.stub.StreamObserver;
 import java.util.ArrayDeque;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the cell knows about one child: its live stream (if any), last heartbeat and health, whether
@@ -40,6 +46,7 @@ public final class ChildSession {
   private String agentVersion = "";
 
   private BigInteger serial;
+  private final Map<String, CompletableFuture<ApiProxyResponse>> proxied = new HashMap<>();
 
   ChildSession(String cluster, CommandStore store) {
     this.cluster = cluster;
@@ -61,6 +68,7 @@ public final class ChildSession {
         // the old stream was already gone
       }
     }
+    failProxied("the agent's stream was replaced by a newer connection");
     stream = next;
     streamId = id;
     serial = certificateSerial;
@@ -80,6 +88,7 @@ public final class ChildSession {
       stream = null;
       healthy = false;
       outbox.clear();
+      failProxied("the agent disconnected");
     }
   }
 
@@ -100,7 +109,7 @@ public final class ChildSession {
     return handed;
   }
 
-  synchronized boolean connected() {
+  public synchronized boolean connected() {
     return stream != null;
   }
 
@@ -131,6 +140,55 @@ public final class ChildSession {
     send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(result.getCommandId())).build());
   }
 
+  /**
+   * Sends a Kubernetes API request to the agent (its id must be unique among those in flight); the
+   * future completes with the agent's answer, or fails with {@link AgentUnavailable} at once when
+   * no agent is connected and as soon as the stream goes. The caller bounds the wait and then
+   * {@link #forget forgets} the id.
+   */
+  public synchronized CompletableFuture<ApiProxyResponse> proxy(ApiProxyRequest request) {
+    if (stream == null) {
+      return CompletableFuture.failedFuture(new AgentUnavailable("the agent of cluster " + cluster + " is not connected"));
+    }
+    CompletableFuture<ApiProxyResponse> answer = new CompletableFuture<>();
+    if (proxied.putIfAbsent(request.getRequestId(), answer) != null) {
+      throw new IllegalArgumentException("request id already in flight: " + request.getRequestId());
+    }
+    send(CellMessage.newBuilder().setApiRequest(request).build());
+    return answer;
+  }
+
+  /** Drops a request the caller no longer waits for (a late answer is then ignored). */
+  public synchronized void forget(String requestId) {
+    proxied.remove(requestId);
+  }
+
+  /** Proxied requests waiting for their answer. */
+  public synchronized int proxiedInFlight() {
+    return proxied.size();
+  }
+
+  /** Completes the request the answer is for; an answer for an id no one waits for is dropped. */
+  synchronized void apiResponse(ApiProxyResponse response) {
+    CompletableFuture<ApiProxyResponse> answer = proxied.remove(response.getRequestId());
+    if (answer != null) {
+      answer.complete(response);
+    }
+  }
+
+  private void failProxied(String why) {
+    List<CompletableFuture<ApiProxyResponse>> waiting = List.copyOf(proxied.values());
+    proxied.clear();
+    waiting.forEach(f -> f.completeExceptionally(new AgentUnavailable(why + " (cluster " + cluster + ")")));
+  }
+
+  /** A proxied request could not reach the agent, or its stream went before the answer. */
+  public static final class AgentUnavailable extends RuntimeException {
+    AgentUnavailable(String message) {
+      super(message);
+    }
+  }
+
   /** Closes the live stream with UNAUTHENTICATED when its certificate is revoked; true if it did. */
   synchronized boolean closeIfRevoked(Revocations revocations) {
     if (stream == null || serial == null || !revocations.isRevoked(serial)) {
@@ -144,6 +202,7 @@ public final class ChildSession {
     stream = null;
     healthy = false;
     outbox.clear();
+    failProxied("the agent's certificate was revoked");
     return true;
   }
 
@@ -200,6 +259,7 @@ public final class ChildSession {
         stream = null;
         healthy = false;
         outbox.clear();
+        failProxied("the agent's stream failed: " + e.getMessage());
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.lattice.runtime.link.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.cell.ChildRegistry;
 import dev.lattice.runtime.link.cell.FileCommandStore;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
 import dev.lattice.runtime.link.pki.CellAuthority;
@@ -20,7 +21,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -66,16 +66,7 @@ public final class CellData {
   /** Replaces {@code children.json} with {@code health}. */
   public void writeChildren(Map<String, ChildHealth> health) throws IOException {
     Map<String, Map<String, Object>> out = new TreeMap<>();
-    health.forEach((name, h) -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      h.agentState().ifPresent(v -> m.put("agentState", v));
-      h.readyNodes().ifPresent(v -> m.put("readyNodes", v));
-      h.totalNodes().ifPresent(v -> m.put("totalNodes", v));
-      h.readyControlPlane().ifPresent(v -> m.put("readyControlPlane", v));
-      h.totalControlPlane().ifPresent(v -> m.put("totalControlPlane", v));
-      h.lastHeartbeat().ifPresent(v -> m.put("lastHeartbeat", v));
-      out.put(name, m);
-    });
+    health.forEach((name, h) -> out.put(name, ChildRegistry.fields(h)));
     replace("children.json", JSON.writeValueAsString(out) + "\n");
   }
 

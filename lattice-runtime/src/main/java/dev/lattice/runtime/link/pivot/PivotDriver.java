@@ -1,5 +1,6 @@
 package dev.lattice.runtime.link.pivot;
 
+import dev.lattice.emit.capi.CapiNames;
 import dev.lattice.runtime.link.cell.ChildSession;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.ConfirmPivot;
@@ -41,13 +42,13 @@ public final class PivotDriver {
     store.save(cluster, t.state());
     switch (t.action()) {
       case MOVE -> {
-        mover.move(cluster, "capi-" + cluster);
+        mover.move(cluster, CapiNames.namespace(cluster));
         PivotState moved = PivotMachine.moved(t.state());
         store.save(cluster, moved);
         return moved;
       }
       case CONFIRM -> sessions.apply(cluster).submit(Command.newBuilder().setId(t.state().confirmCommandId(cluster))
-          .setConfirmPivot(ConfirmPivot.newBuilder().setCapiNamespace("capi-" + cluster).addAllExpectedKinds(CAPI_KINDS))
+          .setConfirmPivot(ConfirmPivot.newBuilder().setCapiNamespace(CapiNames.namespace(cluster)).addAllExpectedKinds(CAPI_KINDS))
           .build());
       case NONE -> { }
     }

@@ -1,5 +1,7 @@
 package dev.lattice.runtime.link.pivot;
 
+import dev.lattice.emit.capi.CapiNames;
+
 /**
  * Runs the {@link UnpivotMachine} for one cluster, as {@link PivotDriver} runs the pivot: persists
  * each new state before acting, runs the importing {@link ClusterMover} (child → parent, e.g.
@@ -28,7 +30,7 @@ public final class UnpivotDriver {
     UnpivotState s = store.load(cluster).orElse(UnpivotState.initial());
     UnpivotMachine.Transition t = UnpivotMachine.next(s, observed);
     store.save(cluster, t.state());
-    String ns = "capi-" + cluster;
+    String ns = CapiNames.namespace(cluster);
     switch (t.action()) {
       case IMPORT -> {
         importer.move(cluster, ns);
