@@ -68,37 +68,41 @@ public final class GateAuthorizer implements Authorizer {
   /** A service using another's shared volume must be listed in the owner's {@code allowedConsumers}. */
   private static Set<ObjectRef> volumeConsumers(FleetPlan plan, Diagnostics diagnostics) {
     Map<ObjectRef, Owner> owners = new TreeMap<>();
-    for (WorkloadPlan w : plan.workloads().values()) {
+    List<Consumer> consumers = new ArrayList<>();
+    for (WorkloadPlan w : plan.workloads().values()) { // one walk: owners and consumers of shared volumes
       w.service().spec().workload().resources().forEach((name, r) -> {
-        if (ResourceSpec.VOLUME.equals(r.type()) && r.id().isPresent() && r.params().containsKey("size")) {
-          owners.put(r.target(w.ref().namespace(), name), new Owner(w.ref(), r));
+        if (ResourceSpec.VOLUME.equals(r.type()) && r.id().isPresent()) {
+          if (r.params().containsKey("size")) {
+            owners.put(r.target(w.ref().namespace(), name), new Owner(w.ref(), r));
+          } else {
+            consumers.add(new Consumer(w, name, r));
+          }
         }
       });
     }
     Set<ObjectRef> failed = new TreeSet<>();
-    for (WorkloadPlan w : plan.workloads().values()) {
-      w.service().spec().workload().resources().forEach((name, r) -> {
-        if (!ResourceSpec.VOLUME.equals(r.type()) || r.id().isEmpty() || r.params().containsKey("size")) {
-          return;
-        }
-        ObjectRef volume = r.target(w.ref().namespace(), name);
-        Owner owner = owners.get(volume);
-        String path = PathSyntax.child("spec.workload.resources", name);
-        if (owner == null) {
-          diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", which no service owns in this input",
-              "the owner declares the volume with params.size and lists its consumers in params.allowedConsumers",
-              w.source().sources().keyAt(path), path));
-          failed.add(w.ref());
-        } else if (!owner.allows(w.ref())) {
-          diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", but its owner "
-                  + owner.service() + " does not list it in allowedConsumers",
-              "add " + w.ref().name() + " to params.allowedConsumers of " + owner.service(), w.source().sources().keyAt(path), path));
-          failed.add(w.ref());
-        }
-      });
+    for (Consumer c : consumers) {
+      WorkloadPlan w = c.workload();
+      ObjectRef volume = c.resource().target(w.ref().namespace(), c.name());
+      Owner owner = owners.get(volume);
+      String path = PathSyntax.child("spec.workload.resources", c.name());
+      if (owner == null) {
+        diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", which no service owns in this input",
+            "the owner declares the volume with params.size and lists its consumers in params.allowedConsumers",
+            w.source().sources().keyAt(path), path));
+        failed.add(w.ref());
+      } else if (!owner.allows(w.ref())) {
+        diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", but its owner "
+                + owner.service() + " does not list it in allowedConsumers",
+            "add " + w.ref().name() + " to params.allowedConsumers of " + owner.service(), w.source().sources().keyAt(path), path));
+        failed.add(w.ref());
+      }
     }
     return failed;
   }
+
+  /** A shared volume used by a service that does not own it. */
+  private record Consumer(WorkloadPlan workload, String name, ResourceSpec resource) {}
 
   private record Owner(ObjectRef service, ResourceSpec resource) {
     boolean allows(ObjectRef consumer) {

@@ -76,6 +76,23 @@ public final class FleetPlan {
     }
   }
 
+  /** {@code plan} with {@code gates} recorded; everything else shared (all of it is unmodifiable). */
+  private FleetPlan(FleetPlan plan, List<GateOutcome> gates) {
+    this.gates = List.copyOf(gates);
+    this.members = plan.members;
+    this.workloads = plan.workloads;
+    this.edges = plan.edges;
+    this.externals = plan.externals;
+    this.externalEdges = plan.externalEdges;
+    this.declarations = plan.declarations;
+    this.namespaces = plan.namespaces;
+    this.clusters = plan.clusters;
+    this.providers = plan.providers;
+    this.byCallee.putAll(plan.byCallee);
+    this.byCaller.putAll(plan.byCaller);
+    this.externalByCaller.putAll(plan.externalByCaller);
+  }
+
   public SortedMap<ObjectRef, MemberPlan> members() {
     return members;
   }
@@ -145,6 +162,9 @@ public final class FleetPlan {
    * external service in {@code failed} removed together with the edges that touch them.
    */
   public FleetPlan authorized(List<GateOutcome> outcomes, java.util.Set<ObjectRef> failed) {
+    if (failed.isEmpty()) {
+      return new FleetPlan(this, outcomes); // nothing removed: share the maps and the edge indexes
+    }
     java.util.TreeMap<ObjectRef, MemberPlan> m = new java.util.TreeMap<>(members);
     java.util.TreeMap<ObjectRef, WorkloadPlan> w = new java.util.TreeMap<>(workloads);
     java.util.TreeMap<ObjectRef, ExternalPlan> x = new java.util.TreeMap<>(externals);

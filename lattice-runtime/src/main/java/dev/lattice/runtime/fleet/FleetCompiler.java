@@ -21,15 +21,17 @@ import java.util.TreeSet;
  * back and its last spec that compiled ({@code last good}) is compiled in its place — its peers'
  * policies stay as they were — or, with no last good spec, it is left out. This repeats until the
  * fleet compiles or an error names no object (then the whole result fails and nothing is applied).
+ * Compiles through an {@link dev.lattice.compiler.IncrementalCompiler}, so a pass after a few
+ * objects changed derives only what they can affect (the output is the full compile's).
  * Not thread-safe: the engine runs one pass at a time.
  */
 public final class FleetCompiler {
   private static final int MAX_ROUNDS = 5;
-  private final LatticeCompiler compiler;
+  private final dev.lattice.compiler.IncrementalCompiler compiler;
   private final Map<ObjectKey, SourcedObject> lastGood = new HashMap<>();
 
   public FleetCompiler(LatticeCompiler compiler) {
-    this.compiler = compiler;
+    this.compiler = new dev.lattice.compiler.IncrementalCompiler(compiler); // a pass that changes a few objects derives only their neighbourhood
   }
 
   /** Compiles the objects that are not being deleted. */
