@@ -1,0 +1,127 @@
+package dev.lattice.testkit.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.IncrementalCompiler;
+import dev.lattice.compiler.LatticeCompiler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which way {@link IncrementalCompiler} goes, and why, on small hand-written fleets. */
+class IncrementalCompilerTest {
+  private static final LatticeCompiler COMPILER = LatticeCompiler.builder().build();
+
+  private static String service(String name, String resources) {
+    return """
+        apiVersion: lattice.dev/v1alpha1
+        kind: LatticeService
+        metadata: {name: %s, namespace: shop}
+        spec:
+          workload:
+            containers:
+              main: {image: "registry.example.com/%s@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
+            service:
+              ports:
+                http: {port: 80, targetPort: 8080}
+            resources:
+        %s
+        """.formatted(name, name, resources.indent(6).stripTrailing());
+  }
+
+  private static ParsedFiles fleet() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("policy.yaml", FleetGenerator.POLICY);
+    files.put("a.yaml", service("a", "b: {type: service, direction: outbound}"));
+    files.put("b.yaml", service("b", "a: {type: service, direction: inbound}\nc: {type: service, direction: outbound}"));
+    files.put("c.yaml", service("c", "b: {type: service, direction: inbound}"));
+    files.put("d.yaml", service("d", "{}"));
+    return ParsedFiles.of(files);
+  }
+
+  private static Compilation full(ParsedFiles files) {
+    return COMPILER.compile(files.sources());
+  }
+
+  @Test
+  void theFirstCompileIsFullAndAnUnchangedInputIsTheKeptOutput() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    Compilation first = inc.compile(files.sources());
+    assertThat(first.hasErrors()).as(first.diagnostics().toString()).isFalse();
+    assertThat(inc.lastRecompile().incremental()).isFalse();
+    assertThat(inc.lastRecompile().reason()).isEqualTo("no earlier compilation without errors");
+    Compilation again = inc.compile(fleet().sources()); // every file read anew: equal objects
+    assertThat(inc.lastRecompile().reason()).isEqualTo("nothing changed");
+    assertThat(again.toYaml()).isEqualTo(first.toYaml());
+  }
+
+  @Test
+  void aChangedAgreementDerivesOnlyItsNeighbourhood() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    inc.compile(files.sources());
+    ParsedFiles edited = files.with("c.yaml", service("c", "b: {type: service, direction: outbound}"));
+    Compilation got = inc.compile(edited.sources());
+    assertThat(inc.lastRecompile().incremental()).as(inc.lastRecompile().toString()).isTrue();
+    assertThat(inc.lastRecompile().changedObjects()).isEqualTo(1);
+    assertThat(inc.lastRecompile().affected()).isEqualTo(2); // c and b
+    assertThat(got.toYaml()).isEqualTo(full(edited).toYaml());
+    assertThat(got.diagnostics()).isEqualTo(full(edited).diagnostics());
+    assertThat(got.plan()).isEmpty();
+  }
+
+  @Test
+  void aPolicyChangeCompilesEverything() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    inc.compile(files.sources());
+    ParsedFiles edited = files.with("policy.yaml", FleetGenerator.POLICY.replace("Generated fleets", "These fleets"));
+    Compilation got = inc.compile(edited.sources());
+    assertThat(inc.lastRecompile().incremental()).isFalse();
+    assertThat(inc.lastRecompile().reason()).isEqualTo("a CedarPolicy changed");
+    assertThat(got.toYaml()).isEqualTo(full(edited).toYaml());
+  }
+
+  @Test
+  void aNewNamespaceCompilesEverything() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    inc.compile(files.sources());
+    ParsedFiles edited = files.with("e.yaml", service("e", "a: {type: service, namespace: shop}").replace("namespace: shop}\nspec", "namespace: other}\nspec"));
+    Compilation got = inc.compile(edited.sources());
+    assertThat(inc.lastRecompile().reason()).isEqualTo("a namespace appears or empties");
+    assertThat(got.toYaml()).isEqualTo(full(edited).toYaml());
+    assertThat(got.diagnostics()).isEqualTo(full(edited).diagnostics());
+  }
+
+  @Test
+  void anErrorIsTheFullCompilesAndTheFixIsComparedWithTheLastCleanInput() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    Compilation clean = inc.compile(files.sources());
+    ParsedFiles broken = files.with("a.yaml", service("a", "nobody: {type: service, direction: outbound}"));
+    Compilation bad = inc.compile(broken.sources());
+    assertThat(bad.hasErrors()).isTrue(); // LAT2002: shop/nobody names nothing, in a namespace of the input
+    assertThat(bad.documents()).isEmpty();
+    assertThat(bad.diagnostics()).isEqualTo(full(broken).diagnostics());
+    assertThat(inc.lastRecompile().reason()).isEqualTo("the change brings an error");
+    Compilation fixed = inc.compile(files.sources());
+    assertThat(inc.lastRecompile().reason()).isEqualTo("nothing changed");
+    assertThat(fixed.toYaml()).isEqualTo(clean.toYaml());
+  }
+
+  @Test
+  void aRemovedServiceAndACopiedOneAreIncrementalAndEqualToFull() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    inc.compile(files.sources());
+    ParsedFiles removed = files.without("d.yaml"); // removing c would leave b naming nothing: an error, compiled in full
+    assertThat(inc.compile(removed.sources()).toYaml()).isEqualTo(full(removed).toYaml());
+    assertThat(inc.lastRecompile().incremental()).as(inc.lastRecompile().toString()).isTrue();
+    ParsedFiles added = removed.with("c2.yaml", service("c2", "b: {type: service, direction: outbound}"));
+    assertThat(inc.compile(added.sources()).toYaml()).isEqualTo(full(added).toYaml());
+    assertThat(inc.lastRecompile().incremental()).as(inc.lastRecompile().toString()).isTrue();
+  }
+}
