@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class CellClusterHookTest extends ControllerTestSupport {
   private static final ResourceDefinitionContext CAPI = new ResourceDefinitionContext.Builder().withGroup("cluster.x-k8s.io")
-      .withVersion("v1beta1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
+      .withVersion("v1beta2").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
 
   @Test
   void theControllerDrivesAChildFromProvisioningToReady() throws Exception {
@@ -54,7 +54,7 @@ class CellClusterHookTest extends ControllerTestSupport {
         MockCluster.await("phase Provisioning", TIMEOUT, () -> "Provisioning".equals(status("edge").path("phase").asText()));
 
         cluster.client.genericKubernetesResources(CAPI).inNamespace("capi-edge").resource(new GenericKubernetesResourceBuilder()
-            .withApiVersion("cluster.x-k8s.io/v1beta1").withKind("Cluster").withNewMetadata().withName("edge")
+            .withApiVersion("cluster.x-k8s.io/v1beta2").withKind("Cluster").withNewMetadata().withName("edge")
             .withNamespace("capi-edge").endMetadata().addToAdditionalProperties("status", Map.of("phase", "Provisioned")).build())
             .create();
         MockCluster.await("awaiting the bootstrap", TIMEOUT, () -> pivotStep().contains("AWAITING_BOOTSTRAP"));
