@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.CommandExecutor;
+import dev.lattice.runtime.link.pivot.ClusterMover;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.wiring.ChildClusterWiring;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -22,9 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The real controller (JOSDK, informers) on the CRUD mock with {@link ChildClusterWiring} as its
  * {@link ClusterHook}: reconciling LatticeCluster {@code edge}, a child of the cell {@code mgmt}, settled
- * by the fleet pass (held: its spec is incomplete, so it emits nothing),
+ * by the fleet pass (held, or compiled into CAPI documents that are applied),
  * issues its bootstrap Secret, follows the pivot to Ready as the facts arrive (CAPI provisioned, the
- * webhook's call, the agent's stream) and fills the cell's {@code childrenHealth}.
+ * webhook's call, the agent's stream) and fills the cell's {@code childrenHealth}; deleting a pivoted
+ * child unpivots it before its finalizer goes.
  */
 class CellClusterHookTest extends ControllerTestSupport {
   private static final ResourceDefinitionContext CAPI = new ResourceDefinitionContext.Builder().withGroup("cluster.x-k8s.io")
@@ -35,18 +37,13 @@ class CellClusterHookTest extends ControllerTestSupport {
     Set<String> childObjects = ConcurrentHashMap.newKeySet();
     AtomicInteger moves = new AtomicInteger();
     try (LinkFixture fx = new LinkFixture()) {
-      ChildClusterWiring wiring = new ChildClusterWiring(cluster.client,
-          new ChildClusterWiring.Settings("mgmt", "https://cell.example:8443", Duration.ofHours(1)), fx.authority, fx.tokens,
-          fx.registry, (c, ns) -> {
+      ChildClusterWiring wiring = wiring(fx, "https://cell.example:8443", (c, ns) -> {
             moves.incrementAndGet();
             childObjects.add(ns + "/Cluster/" + c);
           });
-      LatticeController controller = new LatticeController(cluster.server.createClient(), MockCluster.options(),
-          new SimpleMeterRegistry(), Clock.systemUTC(), wiring.clusterHook(Duration.ofMillis(200), Duration.ofSeconds(1)));
-      controller.start();
+      LatticeController controller = start(wiring);
       try {
-        // specs the compiler holds (no provider, no nodes): a compiled LatticeCluster emits CAPI kinds that
-        // ManagedKind does not list yet (docs/RUNTIME.md), so its pass would never settle here
+        // specs the compiler holds (no provider, no nodes): the pivot does not depend on what is emitted
         cluster.put(latticeCluster("mgmt"));
         cluster.put(latticeCluster("edge"));
 
@@ -81,12 +78,8 @@ class CellClusterHookTest extends ControllerTestSupport {
   @Test
   void aCompiledCellAndChildSettleTheHookRunsAndTheSecretNamesTheParentConfigEndpoint() throws Exception {
     try (LinkFixture fx = new LinkFixture()) {
-      ChildClusterWiring wiring = new ChildClusterWiring(cluster.client,
-          new ChildClusterWiring.Settings("mgmt", "https://fallback.example:8443", Duration.ofHours(1)), fx.authority, fx.tokens,
-          fx.registry, (c, ns) -> { });
-      LatticeController controller = new LatticeController(cluster.server.createClient(), MockCluster.options(),
-          new SimpleMeterRegistry(), Clock.systemUTC(), wiring.clusterHook(Duration.ofMillis(200), Duration.ofSeconds(1)));
-      controller.start();
+      ChildClusterWiring wiring = wiring(fx, "https://fallback.example:8443", (c, ns) -> { });
+      LatticeController controller = start(wiring);
       try {
         cluster.put(DOCKER);
         cluster.put(compiledCluster("mgmt", "  parentConfig:\n    host: cell.example\n    bootstrapPort: 9443\n"));
@@ -122,9 +115,7 @@ class CellClusterHookTest extends ControllerTestSupport {
     AtomicInteger imports = new AtomicInteger();
     AtomicInteger importsWhileNotDeleting = new AtomicInteger();
     try (LinkFixture fx = new LinkFixture()) {
-      ChildClusterWiring wiring = new ChildClusterWiring(cluster.client,
-          new ChildClusterWiring.Settings("mgmt", "https://cell.example:8443", Duration.ofHours(1)), fx.authority, fx.tokens,
-          fx.registry,
+      ChildClusterWiring wiring = wiring(fx, "https://cell.example:8443",
           (c, ns) -> capi(ns, c).delete(), // the pivot: the CAPI objects leave the parent for the child
           (c, ns) -> { // the unpivot's import: back into the parent
             var lc = cluster.get("LatticeCluster", null, c);
@@ -134,9 +125,7 @@ class CellClusterHookTest extends ControllerTestSupport {
             imports.incrementAndGet();
             createCapiCluster(c, "Provisioned");
           });
-      LatticeController controller = new LatticeController(cluster.server.createClient(), MockCluster.options(),
-          new SimpleMeterRegistry(), Clock.systemUTC(), wiring.clusterHook(Duration.ofMillis(200), Duration.ofSeconds(1)));
-      controller.start();
+      LatticeController controller = start(wiring);
       try {
         cluster.put(latticeCluster("mgmt"));
         cluster.put(latticeCluster("edge"));
@@ -186,12 +175,8 @@ class CellClusterHookTest extends ControllerTestSupport {
   void deletingAChildThatWasNeverPivotedImportsNothing() throws Exception {
     AtomicInteger imports = new AtomicInteger();
     try (LinkFixture fx = new LinkFixture()) {
-      ChildClusterWiring wiring = new ChildClusterWiring(cluster.client,
-          new ChildClusterWiring.Settings("mgmt", "https://cell.example:8443", Duration.ofHours(1)), fx.authority, fx.tokens,
-          fx.registry, (c, ns) -> { }, (c, ns) -> imports.incrementAndGet());
-      LatticeController controller = new LatticeController(cluster.server.createClient(), MockCluster.options(),
-          new SimpleMeterRegistry(), Clock.systemUTC(), wiring.clusterHook(Duration.ofMillis(200), Duration.ofSeconds(1)));
-      controller.start();
+      ChildClusterWiring wiring = wiring(fx, "https://cell.example:8443", (c, ns) -> { }, (c, ns) -> imports.incrementAndGet());
+      LatticeController controller = start(wiring);
       try {
         cluster.put(latticeCluster("mgmt"));
         cluster.put(latticeCluster("edge"));
@@ -203,6 +188,26 @@ class CellClusterHookTest extends ControllerTestSupport {
         controller.stop();
       }
     }
+  }
+
+  /** The wiring of cell {@code mgmt} on the mock, with the fixture's CA, tokens and registry. */
+  private ChildClusterWiring wiring(LinkFixture fx, String bootstrap, ClusterMover mover, ClusterMover importer) {
+    return new ChildClusterWiring(cluster.client, new ChildClusterWiring.Settings("mgmt", bootstrap, Duration.ofHours(1)),
+        fx.authority, fx.tokens, fx.registry, mover, importer);
+  }
+
+  private ChildClusterWiring wiring(LinkFixture fx, String bootstrap, ClusterMover mover) {
+    return wiring(fx, bootstrap, mover, (c, ns) -> {
+      throw new AssertionError("no unpivot expected");
+    });
+  }
+
+  /** The real controller on the mock with {@code wiring} as its hook (children again after 200 ms, the rest after 1 s). */
+  private LatticeController start(ChildClusterWiring wiring) {
+    LatticeController controller = new LatticeController(cluster.server.createClient(), MockCluster.options(),
+        new SimpleMeterRegistry(), Clock.systemUTC(), wiring.clusterHook(Duration.ofMillis(200), Duration.ofSeconds(1)));
+    controller.start();
+    return controller;
   }
 
   private io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource> capi(
