@@ -15,7 +15,8 @@ import java.util.Optional;
  * What every kind's reconciler does: ask the engine for a pass and turn its outcome into the
  * framework's answer. A failed apply throws, so the framework retries with exponential backoff; a
  * spec with errors does not (it waits for a new generation); a deleted object keeps its finalizer
- * until everything derived from it is pruned. A settled {@code LatticeCluster} then runs the
+ * until everything derived from it is pruned (and, for a {@code LatticeCluster}, until the
+ * {@link ClusterHook#deleting} hook lets it go: a cell's unpivot). A settled {@code LatticeCluster} then runs the
  * {@link ClusterHook} (a cell's link work), which may ask to be reconciled again soon.
  */
 final class KindHandler {
@@ -66,11 +67,15 @@ final class KindHandler {
     }
   }
 
-  <R extends LatticeResources.Base> DeleteControl cleanup(R resource) throws InterruptedException {
+  <R extends LatticeResources.Base> DeleteControl cleanup(R resource) throws Exception {
     if (!caches.ready()) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(500);
     }
     RawObject raw = FleetCaches.raw(kind.kind(), resource);
+    Optional<Duration> unfinished = clusterHook.deleting(raw.key().name());
+    if (unfinished.isPresent()) {
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(unfinished.get().toMillis());
+    }
     PassOutcome outcome = engine.outcomeFor(raw.key(), raw.generation(), true);
     metrics.counter("lattice_reconciles_total", "kind", kind.kind().wire(), "result", "deleted").increment();
     return outcome.settled(raw.key()) ? DeleteControl.defaultDelete() : DeleteControl.noFinalizerRemoval().rescheduleAfter(2000);

@@ -27,7 +27,36 @@ public record ManagedKind(String apiVersion, String kind, String plural, boolean
       new ManagedKind("cilium.io/v1alpha1", "TracingPolicyNamespaced", "tracingpoliciesnamespaced", true),
       new ManagedKind("security.istio.io/v1", "AuthorizationPolicy", "authorizationpolicies", true),
       new ManagedKind("security.istio.io/v1", "PeerAuthentication", "peerauthentications", true),
-      new ManagedKind("networking.istio.io/v1", "ServiceEntry", "serviceentries", true));
+      new ManagedKind("networking.istio.io/v1", "ServiceEntry", "serviceentries", true),
+      // Cluster API (lattice-emit-capi, both --capi-style forms) and the add-ons' ClusterResourceSet
+      new ManagedKind("addons.cluster.x-k8s.io/v1beta2", "ClusterResourceSet", "clusterresourcesets", true),
+      new ManagedKind("bootstrap.cluster.x-k8s.io/v1beta1", "TalosConfigTemplate", "talosconfigtemplates", true),
+      new ManagedKind("bootstrap.cluster.x-k8s.io/v1beta2", "KubeadmConfigTemplate", "kubeadmconfigtemplates", true),
+      new ManagedKind("bootstrap.cluster.x-k8s.io/v1beta2", "RKE2ConfigTemplate", "rke2configtemplates", true),
+      new ManagedKind("cluster.x-k8s.io/v1beta2", "Cluster", "clusters", true),
+      new ManagedKind("cluster.x-k8s.io/v1beta2", "ClusterClass", "clusterclasses", true),
+      new ManagedKind("cluster.x-k8s.io/v1beta2", "MachineDeployment", "machinedeployments", true),
+      new ManagedKind("cluster.x-k8s.io/v1beta2", "MachineHealthCheck", "machinehealthchecks", true),
+      new ManagedKind("controlplane.cluster.x-k8s.io/v1alpha3", "TalosControlPlane", "taloscontrolplanes", true),
+      new ManagedKind("controlplane.cluster.x-k8s.io/v1beta2", "KubeadmControlPlane", "kubeadmcontrolplanes", true),
+      new ManagedKind("controlplane.cluster.x-k8s.io/v1beta2", "KubeadmControlPlaneTemplate", "kubeadmcontrolplanetemplates", true),
+      new ManagedKind("controlplane.cluster.x-k8s.io/v1beta2", "RKE2ControlPlane", "rke2controlplanes", true),
+      new ManagedKind("controlplane.cluster.x-k8s.io/v1beta2", "RKE2ControlPlaneTemplate", "rke2controlplanetemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "DockerCluster", "dockerclusters", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "DockerClusterTemplate", "dockerclustertemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "DockerMachineTemplate", "dockermachinetemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "AWSCluster", "awsclusters", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "AWSClusterTemplate", "awsclustertemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "AWSMachineTemplate", "awsmachinetemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxCluster", "proxmoxclusters", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxClusterTemplate", "proxmoxclustertemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxMachineTemplate", "proxmoxmachinetemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackCluster", "openstackclusters", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackClusterTemplate", "openstackclustertemplates", true),
+      new ManagedKind("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackMachineTemplate", "openstackmachinetemplates", true));
+
+  /** The Cluster API {@code Cluster} (what the cell reads the provisioning phase of). */
+  public static final ManagedKind CAPI_CLUSTER = of("cluster.x-k8s.io/v1beta2", "Cluster").orElseThrow();
 
   /** The API group; empty for the core group. */
   public String group() {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * The controller's ServiceAccount, ClusterRole and ClusterRoleBinding. The role grants exactly what
  * the controller does: watch the Lattice kinds and write their status and finalizers; create,
  * read, change and delete the emitted kinds ({@link ManagedKind}, by apply or create-or-replace,
- * and prune); record Events; and, in its own namespace only, hold a Lease for leader election.
+ * and prune); record Events; read and create Secrets (a cell's bootstrap tokens); and, in its own namespace only, hold a Lease for leader election.
  */
 public final class Rbac {
   /** Verbs on emitted kinds: apply (patch, create), create-or-replace (get, create, update), prune (list, delete). */
@@ -75,6 +75,8 @@ public final class Rbac {
     }
     byGroup.forEach((group, plurals) -> rule(rules, group, List.copyOf(plurals), APPLY_VERBS));
     rule(rules, "", List.of("events"), List.of("create"));
+    // a cell (lattice controller --cell-grpc): each child's bootstrap Secret, issued once
+    rule(rules, "", List.of("secrets"), List.of("create", "get"));
     return new Document("rbac.authorization.k8s.io/v1", "ClusterRole", Optional.empty(), InstallLabels.NAME, body);
   }
 

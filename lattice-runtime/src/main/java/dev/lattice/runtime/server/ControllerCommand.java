@@ -1,23 +1,35 @@
 package dev.lattice.runtime.server;
 
+import dev.lattice.runtime.controller.ClusterHook;
 import dev.lattice.runtime.controller.ControllerOptions;
 import dev.lattice.runtime.controller.LatticeController;
+import dev.lattice.runtime.link.cli.CellProcess;
+import dev.lattice.runtime.link.wiring.HostedCell;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code controller}: runs the Lattice controller against the cluster of the current kubeconfig
- * or in-cluster service account, until stopped. Every option also reads an environment variable.
+ * or in-cluster service account, until stopped (SIGTERM: everything is closed before the JVM exits).
+ * With {@code --cell-grpc} it hosts the cell too ({@link HostedCell}: the AgentLink server, the
+ * bootstrap endpoint, the child API proxies, and {@code ChildClusterWiring} as the cluster hook).
+ * Most options also read an environment variable.
  */
 @Command(name = "controller", mixinStandardHelpOptions = true,
     description = "Run the Lattice controller: watch the Lattice kinds, compile, apply, prune, report status.")
@@ -57,6 +69,52 @@ public final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--log-format", defaultValue = "${env:LATTICE_LOG_FORMAT:-json}", description = "json or text.")
   String logFormat;
 
+  @Option(names = "--cell-grpc", defaultValue = "${env:LATTICE_CELL_GRPC:-}",
+      description = "Host the cell too: its AgentLink gRPC address HOST:PORT (port 0: any). Env LATTICE_CELL_GRPC.")
+  String cellGrpc;
+
+  @Option(names = "--cell-bootstrap", defaultValue = "${env:LATTICE_CELL_BOOTSTRAP:-}",
+      description = "The cell's bootstrap endpoint HOST:PORT (HTTPS). Default: the gRPC host, port 8443. Env LATTICE_CELL_BOOTSTRAP.")
+  String cellBootstrap;
+
+  @Option(names = "--cell-data", defaultValue = "${env:LATTICE_CELL_DATA:-}",
+      description = "The cell's CA, tokens and state (as lattice cell --data). Env LATTICE_CELL_DATA.")
+  String cellData;
+
+  @Option(names = "--cell-cluster", defaultValue = "${env:LATTICE_CELL_CLUSTER:-}",
+      description = "The cell's own LatticeCluster (its spec.parentConfig gives the bootstrap endpoint). Env LATTICE_CELL_CLUSTER.")
+  String cellCluster;
+
+  @Option(names = "--cell-hosts", split = ",", description = "Extra DNS names or IPs for the cell's server certificates.")
+  List<String> cellHosts = List.of();
+
+  @Option(names = "--cell-heartbeat-seconds", defaultValue = "10", description = "Heartbeat interval asked of agents.")
+  int cellHeartbeatSeconds;
+
+  @Option(names = "--cell-agent-image", defaultValue = "ghcr.io/lattice/agent:dev")
+  String cellAgentImage;
+
+  @Option(names = "--cell-kubeconfig", defaultValue = "${env:LATTICE_CELL_KUBECONFIG:-}",
+      description = "This cluster's kubeconfig for clusterctl move (the unpivot's target). Default: $KUBECONFIG, else ~/.kube/config.")
+  String cellKubeconfig;
+
+  @Option(names = "--cell-clusterctl", defaultValue = "clusterctl", description = "The clusterctl executable.")
+  String cellClusterctl;
+
+  @Spec
+  CommandSpec spec;
+
+  private final Supplier<KubernetesClient> clients;
+
+  public ControllerCommand() {
+    this(() -> new KubernetesClientBuilder().build());
+  }
+
+  /** A command whose Kubernetes client comes from {@code clients} (tests). */
+  public ControllerCommand(Supplier<KubernetesClient> clients) {
+    this.clients = clients;
+  }
+
   @Override
   public Integer call() throws Exception {
     JsonLogFormatter.install(!"text".equals(logFormat), java.util.logging.Level.INFO);
@@ -65,16 +123,36 @@ public final class ControllerCommand implements Callable<Integer> {
         Optional.of(leaseNamespace).filter(s -> !s.isBlank()), Optional.of(identity).filter(s -> !s.isBlank()),
         Duration.ofMillis(coalesceMs), applyWorkers, defaults.reconcileThreads(), defaults.retryInitial(),
         defaults.retryMaxAttempts(), defaults.resync());
+    boolean cell = !cellGrpc.isBlank();
+    if (!cell && !(cellBootstrap.isBlank() && cellData.isBlank() && cellCluster.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "the --cell-* options need --cell-grpc HOST:PORT");
+    }
+    if (cell && (cellData.isBlank() || cellCluster.isBlank())) {
+      throw new ParameterException(spec.commandLine(), "--cell-grpc needs --cell-data DIR and --cell-cluster NAME");
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
-        LatticeController controller = new LatticeController(client, options, registry, Clock.systemUTC());
+    PrintWriter out = spec.commandLine().getOut();
+    try (UntilStopped stop = UntilStopped.register("lattice-shutdown");
+        KubernetesClient client = clients.get();
+        HostedCell hosted = cell ? startCell(client, out) : null;
+        LatticeController controller = new LatticeController(client, options, registry, Clock.systemUTC(),
+            hosted == null ? ClusterHook.none() : hosted.hook());
         HealthServer endpoints = new HealthServer(healthPort, metricsPort, controller::ready, registry)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "lattice-shutdown"));
       controller.start();
-      stopped.await();
+      stop.await();
     }
     return 0;
+  }
+
+  private HostedCell startCell(KubernetesClient client, PrintWriter out) throws java.io.IOException {
+    Path data = Path.of(cellData);
+    Path kubeconfig = !cellKubeconfig.isBlank() ? Path.of(cellKubeconfig)
+        : Optional.ofNullable(System.getenv("KUBECONFIG")).filter(k -> !k.isBlank())
+            .map(k -> Path.of(k.split(java.io.File.pathSeparator)[0]))
+            .orElse(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    return HostedCell.start(client, new CellProcess.Options(cellGrpc, cellBootstrap.isBlank() ? null : cellBootstrap, cellHosts,
+        data, cellHeartbeatSeconds, cellAgentImage), new HostedCell.Options(cellCluster, Duration.ofSeconds(5),
+        Duration.ofMinutes(1), Duration.ofHours(1)), HostedCell.clusterctl(cellClusterctl, kubeconfig, 30), out);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.document.Document;
@@ -89,16 +90,22 @@ class InstallManifestsTest {
 
   @Test
   void theClusterRoleCoversEveryKindTheExamplesCompileTo() {
-    LatticeCompiler compiler = LatticeCompiler.builder().build();
+    java.util.Set<String> missing = new java.util.TreeSet<>();
     int documents = 0;
-    for (String example : List.of("shop", "payments", "homelab")) {
-      Compilation c = compiler.compile(Sources.fromPaths(List.of(TestPaths.root().resolve("examples").resolve(example))));
-      assertThat(c.hasErrors()).as(example).isFalse();
-      for (Document d : c.documents()) {
-        assertThat(ManagedKind.of(d.apiVersion(), d.kind())).as(d.apiVersion() + " " + d.kind()).isPresent();
-        documents++;
+    for (CompilerOptions.CapiStyle style : CompilerOptions.CapiStyle.values()) {
+      LatticeCompiler compiler = LatticeCompiler.builder().capiStyle(style).build();
+      for (String example : List.of("shop", "payments", "homelab", "clusters")) {
+        Compilation c = compiler.compile(Sources.fromPaths(List.of(TestPaths.root().resolve("examples").resolve(example))));
+        assertThat(c.hasErrors()).as(example + " " + c.diagnostics()).isFalse();
+        for (Document d : c.documents()) {
+          if (ManagedKind.of(d.apiVersion(), d.kind()).isEmpty()) {
+            missing.add(d.apiVersion() + " " + d.kind());
+          }
+          documents++;
+        }
       }
     }
+    assertThat(missing).as("emitted kinds ManagedKind does not list").isEmpty();
     assertThat(documents).isPositive();
     String role = InstallManifests.toYaml(List.of(Rbac.clusterRole()));
     ManagedKind.ALL.forEach(k -> assertThat(role).contains(k.plural()));

@@ -60,7 +60,7 @@ class ChildClusterWiringTest {
   }
 
   private static final ResourceDefinitionContext LC = context(CrdKind.GROUP, CrdKind.VERSION, "LatticeCluster", "latticeclusters", false);
-  private static final ResourceDefinitionContext CAPI = context("cluster.x-k8s.io", "v1beta1", "Cluster", "clusters", true);
+  private static final ResourceDefinitionContext CAPI = context("cluster.x-k8s.io", "v1beta2", "Cluster", "clusters", true);
 
   private static void latticeCluster(String name) {
     client.genericKubernetesResources(LC).resource(new GenericKubernetesResourceBuilder()
@@ -99,7 +99,7 @@ class ChildClusterWiringTest {
             .as("issued once").isEqualTo(token);
 
         client.genericKubernetesResources(CAPI).inNamespace("capi-edge").resource(new GenericKubernetesResourceBuilder()
-            .withApiVersion("cluster.x-k8s.io/v1beta1").withKind("Cluster").withNewMetadata().withName("edge")
+            .withApiVersion("cluster.x-k8s.io/v1beta2").withKind("Cluster").withNewMetadata().withName("edge")
             .withNamespace("capi-edge").endMetadata().addToAdditionalProperties("status", Map.of("phase", "Provisioned")).build())
             .create();
         assertThat(step(wiring)).isEqualTo(PivotStep.AWAITING_BOOTSTRAP);

@@ -70,9 +70,14 @@ public final class LinkFixture implements AutoCloseable {
 
   /** An HTTPS client (TLS 1.3) that trusts this fixture's cell CA only. */
   public java.net.http.HttpClient httpsTrustingTheCell() throws Exception {
+    return httpsTrusting(authority.certificate());
+  }
+
+  /** An HTTPS client (TLS 1.3) that trusts {@code ca} only. */
+  public static java.net.http.HttpClient httpsTrusting(java.security.cert.X509Certificate ca) throws Exception {
     java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
     trust.load(null, null);
-    trust.setCertificateEntry("ca", authority.certificate());
+    trust.setCertificateEntry("ca", ca);
     javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
         javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);

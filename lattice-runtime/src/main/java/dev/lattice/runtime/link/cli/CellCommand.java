@@ -1,25 +1,10 @@
 package dev.lattice.runtime.link.cli;
 
-import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;
-import dev.lattice.runtime.link.cell.CellServer;
-import dev.lattice.runtime.link.cell.ChildRegistry;
-import dev.lattice.runtime.link.cell.Enroller;
-import dev.lattice.runtime.link.pki.BootstrapTokens;
-import dev.lattice.runtime.link.pki.CellAuthority;
-import dev.lattice.runtime.link.pki.Fingerprints;
+import dev.lattice.runtime.server.UntilStopped;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,61 +57,13 @@ public final class CellCommand implements Callable<Integer> {
     if (bootstrap != null && webhookPort != null) {
       throw new ParameterException(spec.commandLine(), "give --bootstrap HOST:PORT or the older --webhook-port, not both");
     }
-    HostPort hp = HostPort.parse(grpc);
-    HostPort bp = bootstrap != null ? HostPort.parse(bootstrap)
-        : new HostPort(hp.host(), webhookPort != null ? webhookPort : 8443);
-    CellData store = new CellData(data);
-    Clock clock = Clock.systemUTC();
-    CellAuthority ca = store.authority(clock);
-    BootstrapTokens tokens = store.tokens(clock);
-    ChildRegistry registry = new ChildRegistry(clock, Duration.ofSeconds(3L * heartbeatSeconds),
-        c -> out.println("cell: child " + c + " missed its heartbeats: unhealthy"), store.commands());
-    Set<String> names = new LinkedHashSet<>(List.of(hp.host(), bp.host(), "localhost", "127.0.0.1"));
-    names.addAll(extraHosts);
-    List<String> hosts = List.copyOf(names);
-    Enroller enroller = new Enroller(ca, tokens, Duration.ofDays(365), store::recordIssued);
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "lattice-cell-stop");
-    ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-    try (CellServer cell = CellServer.start(new CellServer.Options(new InetSocketAddress(hp.host(), hp.port()), hosts,
-        Duration.ofDays(365), heartbeatSeconds, Duration.ofSeconds(1)), enroller, store.revocations(), registry)) {
-      String address = hp.host() + ":" + cell.port();
-      try (BootstrapWebhook webhook = BootstrapWebhook.start(new InetSocketAddress(bp.host(), bp.port()), hosts,
-          enroller, tokens, new BootstrapWebhook.Settings(agentImage, address, Duration.ofHours(1)),
-          c -> out.println("cell: bootstrap callback from " + c))) {
-        String boot = "https://" + bp.host() + ":" + webhook.port();
-        store.writeEndpoint(address, boot);
-        out.println("cell: AgentLink gRPC on " + address + ", bootstrap on " + boot + ", CA bundle "
-            + data.resolve("ca.crt") + " (pin " + Fingerprints.pin(ca.certificate()) + ")");
-        out.flush();
-        writer.scheduleWithFixedDelay(() -> write(store, registry), 0, 1, TimeUnit.SECONDS);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-          stop.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    } finally {
-      writer.shutdownNow();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException | IllegalArgumentException e) {
-        // shutting down already, or never registered
-      }
+    String bootstrapAddress = bootstrap != null ? bootstrap
+        : webhookPort != null ? HostPort.parse(grpc).host() + ":" + webhookPort : null;
+    try (UntilStopped stop = UntilStopped.register("lattice-cell-stop");
+        CellProcess cell = CellProcess.start(new CellProcess.Options(grpc, bootstrapAddress, extraHosts, data,
+            heartbeatSeconds, agentImage), c -> out.println("cell: bootstrap callback from " + c), out)) {
+      stop.await();
     }
     return 0;
-  }
-
-  private static void write(CellData store, ChildRegistry registry) {
-    if (registry == null) {
-      return;
-    }
-    try {
-      registry.pickUp();
-      store.writeChildren(registry.childrenHealth());
-    } catch (Exception e) {
-      System.err.println("cell: cannot write " + store.dir().resolve("children.json") + ": " + e.getMessage());
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.lattice.emit.capi.CapiNames;
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
 import dev.lattice.runtime.controller.ClusterHook;
 import dev.lattice.runtime.install.CrdKind;
+import dev.lattice.runtime.install.ManagedKind;
 import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;
 import dev.lattice.runtime.link.cell.ChildRegistry;
 import dev.lattice.runtime.link.pivot.ClusterMover;
@@ -14,6 +15,11 @@ import dev.lattice.runtime.link.pivot.PivotDriver;
 import dev.lattice.runtime.link.pivot.PivotFacts;
 import dev.lattice.runtime.link.pivot.PivotState;
 import dev.lattice.runtime.link.pivot.PivotStep;
+import dev.lattice.runtime.link.pivot.StateStore;
+import dev.lattice.runtime.link.pivot.UnpivotDriver;
+import dev.lattice.runtime.link.pivot.UnpivotFacts;
+import dev.lattice.runtime.link.pivot.UnpivotState;
+import dev.lattice.runtime.link.pivot.UnpivotStep;
 import dev.lattice.runtime.link.pki.BootstrapTokens;
 import dev.lattice.runtime.link.pki.CellAuthority;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -40,16 +46,27 @@ import java.util.Optional;
  *       LatticeCluster (an annotation, because a structural schema would prune unknown status
  *       fields), and {@code status.phase} / {@code status.pivotComplete} follow it;</li>
  *   <li>writes {@code status.childrenHealth} of the cell's own LatticeCluster from the
- *       {@link ChildRegistry}.</li>
+ *       {@link ChildRegistry};</li>
+ *   <li>when a pivoted child is deleted ({@link #unpivot}), drives the {@link UnpivotDriver}: the
+ *       importer brings its CAPI objects back from the child, then the CAPI {@code Cluster} is
+ *       deleted in the parent; the state lives in the annotation {@value #UNPIVOT_ANNOTATION}.</li>
  * </ul>
+ * The bootstrap endpoint written into the Secret is {@code https://<host>:<bootstrapPort>} of the
+ * cell's own {@code spec.parentConfig} (the host, when it names none, from the setting), else the
+ * setting.
  */
 public final class ChildClusterWiring {
   public static final String PIVOT_ANNOTATION = "lattice.dev/pivot-state";
+  public static final String UNPIVOT_ANNOTATION = "lattice.dev/unpivot-state";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ResourceDefinitionContext CAPI_CLUSTER = new ResourceDefinitionContext.Builder()
-      .withGroup("cluster.x-k8s.io").withVersion("v1beta1").withKind("Cluster").withPlural("clusters").withNamespaced(true).build();
+      .withGroup(ManagedKind.CAPI_CLUSTER.group()).withVersion(ManagedKind.CAPI_CLUSTER.version())
+      .withKind(ManagedKind.CAPI_CLUSTER.kind()).withPlural(ManagedKind.CAPI_CLUSTER.plural()).withNamespaced(true).build();
 
-  /** The cell's own cluster, its bootstrap URL ({@code https://HOST:PORT}) and the tokens' lifetime. */
+  /**
+   * The cell's own cluster, its bootstrap URL ({@code https://HOST:PORT}; what the Secret says when the
+   * cell's LatticeCluster has no {@code parentConfig}) and the tokens' lifetime.
+   */
   public record Settings(String cellCluster, String bootstrapEndpoint, Duration tokenTtl) {}
 
   private final KubernetesClient client;
@@ -57,16 +74,29 @@ public final class ChildClusterWiring {
   private final CellAuthority authority;
   private final BootstrapTokens tokens;
   private final ChildRegistry registry;
+  private final AnnotationStore pivotStates = new AnnotationStore();
   private final PivotDriver driver;
+  private final UnpivotDriver unpivot;
 
+  /** A wiring that pivots with {@code mover} and cannot unpivot (a deleted pivoted child waits). */
   public ChildClusterWiring(KubernetesClient client, Settings settings, CellAuthority authority, BootstrapTokens tokens,
       ChildRegistry registry, ClusterMover mover) {
+    this(client, settings, authority, tokens, registry, mover, (c, ns) -> {
+      throw new IllegalStateException("no unpivot importer: cluster " + c + " cannot be brought back");
+    });
+  }
+
+  /** A wiring that pivots with {@code mover} and, when a pivoted child is deleted, imports it back with {@code importer}. */
+  public ChildClusterWiring(KubernetesClient client, Settings settings, CellAuthority authority, BootstrapTokens tokens,
+      ChildRegistry registry, ClusterMover mover, ClusterMover importer) {
     this.client = client;
     this.settings = settings;
     this.authority = authority;
     this.tokens = tokens;
     this.registry = registry;
-    this.driver = new PivotDriver(new AnnotationStore(), mover, registry::session);
+    this.driver = new PivotDriver(pivotStates, mover, registry::session);
+    this.unpivot = new UnpivotDriver(new UnpivotAnnotationStore(), importer,
+        (c, ns) -> capiCluster(c).delete());
   }
 
   /** One reconcile of LatticeCluster {@code name}: the pivot state of a child, empty for the cell itself or a missing one. */
@@ -96,7 +126,34 @@ public final class ChildClusterWiring {
    * {@code childrenHealth} it refreshes) after {@code later}.
    */
   public ClusterHook clusterHook(Duration soon, Duration later) {
-    return name -> Optional.of(reconcile(name).filter(s -> s.step() != PivotStep.READY).isPresent() ? soon : later);
+    return new ClusterHook() {
+      @Override
+      public Optional<Duration> reconciled(String name) throws Exception {
+        return Optional.of(reconcile(name).filter(s -> s.step() != PivotStep.READY).isPresent() ? soon : later);
+      }
+
+      @Override
+      public Optional<Duration> deleting(String name) throws Exception {
+        return unpivot(name).filter(s -> s.step() != UnpivotStep.DELETED).map(s -> soon);
+      }
+    };
+  }
+
+  /**
+   * One step of the unpivot of deleted LatticeCluster {@code name}: empty when there is nothing to
+   * bring back (the cell itself, a missing cluster, a child never moved), else the new state; the
+   * cluster may go once it is {@link UnpivotStep#DELETED} — after {@code unpivotImportComplete} and
+   * the deletion of the CAPI {@code Cluster} in the parent. {@code status.phase} follows the step.
+   */
+  public Optional<UnpivotState> unpivot(String name) throws Exception {
+    if (name.equals(settings.cellCluster()) || cluster(name).get() == null
+        || !pivotStates.load(name).map(PivotState::moveComplete).orElse(false)) {
+      return Optional.empty();
+    }
+    boolean inParent = capiCluster(name).get() != null;
+    UnpivotState s = unpivot.step(name, new UnpivotFacts(registry.session(name).connected(), inParent, !inParent));
+    patchStatus(name, JSON.createObjectNode().put("phase", s.step().phase().wire()));
+    return Optional.of(s);
   }
 
   /** The bootstrap webhook's listener ({@link BootstrapWebhook}): records {@code bootstrapComplete: true}. */
@@ -127,13 +184,33 @@ public final class ChildClusterWiring {
         .addToLabels("app.kubernetes.io/managed-by", "lattice").endMetadata()
         .withType("Opaque")
         .addToStringData("token", token)
-        .addToStringData("endpoint", settings.bootstrapEndpoint())
+        .addToStringData("endpoint", bootstrapEndpoint())
         .addToStringData("ca.crt", authority.bundlePem()).build()).create();
   }
 
+  /** {@code https://<host>:<bootstrapPort>} of the cell's {@code spec.parentConfig}, else the setting. */
+  String bootstrapEndpoint() {
+    GenericKubernetesResource cell = cluster(settings.cellCluster()).get();
+    Object spec = cell == null ? null : cell.getAdditionalProperties().get("spec");
+    JsonNode parent = spec == null ? JSON.missingNode() : JSON.valueToTree(spec).path("parentConfig");
+    if (!parent.isObject()) {
+      return settings.bootstrapEndpoint();
+    }
+    String host = parent.path("host").asText("");
+    if (host.isBlank()) {
+      host = java.net.URI.create(settings.bootstrapEndpoint()).getHost();
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return "https://" + host + ":" + parent.path("bootstrapPort").asInt(8443);
+  }
+
+  private Resource<GenericKubernetesResource> capiCluster(String cluster) {
+    return client.genericKubernetesResources(CAPI_CLUSTER).inNamespace(CapiNames.namespace(cluster)).withName(cluster);
+  }
+
   private boolean provisioned(String cluster) {
-    GenericKubernetesResource capi = client.genericKubernetesResources(CAPI_CLUSTER).inNamespace(CapiNames.namespace(cluster))
-        .withName(cluster).get();
+    GenericKubernetesResource capi = capiCluster(cluster).get();
     return capi != null && "Provisioned".equals(status(capi).path("phase").asText());
   }
 
@@ -155,31 +232,63 @@ public final class ChildClusterWiring {
     cluster(cluster).subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
   }
 
+  private Optional<JsonNode> annotation(String cluster, String key) {
+    GenericKubernetesResource lc = cluster(cluster).get();
+    String v = lc == null || lc.getMetadata().getAnnotations() == null ? null : lc.getMetadata().getAnnotations().get(key);
+    if (v == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readTree(v));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unreadable " + key + " on LatticeCluster " + cluster + ": " + v, e);
+    }
+  }
+
+  private void annotate(String cluster, String key, ObjectNode value) {
+    ObjectNode patch = JSON.createObjectNode();
+    patch.putObject("metadata").putObject("annotations").put(key, value.toString());
+    cluster(cluster).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+  }
+
   /** Pivot states in the LatticeCluster's annotation {@value #PIVOT_ANNOTATION}, as JSON. */
   private final class AnnotationStore implements PivotDriver.Store {
     @Override
     public Optional<PivotState> load(String cluster) {
-      GenericKubernetesResource lc = cluster(cluster).get();
-      String v = lc == null || lc.getMetadata().getAnnotations() == null ? null : lc.getMetadata().getAnnotations().get(PIVOT_ANNOTATION);
-      if (v == null) {
-        return Optional.empty();
-      }
-      try {
-        JsonNode j = JSON.readTree(v);
-        return Optional.of(new PivotState(PivotStep.valueOf(j.path("step").asText()), j.path("moveComplete").asBoolean(),
-            j.path("confirmations").asInt()));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-        throw new IllegalStateException("unreadable " + PIVOT_ANNOTATION + " on LatticeCluster " + cluster + ": " + v, e);
-      }
+      return annotation(cluster, PIVOT_ANNOTATION).map(j -> {
+        try {
+          return new PivotState(PivotStep.valueOf(j.path("step").asText()), j.path("moveComplete").asBoolean(),
+              j.path("confirmations").asInt());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("unreadable " + PIVOT_ANNOTATION + " on LatticeCluster " + cluster + ": " + j, e);
+        }
+      });
     }
 
     @Override
     public void save(String cluster, PivotState s) {
-      String v = JSON.createObjectNode().put("step", s.step().name()).put("moveComplete", s.moveComplete())
-          .put("confirmations", s.confirmations()).toString();
-      ObjectNode patch = JSON.createObjectNode();
-      patch.putObject("metadata").putObject("annotations").put(PIVOT_ANNOTATION, v);
-      cluster(cluster).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+      annotate(cluster, PIVOT_ANNOTATION, JSON.createObjectNode().put("step", s.step().name())
+          .put("moveComplete", s.moveComplete()).put("confirmations", s.confirmations()));
+    }
+  }
+
+  /** Unpivot states in the LatticeCluster's annotation {@value #UNPIVOT_ANNOTATION}: step, unpivotImportComplete. */
+  private final class UnpivotAnnotationStore implements StateStore<UnpivotState> {
+    @Override
+    public Optional<UnpivotState> load(String cluster) {
+      return annotation(cluster, UNPIVOT_ANNOTATION).map(j -> {
+        try {
+          return new UnpivotState(UnpivotStep.valueOf(j.path("step").asText()), j.path("unpivotImportComplete").asBoolean());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalStateException("unreadable " + UNPIVOT_ANNOTATION + " on LatticeCluster " + cluster + ": " + j, e);
+        }
+      });
+    }
+
+    @Override
+    public void save(String cluster, UnpivotState s) {
+      annotate(cluster, UNPIVOT_ANNOTATION, JSON.createObjectNode().put("step", s.step().name())
+          .put("unpivotImportComplete", s.unpivotImportComplete()));
     }
   }
 }
