@@ -61,11 +61,7 @@ public final class IncrementalCompiler {
       SourceChanges changes = SourceChanges.between(snapshot.objects(), snapshot.byKey(), sources.objects());
       reason = refusal(changes);
       if (reason == null) {
-        if (changes.changes().isEmpty()) {
-          last = new Recompile(true, "nothing changed", 0, 0, 0);
-          return new Compilation(snapshot.documents(), snapshot.diagnostics(), Optional.empty());
-        }
-        incremental = recompile(sources, changes.changes());
+        incremental = changes.changes().isEmpty() ? rereadOnly(sources) : recompile(sources, changes.changes());
         reason = incremental.isPresent() ? null : last.reason();
       }
     }
@@ -154,6 +150,25 @@ public final class IncrementalCompiler {
     Compilation result = new Compilation(applied.get().documents(), applied.get().diagnostics(), Optional.empty());
     snapshot.advance(sources, changes, newNames, result.documents(), result.diagnostics());
     last = new Recompile(true, "changed " + changes.size() + " object(s)", changes.size(), hood.affected(), after.size());
+    return Optional.of(result);
+  }
+
+  /**
+   * No object changed, but what reading reported may have (a document that is no object, such as
+   * an unsupported kind, moved or changed): the kept output with the read diagnostics brought up
+   * to date.
+   */
+  private Optional<Compilation> rereadOnly(Sources sources) {
+    OutputDelta delta = OutputDelta.none();
+    delta.readDiagnostics(snapshot.readDiagnostics(), sources.readDiagnostics());
+    Optional<OutputDelta.Applied> applied = delta.apply(snapshot.documents(), snapshot.diagnostics());
+    if (applied.isEmpty()) {
+      last = new Recompile(false, "the read diagnostics do not match the kept output", 0, 0, 0);
+      return Optional.empty();
+    }
+    Compilation result = new Compilation(applied.get().documents(), applied.get().diagnostics(), Optional.empty());
+    snapshot.advance(sources, List.of(), Map.of(), result.documents(), result.diagnostics());
+    last = new Recompile(true, "nothing changed", 0, 0, 0);
     return Optional.of(result);
   }
 

@@ -29,6 +29,11 @@ final class OutputDelta {
     this.newDiagnostics = newDiagnostics;
   }
 
+  /** A delta that changes nothing (until {@link #readDiagnostics} adds to it). */
+  static OutputDelta none() {
+    return new OutputDelta(new ArrayList<>(), new ArrayList<>());
+  }
+
   /**
    * Adds what reading the input reported differently: {@code before} and {@code after} are the
    * read diagnostics of the two inputs (unchanged when they hold the same instances).

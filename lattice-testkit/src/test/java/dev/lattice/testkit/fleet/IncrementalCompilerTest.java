@@ -124,4 +124,17 @@ class IncrementalCompilerTest {
     assertThat(inc.compile(added.sources()).toYaml()).isEqualTo(full(added).toYaml());
     assertThat(inc.lastRecompile().incremental()).as(inc.lastRecompile().toString()).isTrue();
   }
+
+  @Test
+  void aReadWarningThatMovesWithoutAnyObjectChangingIsReportedWhereItIsNow() {
+    String job = "apiVersion: lattice.dev/v1alpha1\nkind: LatticeJob\nmetadata: {name: nightly, namespace: shop}\nspec: {}\n";
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet().with("job.yaml", job);
+    Compilation first = inc.compile(files.sources());
+    assertThat(first.diagnostics()).anyMatch(d -> d.position().file().equals("job.yaml"));
+    ParsedFiles moved = files.with("job.yaml", "# the nightly job\n" + job); // the warning moves one line down
+    Compilation got = inc.compile(moved.sources());
+    assertThat(inc.lastRecompile().incremental()).isTrue();
+    assertThat(got.diagnostics()).isEqualTo(full(moved).diagnostics()).isNotEqualTo(first.diagnostics());
+  }
 }
