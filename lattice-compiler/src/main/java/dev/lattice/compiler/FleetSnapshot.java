@@ -129,9 +129,19 @@ final class FleetSnapshot {
     return java.util.Optional.empty();
   }
 
-  /** The object of {@code kind} at {@code ref}, or null. */
-  SourcedObject get(Kind kind, ObjectRef ref) {
-    return byKey.get(new Key(kind, ref));
+  /** The services, mesh members and external services kept at {@code refs}, except those in {@code skip}. */
+  List<SourcedObject> meshObjectsAt(java.util.Collection<ObjectRef> refs, Set<Key> skip) {
+    List<SourcedObject> out = new ArrayList<>();
+    for (ObjectRef ref : refs) {
+      for (Kind kind : MESH_KINDS) {
+        Key key = new Key(kind, ref);
+        SourcedObject s = byKey.get(key);
+        if (s != null && !skip.contains(key)) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -144,7 +154,12 @@ final class FleetSnapshot {
     for (Change c : changes) {
       ObjectRef ref = c.key().ref();
       if (relinked.add(ref)) {
-        names(ref).forEach(peer -> namedBy.getOrDefault(peer, new HashSet<>()).remove(ref));
+        for (ObjectRef peer : names(ref)) {
+          Set<ObjectRef> declarers = namedBy.get(peer);
+          if (declarers != null) {
+            declarers.remove(ref);
+          }
+        }
         names.remove(ref);
       }
       c.before().ifPresent(old -> byKey.remove(c.key()));

@@ -2,7 +2,6 @@ package dev.lattice.compiler;
 
 import dev.lattice.compiler.SourceChanges.Change;
 import dev.lattice.compiler.stage.Pipeline;
-import dev.lattice.model.Kind;
 import dev.lattice.model.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import java.util.ArrayList;
@@ -104,21 +103,15 @@ public final class IncrementalCompiler {
       changedKeys.add(c.key());
       c.after().ifPresent(changedNow::add);
     }
-    Map<ObjectRef, Set<ObjectRef>> newNames = Pipeline.referencesOf(objectsAt(changed, changedKeys, changedNow));
+    // an address can hold a service and an external service: names are followed per address, from all it holds now
+    List<SourcedObject> atChanged = new ArrayList<>(changedNow);
+    atChanged.addAll(snapshot.meshObjectsAt(changed, changedKeys));
+    Map<ObjectRef, Set<ObjectRef>> newNames = Pipeline.referencesOf(atChanged);
     Neighbourhood hood = Neighbourhood.around(changed, snapshot, newNames);
     List<SourcedObject> before = new ArrayList<>(snapshot.policies());
+    before.addAll(snapshot.meshObjectsAt(hood.members(), Set.of()));
     List<SourcedObject> after = new ArrayList<>(snapshot.policies());
-    for (ObjectRef ref : hood.members()) {
-      for (Kind kind : FleetSnapshot.MESH_KINDS) {
-        SourcedObject old = snapshot.get(kind, ref);
-        if (old != null) {
-          before.add(old);
-        }
-        if (old != null && !changedKeys.contains(new SourceChanges.Key(kind, ref))) {
-          after.add(old);
-        }
-      }
-    }
+    after.addAll(snapshot.meshObjectsAt(hood.members(), changedKeys));
     after.addAll(changedNow);
     Set<SourcedObject> anchors = new HashSet<>();
     for (ObjectRef ref : changed) {
@@ -181,20 +174,6 @@ public final class IncrementalCompiler {
   private Optional<Compilation> refuse(String reason, Neighbourhood hood) {
     last = new Recompile(false, reason, 0, hood.affected(), 0);
     return Optional.empty();
-  }
-
-  /** Every mesh object of the next input at the changed addresses (an address can hold a service and an external service). */
-  private List<SourcedObject> objectsAt(Set<ObjectRef> changed, Set<SourceChanges.Key> changedKeys, List<SourcedObject> changedNow) {
-    List<SourcedObject> out = new ArrayList<>(changedNow);
-    for (ObjectRef ref : changed) {
-      for (Kind kind : FleetSnapshot.MESH_KINDS) {
-        SourcedObject old = snapshot.get(kind, ref);
-        if (old != null && !changedKeys.contains(new SourceChanges.Key(kind, ref))) {
-          out.add(old);
-        }
-      }
-    }
-    return out;
   }
 
   /**

@@ -40,9 +40,8 @@ public final class LatticeCompiler {
 
   /** Validates and resolves without emitting: the diagnostics {@code lattice validate} prints. */
   public Compilation validate(Sources sources) {
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(sources.readDiagnostics());
-    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    Diagnostics diagnostics = readDiagnostics(sources);
+    FleetPlan plan = plan(sources, diagnostics);
     return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
   }
 
@@ -51,9 +50,8 @@ public final class LatticeCompiler {
    * authorizing or emitting) the result has no documents.
    */
   public Compilation compile(Sources sources) {
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(sources.readDiagnostics());
-    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    Diagnostics diagnostics = readDiagnostics(sources);
+    FleetPlan plan = plan(sources, diagnostics);
     if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
@@ -73,11 +71,20 @@ public final class LatticeCompiler {
    * such derivations of a neighbourhood and so must see documents even beside errors.
    */
   Derivation derive(Sources sources) {
-    Diagnostics diagnostics = new Diagnostics();
-    diagnostics.addAll(sources.readDiagnostics());
-    FleetPlan plan = new Pipeline(options, authorizer).plan(sources, diagnostics);
+    Diagnostics diagnostics = readDiagnostics(sources);
+    FleetPlan plan = plan(sources, diagnostics);
     List<Document> documents = emit(plan, diagnostics);
     return new Derivation(documents, diagnostics.sorted());
+  }
+
+  private static Diagnostics readDiagnostics(Sources sources) {
+    Diagnostics diagnostics = new Diagnostics();
+    diagnostics.addAll(sources.readDiagnostics());
+    return diagnostics;
+  }
+
+  private FleetPlan plan(Sources sources, Diagnostics diagnostics) {
+    return new Pipeline(options, authorizer).plan(sources, diagnostics);
   }
 
   /** What {@link #derive} found. */

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 final class OutputDelta {
   private final List<Document> removed = new ArrayList<>();
   private final List<Document> added = new ArrayList<>();
-  private final List<Document[]> replaced = new ArrayList<>();
+  private final List<Replacement> replaced = new ArrayList<>();
   private final List<Diagnostic> lostDiagnostics;
   private final List<Diagnostic> newDiagnostics;
 
@@ -65,21 +65,20 @@ final class OutputDelta {
         minus(after.diagnostics(), before.diagnostics()));
     List<Document> a = before.documents();
     List<Document> b = after.documents();
+    if (hasTwins(a) || hasTwins(b)) {
+      return Optional.empty();
+    }
     int i = 0;
     int j = 0;
     while (i < a.size() || j < b.size()) {
       int c = i == a.size() ? 1 : j == b.size() ? -1 : Document.ORDER.compare(a.get(i), b.get(j));
-      if ((i > 0 && i < a.size() && Document.ORDER.compare(a.get(i - 1), a.get(i)) == 0)
-          || (j > 0 && j < b.size() && Document.ORDER.compare(b.get(j - 1), b.get(j)) == 0)) {
-        return Optional.empty();
-      }
       if (c < 0) {
         delta.removed.add(a.get(i++));
       } else if (c > 0) {
         delta.added.add(b.get(j++));
       } else {
         if (!a.get(i).equals(b.get(j))) {
-          delta.replaced.add(new Document[] {a.get(i), b.get(j)});
+          delta.replaced.add(new Replacement(a.get(i), b.get(j)));
         }
         i++;
         j++;
@@ -88,14 +87,22 @@ final class OutputDelta {
     return Optional.of(delta);
   }
 
+  /** One identity's document before and after. */
+  private record Replacement(Document before, Document after) {}
+
+  /** Whether a sorted list holds two documents of one identity (they sit side by side). */
+  private static boolean hasTwins(List<Document> sorted) {
+    for (int i = 1; i < sorted.size(); i++) {
+      if (Document.ORDER.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the change brings a new error (then the full compile must speak: nothing is derived). */
   boolean addsError() {
     return newDiagnostics.stream().anyMatch(Diagnostic::isError);
-  }
-
-  /** Documents added, removed or replaced. */
-  int documentChanges() {
-    return removed.size() + added.size() + replaced.size();
   }
 
   /**
@@ -112,12 +119,12 @@ final class OutputDelta {
       }
       edits.put(at, Optional.empty());
     }
-    for (Document[] pair : replaced) {
-      int at = java.util.Collections.binarySearch(documents, pair[0], Document.ORDER);
-      if (at < 0 || !documents.get(at).equals(pair[0])) {
+    for (Replacement r : replaced) {
+      int at = java.util.Collections.binarySearch(documents, r.before(), Document.ORDER);
+      if (at < 0 || !documents.get(at).equals(r.before())) {
         return Optional.empty();
       }
-      edits.put(at, Optional.of(pair[1]));
+      edits.put(at, Optional.of(r.after()));
     }
     for (Document d : added) {
       if (java.util.Collections.binarySearch(documents, d, Document.ORDER) >= 0) {

@@ -1,9 +1,16 @@
 package dev.lattice.testkit.bench;
 
 import dev.lattice.compiler.Sources;
+import dev.lattice.model.SourcedObject;
+import dev.lattice.model.diagnostics.Diagnostic;
+import dev.lattice.model.read.LatticeReader;
 import dev.lattice.testkit.fleet.Fleet;
 import dev.lattice.testkit.fleet.FleetGenerator;
 import dev.lattice.testkit.fleet.FleetShape;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A benchmark-shaped fleet ({@link FleetShape#ofSize}) and the same fleet after one service
@@ -52,17 +59,17 @@ public final class BenchFleet {
   public Sources editedFrom(Sources base) {
     String file = edit.files().entrySet().stream()
         .filter(e -> e.getValue() != fleet.files().get(e.getKey()) && !e.getValue().equals(fleet.files().get(e.getKey())))
-        .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
-    var reread = new dev.lattice.model.read.LatticeReader().readString(file, edit.files().get(file));
-    java.util.List<dev.lattice.model.SourcedObject> objects = new java.util.ArrayList<>();
-    java.util.Iterator<dev.lattice.model.SourcedObject> fresh = reread.objects().iterator();
-    for (dev.lattice.model.SourcedObject s : base.objects()) {
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+    var reread = new LatticeReader().readString(file, edit.files().get(file));
+    List<SourcedObject> objects = new ArrayList<>();
+    Iterator<SourcedObject> fresh = reread.objects().iterator();
+    for (SourcedObject s : base.objects()) {
       objects.add(s.sources().document().file().equals(file) && fresh.hasNext() ? fresh.next() : s);
     }
     if (fresh.hasNext()) {
       throw new IllegalStateException("the edit changed the number of objects in " + file);
     }
-    java.util.List<dev.lattice.model.diagnostics.Diagnostic> diagnostics = new java.util.ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
     boolean spliced = false;
     for (var d : base.readDiagnostics()) {
       if (!d.position().file().equals(file)) {
