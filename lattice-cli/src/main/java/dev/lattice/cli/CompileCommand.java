@@ -4,6 +4,8 @@ import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.conformance.KubernetesValidator;
+import dev.lattice.conformance.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,9 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lattice compile [--out DIR] [--capi-style objects|topology] PATH...}: one YAML stream on stdout, or one file per document
+ * {@code lattice compile [--out DIR] [--capi-style objects|topology] [--check] PATH...}: one YAML stream on stdout, or one file per document
  * under {@code DIR/<namespace or _cluster>/<kind>-<name>.yaml} (other files are left alone). With
- * any input error nothing is written.
+ * any input error nothing is written; with {@code --check} every document is validated against the
+ * bundled upstream schemas first, and nothing is written when one fails (a bug in Lattice, exit 3).
  */
 @Command(name = "compile", mixinStandardHelpOptions = true, description = "Compile Lattice documents into Kubernetes documents.")
 final class CompileCommand implements Callable<Integer> {
@@ -47,6 +50,13 @@ final class CompileCommand implements Callable<Integer> {
       description = "cluster documents: objects (every CAPI object) or topology (a ClusterClass and a Cluster with spec.topology)")
   String capiStyle;
 
+  @Option(names = "--check", description = "validate every document against the bundled upstream schemas before "
+      + "writing anything (a failure is a bug in Lattice: nothing is written, exit 3)")
+  boolean check;
+
+  @Option(names = "--schemas", paramLabel = "DIR", description = "with --check: more schemas, winning over the bundled ones")
+  List<Path> schemas = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     CompilerOptions.CapiStyle style = switch (capiStyle) {
@@ -61,6 +71,9 @@ final class CompileCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("nothing written: fix the errors above");
       return LatticeCommand.INPUT_ERRORS;
     }
+    if (check && !passesCheck(result.documents())) {
+      return LatticeCommand.INTERNAL;
+    }
     if (out == null) {
       PrintWriter w = spec.commandLine().getOut();
       write(result.documents(), w);
@@ -72,6 +85,35 @@ final class CompileCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("wrote " + result.documents().size() + " documents under " + out);
     }
     return LatticeCommand.OK;
+  }
+
+  /** Validates each document as it would be written; on a failure prints the violations as a bug report. */
+  private boolean passesCheck(List<Document> documents) {
+    KubernetesValidator.Builder b = KubernetesValidator.builder();
+    for (Path dir : schemas) {
+      try {
+        b.schemas(dir);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--schemas: " + e.getMessage());
+      }
+    }
+    KubernetesValidator validator = b.build();
+    String ext = format == Format.json ? ".json" : ".yaml";
+    List<Violation> violations = documents.parallelStream().flatMap(d -> {
+      StringWriter text = new StringWriter();
+      write(List.of(d), text);
+      String name = d.namespace().orElse("_cluster") + "/" + d.kind().toLowerCase(Locale.ROOT) + "-" + d.name() + ext;
+      return validator.validate(name, format == Format.json ? text.toString().strip() : text.toString())
+          .violations().stream();
+    }).toList();
+    if (violations.isEmpty()) {
+      return true;
+    }
+    var err = spec.commandLine().getErr();
+    err.println("lattice: internal error (this is a bug in Lattice, please report it): " + violations.size()
+        + " problem(s) in the compiled documents; nothing written");
+    violations.forEach(v -> err.println("  " + v.toValidateK8sLine()));
+    return false;
   }
 
   private void write(List<Document> docs, java.io.Writer w) {

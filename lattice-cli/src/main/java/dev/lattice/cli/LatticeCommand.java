@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, BenchCommand.class,
+    subcommands = {ValidateCommand.class, CompileCommand.class, CheckCommand.class, ExplainCommand.class, BenchCommand.class,
         InstallCommands.Crds.class, InstallCommands.Install.class,
         dev.lattice.runtime.server.ControllerCommand.class,
         dev.lattice.runtime.link.cli.CellCommand.class, dev.lattice.runtime.link.cli.AgentCommand.class,
@@ -32,7 +32,7 @@ public final class LatticeCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: validate, compile, explain, bench, crds, install-manifests, controller, cluster, service, placement or flux");
+        "missing command: validate, compile, check, explain, bench, crds, install-manifests, controller, cluster, service, placement or flux");
   }
 
   public static void main(String[] args) {

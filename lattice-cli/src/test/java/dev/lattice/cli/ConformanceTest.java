@@ -3,23 +3,22 @@ package dev.lattice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.conformance.CheckReport;
+import dev.lattice.conformance.KubernetesValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every document compiled from the examples passes {@code ../shared/tools/validate-k8s} (strict). */
+/** Every document compiled from the examples passes the strict upstream-schema validator (lattice-conformance). */
 class ConformanceTest {
 
   @Test
   void compiledExamplesPassTheUpstreamSchemas(@TempDir Path out) throws Exception {
     Path root = ProjectPaths.root();
-    Path validator = ProjectPaths.shared().resolve("tools/validate-k8s");
     int documents = 0;
     for (Path dir : ExampleRun.exampleDirs(root)) {
       if (dir.getFileName().toString().equals("invalid")) {
@@ -31,13 +30,12 @@ class ConformanceTest {
       documents += c.documents().size();
     }
     assertThat(documents).isPositive();
-    String report = run(validator, out);
+    String report = run(out);
     assertThat(report).contains(documents + " passed, 0 failed");
   }
 
   @Test
   void compiledGeneratedFleetsPassTheUpstreamSchemas(@TempDir Path out) throws Exception {
-    Path validator = ProjectPaths.shared().resolve("tools/validate-k8s");
     long base = dev.lattice.testkit.fleet.Seeds.base();
     int documents = 0;
     for (int i = 0; i < 5; i++) {
@@ -49,17 +47,15 @@ class ConformanceTest {
       Files.writeString(out.resolve("fleet-" + seed + ".yaml"), c.toYaml(), StandardCharsets.UTF_8);
       documents += c.documents().size();
     }
-    String report = run(validator, out);
+    String report = run(out);
     assertThat(report).as("base seed " + base).contains(documents + " passed, 0 failed");
-    System.out.println("conformance: " + documents + " documents of 5 generated fleets pass validate-k8s (base seed " + base + ")");
+    System.out.println("conformance: " + documents + " documents of 5 generated fleets pass the upstream schemas (base seed " + base + ")");
   }
 
-  static String run(Path validator, Path target) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(validator.toString(), target.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("validate-k8s finished").isTrue();
-    assertThat(p.exitValue()).as(output).isZero();
-    return output;
+  /** Validates {@code target} with the bundled upstream schemas; asserts no failure; returns the report. */
+  static String run(Path target) throws IOException {
+    CheckReport report = KubernetesValidator.bundled().validatePaths(List.of(target));
+    assertThat(report.ok()).as(report.text()).isTrue();
+    return report.text();
   }
 }

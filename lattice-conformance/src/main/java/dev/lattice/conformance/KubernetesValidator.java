@@ -56,6 +56,30 @@ public final class KubernetesValidator {
     return new FileReport(file, passed, failed, skipped, violations);
   }
 
+  /**
+   * Validates the manifest files under {@code paths} ({@link ManifestFiles#under}), both cores at
+   * once; the report keeps the files' order.
+   *
+   * @throws java.nio.file.NoSuchFileException when a path does not exist
+   */
+  public CheckReport validatePaths(List<Path> paths) throws java.io.IOException {
+    List<Path> files = ManifestFiles.under(paths);
+    return new CheckReport(files.parallelStream().map(this::validateFile).toList());
+  }
+
+  private FileReport validateFile(Path file) {
+    String text;
+    try {
+      text = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      String why = e instanceof java.nio.charset.MalformedInputException ? "the file is not UTF-8 text"
+          : "cannot read the file: " + e.getMessage();
+      Violation v = new Violation(file.toString(), 0, "-", "-", "-", ".", why, 1, 1, Violation.Type.UNREADABLE);
+      return new FileReport(file.toString(), 0, 1, 0, List.of(v));
+    }
+    return validate(file.toString(), text);
+  }
+
   /** Validates one decoded document (no positions: line and column are 0). */
   public List<Violation> validate(JsonNode document) {
     return validate("-", Manifest.decoded(0, document, Locator.fixed(new Locator.Position(0, 0)))).violations;
@@ -96,7 +120,9 @@ public final class KubernetesValidator {
       Optional<SchemaCatalog.KindSchema> schema = lookup(apiVersion, kind);
       if (schema.isEmpty()) {
         if (allowUnknownKinds) {
-          return new Outcome(true, List.of());
+          Locator.Position at = m.locator().find("", null);
+          return new Outcome(true, List.of(new Violation(file, m.index(), apiVersion, kind, name, ".",
+              "not checked: " + unknownKind(apiVersion, kind), at.line(), at.column(), Violation.Type.SKIPPED)));
         }
         problems.add("", unknownKind(apiVersion, kind));
         type = Violation.Type.UNKNOWN_KIND;

@@ -18,7 +18,9 @@ public record Violation(
     /** No schema is known for the document's apiVersion and kind. */
     UNKNOWN_KIND,
     /** The document is not readable YAML or JSON, or not an object. */
-    UNREADABLE
+    UNREADABLE,
+    /** No schema is known for the kind, and unknown kinds are allowed: the document was not checked. */
+    SKIPPED
   }
 
   /** The line validate-k8s would print for this problem ({@code FILE#doc apiVersion/kind name: path: message}). */

@@ -25,7 +25,7 @@ final class ReferenceFixtures {
   private ReferenceFixtures() {}
 
   static Path dir() {
-    return SchemaValidator.shared().resolve("reference/lattice/crates/lattice-cli/tests/e2e/fixtures/clusters");
+    return SchemaValidator.shared("the reference system's cluster fixtures").resolve("reference/lattice/crates/lattice-cli/tests/e2e/fixtures/clusters");
   }
 
   /** Every fixture by file name, each with its CloudProvider appended. */

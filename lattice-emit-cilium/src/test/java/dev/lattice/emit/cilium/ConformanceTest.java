@@ -1,20 +1,21 @@
 package dev.lattice.emit.cilium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.conformance.CheckReport;
+import dev.lattice.conformance.KubernetesValidator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every emitted document passes {@code shared/tools/validate-k8s} (strict, offline schemas). */
+/** Every emitted document passes the strict upstream-schema validator (lattice-conformance, offline). */
 class ConformanceTest {
   static final String LONG_MEMBER = """
       apiVersion: lattice.dev/v1alpha1
@@ -43,24 +44,10 @@ class ConformanceTest {
     assertThat(report).as(report).contains(c.documents().size() + " passed, 0 failed");
   }
 
-  /** Runs the validator on {@code path}; fails the test when it is missing or reports a problem. */
-  static String validate(Path path) throws IOException, InterruptedException {
-    String shared = System.getProperty("lattice.shared");
-    if (shared == null) {
-      fail("system property lattice.shared is not set (surefire sets it to ../shared); cannot find validate-k8s");
-    }
-    Path tool = Path.of(shared, "tools", "validate-k8s");
-    if (!Files.isExecutable(tool)) {
-      fail("validate-k8s is missing or not executable at " + tool.toAbsolutePath().normalize()
-          + ": check out the shared data beside the repository or pass -Dlattice.shared=DIR");
-    }
-    Process p = new ProcessBuilder(tool.toString(), path.toString()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      fail("validate-k8s did not finish in 5 minutes:\n" + output);
-    }
-    assertThat(p.exitValue()).as("validate-k8s exit code; output:\n%s", output).isZero();
-    return output;
+  /** Validates {@code path} with the bundled upstream schemas (lattice-conformance); fails on a problem. */
+  static String validate(Path path) throws IOException {
+    CheckReport report = KubernetesValidator.bundled().validatePaths(List.of(path));
+    assertThat(report.ok()).as(report.text()).isTrue();
+    return report.text();
   }
 }

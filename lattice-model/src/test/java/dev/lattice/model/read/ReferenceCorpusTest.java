@@ -17,7 +17,7 @@ class ReferenceCorpusTest {
 
   @Test
   void everyReferenceManifestReadsWithoutErrors() throws Exception {
-    Path reference = SharedData.root().resolve("reference/lattice");
+    Path reference = SharedData.root("the reference corpus read test").resolve("reference/lattice");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(reference)) {
       files = walk.filter(Files::isRegularFile).filter(LatticeReader::isInputFile).sorted().toList();
