@@ -91,6 +91,17 @@ final class BenchCommand implements Callable<Integer> {
     int questions = first.plan().map(p -> p.gates().size()).orElse(0);
     stages.put("gates (" + questions + " questions)", () -> consumed += new dev.lattice.compiler.authz.GateAuthorizer()
         .authorize(unauthorized, sources.objects(), new dev.lattice.model.diagnostics.Diagnostics()).gates().size());
+    // lattice check: every compiled document as it is written, against the bundled upstream schemas, both cores
+    dev.lattice.conformance.KubernetesValidator validator = dev.lattice.conformance.KubernetesValidator.bundled();
+    List<String> texts = documents.stream().map(d -> {
+      java.io.StringWriter w = new java.io.StringWriter();
+      DocumentWriter.writeYaml(List.of(d), w);
+      return w.toString();
+    }).toList();
+    String checkStage = "check (" + documents.size() + " documents)";
+    stages.put(checkStage, () -> consumed += texts.parallelStream()
+        .mapToInt(t -> validator.validate("bench.yaml", t).failed()).sum());
+    long failing = texts.parallelStream().filter(t -> !validator.validate("bench.yaml", t).ok()).count();
     err.println("lattice bench: " + warmup + " warm-up and " + iterations + " measured rounds of " + stages.size() + " stages...");
     err.flush();
     HeapProbe heap = new HeapProbe();
@@ -112,6 +123,9 @@ final class BenchCommand implements Callable<Integer> {
     long peak = heap.peakBytes();
     long retained = heap.retainedBy(() -> compiler.compile(sources));
     report(out, bench, documents, times, peak, retained, incrementalCheck);
+    out.printf(java.util.Locale.ROOT, "check: %.0f documents/s (median), %d of %d documents failing the upstream schemas%n",
+        documents.size() / Math.max(1e-9, median(times.get(checkStage)) / 1e9), failing, documents.size());
+    out.flush();
     return consumed + sink.checksum() == Long.MIN_VALUE ? LatticeCommand.INTERNAL : LatticeCommand.OK;
   }
 

@@ -64,6 +64,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void conformanceStandsAloneAndOnlyTheCommandLineUsesIt() {
+    noClasses().that().resideInAPackage("dev.lattice.conformance..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.lattice.model..", "dev.lattice.compiler..",
+            "dev.lattice.emit..", "dev.lattice.cli..", "dev.lattice.testkit..", "dev.lattice.runtime..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("dev.lattice.model..", "dev.lattice.compiler..", "dev.lattice.emit..")
+        .should().dependOnClassesThat().resideInAPackage("dev.lattice.conformance..")
+        .check(CLASSES);
+  }
+
+  @Test
   void compilerAndEmittersDoNoIoAndUseNoClockOrRandomness() {
     noClasses().that().resideInAnyPackage("dev.lattice.compiler..", "dev.lattice.emit..")
         .should().dependOnClassesThat(IO)
