@@ -90,7 +90,8 @@ final class GraphCommand implements Callable<Integer> {
     }
     throw new CommandLine.ParameterException(spec.commandLine(), matches.isEmpty()
         ? "--service " + name + " is not in the input"
-            + dev.lattice.model.read.Suggestions.didYouMean(name, known).map(s -> "; " + s).orElse("")
+            + dev.lattice.model.read.Suggestions.didYouMean(name, name.contains("/") ? known
+                : known.stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().toList()).map(s -> "; " + s).orElse("")
         : "--service " + name + " is ambiguous: " + String.join(", ", matches) + " (write namespace/name)");
   }
 }
