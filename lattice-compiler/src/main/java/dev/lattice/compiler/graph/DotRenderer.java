@@ -59,17 +59,24 @@ public final class DotRenderer {
     lines.add(n.kind().word());
     lines.addAll(n.details());
     n.denials().forEach(d -> lines.add("⛔ " + d));
-    String shape = switch (n.kind()) {
-      case SERVICE -> "box";
-      case MESH_MEMBER -> "box, style=rounded";
-      case EXTERNAL -> "hexagon";
-    };
+    String shape = shape(n.kind().shape());
     StringBuilder b = new StringBuilder(quote(n.ref().toString()));
     b.append(" [label=").append(quote(lines)).append(", shape=").append(shape);
     if (n.denied()) {
       b.append(", color=").append(quote(RED)).append(", fontcolor=").append(quote(RED)).append(", penwidth=2");
     }
     return b.append("];").toString();
+  }
+
+  /** A shape's attributes (https://graphviz.org/doc/info/shapes.html). */
+  static String shape(NodeShape shape) {
+    return switch (shape) {
+      case RECTANGLE -> "box";
+      case ROUNDED -> "box, style=rounded";
+      case HEXAGON -> "hexagon";
+      case PARALLELOGRAM -> "parallelogram";
+      case CYLINDER -> "cylinder";
+    };
   }
 
   /** Lines joined by DOT's {@code \n} escape, each escaped. */

@@ -66,10 +66,17 @@ public final class MermaidRenderer {
     n.denials().forEach(d -> lines.add("⛔ " + escape(d)));
     String label = "\"" + String.join("<br/>", lines) + "\"";
     String id = id(n.ref());
-    return switch (n.kind()) {
-      case SERVICE -> id + "[" + label + "]";
-      case MESH_MEMBER -> id + "([" + label + "])";
-      case EXTERNAL -> id + "{{" + label + "}}";
+    return id + shaped(n.kind().shape(), label);
+  }
+
+  /** The label in the brackets of a shape (https://mermaid.js.org/syntax/flowchart.html#node-shapes). */
+  static String shaped(NodeShape shape, String label) {
+    return switch (shape) {
+      case RECTANGLE -> "[" + label + "]";
+      case ROUNDED -> "([" + label + "])";
+      case HEXAGON -> "{{" + label + "}}";
+      case PARALLELOGRAM -> "[/" + label + "/]";
+      case CYLINDER -> "[(" + label + ")]";
     };
   }
 

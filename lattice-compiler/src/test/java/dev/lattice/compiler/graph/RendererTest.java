@@ -84,6 +84,14 @@ class RendererTest {
   }
 
   @Test
+  void everyShapeHasItsOwnSyntaxInBothLanguages() {
+    assertThat(java.util.Arrays.stream(NodeShape.values()).map(s -> MermaidRenderer.shaped(s, "\"x\"")))
+        .containsExactly("[\"x\"]", "([\"x\"])", "{{\"x\"}}", "[/\"x\"/]", "[(\"x\")]");
+    assertThat(java.util.Arrays.stream(NodeShape.values()).map(DotRenderer::shape))
+        .containsExactly("box", "box, style=rounded", "hexagon", "parallelogram", "cylinder");
+  }
+
+  @Test
   void dotEscapesQuotesBackslashesAndLineBreaks() {
     assertThat(DotRenderer.quote("a\"b\\c\nd")).isEqualTo("\"a\\\"b\\\\c\\nd\"");
   }
