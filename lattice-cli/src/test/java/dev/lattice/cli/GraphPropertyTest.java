@@ -64,10 +64,34 @@ class GraphPropertyTest {
 
       Set<String> oneSided = edges(graph, GraphEdge.State.ONE_SIDED);
       assertThat(oneSided).as(context).isEqualTo(expectedOneSided(authorized.diagnostics(), declared));
+      aroundKeepsExactlyTheNeighbourhood(graph, new Random(seed), context);
       solid += drawn.size();
       dashed += oneSided.size();
     }
     System.out.println("graph property: " + FLEETS + " fleets, " + solid + " solid and " + dashed + " dashed edges, base seed " + base);
+  }
+
+  /** A random node's and a random namespace's cut: every edge touching the focus, its peers, nothing else. */
+  private static void aroundKeepsExactlyTheNeighbourhood(ServiceGraph graph, Random random, String context) {
+    List<dev.lattice.model.ObjectRef> refs = new ArrayList<>(graph.nodes().keySet());
+    dev.lattice.model.ObjectRef node = refs.get(random.nextInt(refs.size()));
+    String ns = new ArrayList<>(graph.namespaces()).get(random.nextInt(graph.namespaces().size()));
+    checkCut(graph, graph.around(Set.of(), Set.of(node)), node::equals, context + ", around " + node);
+    checkCut(graph, graph.around(Set.of(ns), Set.of()), r -> r.namespace().equals(ns), context + ", around namespace " + ns);
+  }
+
+  private static void checkCut(ServiceGraph graph, ServiceGraph cut,
+      java.util.function.Predicate<dev.lattice.model.ObjectRef> focus, String context) {
+    List<GraphEdge> expected = graph.edges().stream().filter(e -> focus.test(e.from()) || focus.test(e.to())).toList();
+    assertThat(cut.edges()).as(context).containsExactlyElementsOf(expected);
+    Set<dev.lattice.model.ObjectRef> nodes = new TreeSet<>();
+    graph.nodes().keySet().stream().filter(focus).forEach(nodes::add);
+    expected.forEach(e -> {
+      nodes.add(e.from());
+      nodes.add(e.to());
+    });
+    assertThat(cut.nodes().keySet()).as(context).containsExactlyElementsOf(nodes);
+    assertThat(cut.nodes().values()).as(context).allMatch(n -> n.equals(graph.nodes().get(n.ref())));
   }
 
   @Test
