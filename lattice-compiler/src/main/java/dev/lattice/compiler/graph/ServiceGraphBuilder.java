@@ -66,13 +66,13 @@ public final class ServiceGraphBuilder {
   /** The dashed edge of a declaration whose other half is missing, if it is one. */
   private static Optional<GraphEdge> oneSided(
       Declaration d, FleetPlan plan, Set<List<ObjectRef>> agreed, Map<ObjectRef, List<String>> denials) {
-    if (d.isWildcard() || d.declarer().name().equals("*")) {
+    if (d.isWildcard()) {
       return Optional.empty();
     }
     boolean calls = d.role() == Role.CALLS;
     ObjectRef from = calls ? d.declarer() : d.peer();
     ObjectRef to = calls ? d.peer() : d.declarer();
-    boolean known = (plan.members().containsKey(from)) && (plan.members().containsKey(to) || plan.externals().containsKey(to));
+    boolean known = plan.members().containsKey(from) && (plan.members().containsKey(to) || plan.externals().containsKey(to));
     if (!known || agreed.contains(List.of(from, to))) {
       return Optional.empty();
     }
