@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lattice} command: {@code validate}, {@code compile}, {@code explain}, {@code bench},
+ * The {@code lattice} command: {@code validate}, {@code compile}, {@code explain}, {@code graph}, {@code bench},
  * {@code crds}, {@code install-manifests}, {@code controller}, and the GitOps repository commands
  * {@code cluster}, {@code service}, {@code placement} and {@code flux}. Exit codes: 0
  * ok, 1 input errors (nothing written), 2 usage, 3 internal error (a bug; the stack trace is
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LatticeCommand.Version.class,
     description = "Compiles Lattice intent into Kubernetes documents.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, CheckCommand.class, ExplainCommand.class, BenchCommand.class,
+    subcommands = {ValidateCommand.class, CompileCommand.class, CheckCommand.class, ExplainCommand.class, GraphCommand.class,
+        BenchCommand.class,
         InstallCommands.Crds.class, InstallCommands.Install.class,
         dev.lattice.runtime.server.ControllerCommand.class,
         dev.lattice.runtime.link.cli.CellCommand.class, dev.lattice.runtime.link.cli.AgentCommand.class,
@@ -32,7 +33,7 @@ public final class LatticeCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: validate, compile, check, explain, bench, crds, install-manifests, controller, cluster, service, placement or flux");
+        "missing command: validate, compile, check, explain, graph, bench, crds, install-manifests, controller, cluster, service, placement or flux");
   }
 
   public static void main(String[] args) {
