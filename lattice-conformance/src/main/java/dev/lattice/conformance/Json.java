@@ -35,18 +35,40 @@ final class Json {
 
   /** A copy without null map values (the apiserver prunes them); nulls in lists stay. */
   static JsonNode dropNulls(JsonNode n) {
+    return hasNullValue(n) ? copyWithoutNulls(n) : n;
+  }
+
+  private static boolean hasNullValue(JsonNode n) {
+    if (n.isObject()) {
+      for (java.util.Iterator<JsonNode> it = n.elements(); it.hasNext(); ) {
+        JsonNode v = it.next();
+        if (v.isNull() || hasNullValue(v)) {
+          return true;
+        }
+      }
+    } else if (n.isArray()) {
+      for (JsonNode v : n) {
+        if (hasNullValue(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode copyWithoutNulls(JsonNode n) {
     if (n.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       n.fields().forEachRemaining(e -> {
         if (!e.getValue().isNull()) {
-          out.set(e.getKey(), dropNulls(e.getValue()));
+          out.set(e.getKey(), copyWithoutNulls(e.getValue()));
         }
       });
       return out;
     }
     if (n.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      n.forEach(item -> out.add(dropNulls(item)));
+      n.forEach(item -> out.add(copyWithoutNulls(item)));
       return out;
     }
     return n;

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class Yaml11 {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 200;
-  private final Scalars scalars = new Scalars();
+  private Scalars scalars; // made when a scalar needs SnakeYAML's YAML 1.1 constructors
   private final IdentityHashMap<Node, Boolean> onPath = new IdentityHashMap<>();
 
   /** A document that cannot be decoded: the message and the node it is about. */
@@ -121,10 +121,14 @@ final class Yaml11 {
       return NODES.nullNode();
     }
     if (tag.equals(Tag.BOOL)) {
-      return NODES.booleanNode((Boolean) scalars.value(s));
+      return NODES.booleanNode((Boolean) scalars().value(s));
     }
     if (tag.equals(Tag.INT)) {
-      Object v = scalars.value(s);
+      String text = s.getValue();
+      if (isPlainDecimal(text)) {
+        return NODES.numberNode(Long.parseLong(text));
+      }
+      Object v = scalars().value(s);
       if (v instanceof Integer i) {
         return NODES.numberNode(i);
       }
@@ -134,10 +138,32 @@ final class Yaml11 {
       return NODES.numberNode((BigInteger) v);
     }
     if (tag.equals(Tag.FLOAT)) {
-      return NODES.numberNode((Double) scalars.value(s));
+      return NODES.numberNode((Double) scalars().value(s));
     }
     // strings, timestamps (JSON has no timestamp: the apiserver sees the text), binary (base64 text)
     return NODES.textNode(tag.equals(Tag.BINARY) ? s.getValue().replaceAll("\\s", "") : s.getValue());
+  }
+
+  private Scalars scalars() {
+    if (scalars == null) {
+      scalars = new Scalars();
+    }
+    return scalars;
+  }
+
+  /** A decimal integer without sign, leading zero (octal in YAML 1.1) or separators, that fits a long. */
+  private static boolean isPlainDecimal(String t) {
+    int n = t.length();
+    if (n == 0 || n > 18 || (n > 1 && t.charAt(0) == '0')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** SnakeYAML's YAML 1.1 scalar constructors, exposed for one scalar at a time. */
