@@ -55,8 +55,10 @@ final class ExplainCommand implements Callable<Integer> {
     ObjectRef caller = resolve(from, known, "--from");
     List<String> targets = new ArrayList<>(known);
     plan.externals().keySet().forEach(r -> targets.add(r.toString()));
-    ObjectRef callee = resolve(to, targets, "--to");
-    Explanation e = new Explainer(result, input.trustDomain).explain(caller, callee, Optional.ofNullable(port));
+    Optional<ObjectRef> absent = absentPeer(caller, to, targets, result);
+    Explanation e = absent.isPresent()
+        ? notInInput(caller, absent.get())
+        : new Explainer(result, input.trustDomain).explain(caller, resolve(to, targets, "--to"), Optional.ofNullable(port));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(e));
@@ -64,6 +66,27 @@ final class ExplainCommand implements Callable<Integer> {
       text(e, out);
     }
     return LatticeCommand.OK;
+  }
+
+  /**
+   * A {@code --to} that is no document of the input but that the caller's declarations name (the
+   * {@code LAT2002} warning of a partial input): explained as denied, "not in this input".
+   */
+  private static Optional<ObjectRef> absentPeer(ObjectRef caller, String to, List<String> targets, Compilation result) {
+    ObjectRef peer = ObjectRef.parse(to, caller.namespace());
+    if (targets.contains(peer.toString())) {
+      return Optional.empty();
+    }
+    boolean declared = result.diagnostics().stream().anyMatch(d -> d.code().equals(dev.lattice.model.diagnostics.Codes.UNKNOWN_TARGET)
+        && d.message().contains(" " + peer + " is not in this input"));
+    return declared ? Optional.of(peer) : Optional.empty();
+  }
+
+  private Explanation notInInput(ObjectRef caller, ObjectRef peer) {
+    Explanation.Layer denied = new Explanation.Layer(false, List.of());
+    return new Explanation(caller.toString(), peer.toString(), Optional.ofNullable(port), denied, Optional.empty(),
+        List.of(peer + " is not in this input: " + caller + " declares it, but no document of the input defines it, so "
+            + "nothing allows the traffic until it is compiled with its peer and agrees (LAT2002)"));
   }
 
   private ObjectRef resolve(String name, List<String> known, String option) {

@@ -151,6 +151,20 @@ class CliTest {
   }
 
   @Test
+  void aPeerAbsentFromAPartialInputIsExplainedAsNotInThisInput(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + POLICY);
+    Run v = run("validate", dir.toString());
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.err()).contains("warning LAT2002", "is not in this input");
+    Run r = run("explain", "--from", "order-service", "--to", "shop/payment-service", "--json", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(r.out());
+    assertThat(o.get("l4").get("allowed").asBoolean()).isFalse();
+    assertThat(o.get("reasons").toString()).contains("shop/payment-service is not in this input");
+    assertThat(run("explain", "--from", "order-service", "--to", "shop/nobody", dir.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
   void versionIsPrinted() {
     Run r = run("--version");
     assertThat(r.code()).isZero();

@@ -63,7 +63,7 @@ class CompilerFuzzTest {
     System.out.println("compiler fuzz: " + MUTANTS + " mutated example sets, " + withErrors + " with errors, seed " + seed);
   }
 
-  private static String mutate(String text, SplittableRandom random) {
+  static String mutate(String text, SplittableRandom random) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     if (lines.size() < 3) {
       return text + "\n" + text;

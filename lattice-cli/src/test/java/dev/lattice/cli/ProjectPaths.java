@@ -23,6 +23,24 @@ final class ProjectPaths {
   }
 
   /**
+   * {@code ../shared/reference/<sub>}; the test is skipped with one line naming {@code what} when the
+   * shared data is absent (and fails instead under {@code -Dlattice.requireShared=true}, as in CI).
+   */
+  static Path sharedReference(String sub, String what) {
+    Path p = (System.getProperty("lattice.shared") != null ? Path.of(System.getProperty("lattice.shared"))
+        : root().resolve("../shared")).toAbsolutePath().normalize().resolve("reference").resolve(sub);
+    if (!Files.isDirectory(p)) {
+      String line = "skipped " + what + ": " + p + " is not present";
+      if (Boolean.getBoolean("lattice.requireShared")) {
+        fail(line.replace("skipped", "cannot run") + " and lattice.requireShared is set");
+      }
+      System.out.println(line);
+      Assumptions.abort(line);
+    }
+    return p;
+  }
+
+  /**
    * {@code ../shared} (the reference system's data beside the checkout). A test that needs it is
    * skipped with one line when it is absent, and fails instead under
    * {@code -Dlattice.requireShared=true} (as {@code .ci/run} runs), so CI never skips it.

@@ -44,6 +44,14 @@ public final class IncrementalCompiler {
   }
 
   /** How the last {@link #compile} was done. */
+  private static List<dev.lattice.model.diagnostics.Diagnostic> absentPeers(List<dev.lattice.model.diagnostics.Diagnostic> all) {
+    return all.stream().filter(x -> x.code().equals(dev.lattice.model.diagnostics.Codes.UNKNOWN_TARGET)).toList();
+  }
+
+  private static boolean addsOrRemoves(List<Change> changes) {
+    return changes.stream().anyMatch(c -> c.before().isEmpty() || c.after().isEmpty());
+  }
+
   public Recompile lastRecompile() {
     return last;
   }
@@ -125,6 +133,11 @@ public final class IncrementalCompiler {
       LatticeCompiler.Derivation is = compiler.derive(Sources.of(after));
       lastAfterObjects = identitySet(after);
       lastAfter = is;
+      if (!absentPeers(was.diagnostics()).equals(absentPeers(is.diagnostics()))
+          || (addsOrRemoves(changes) && !absentPeers(snapshot.diagnostics()).isEmpty())) {
+        // a LAT2002 "did you mean" is chosen among every name of the namespace, not only the neighbourhood's
+        return refuse("a reference to an object absent from the input appears, goes or may change its hint", hood);
+      }
       delta = OutputDelta.between(was, is).orElse(null);
     } catch (RuntimeException e) {
       return refuse("deriving the neighbourhood failed: " + e, hood);

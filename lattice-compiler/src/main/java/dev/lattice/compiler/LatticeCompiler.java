@@ -38,10 +38,18 @@ public final class LatticeCompiler {
     return options;
   }
 
-  /** Validates and resolves without emitting: the diagnostics {@code lattice validate} prints. */
+  /**
+   * Validates and resolves without emitting: the diagnostics {@code lattice validate} prints — every
+   * input rule {@link #compile} applies, including the emitters' own ({@link Emitter#check}), and, when
+   * those pass, the emitters themselves (their documents dropped), so the two report the same diagnostics.
+   */
   public Compilation validate(Sources sources) {
     Diagnostics diagnostics = readDiagnostics(sources);
     FleetPlan plan = plan(sources, diagnostics);
+    check(plan, diagnostics);
+    if (!diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
+      emit(plan, diagnostics); // documents dropped: only what emitting finds (derived names that meet) is kept
+    }
     return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
   }
 
@@ -52,6 +60,7 @@ public final class LatticeCompiler {
   public Compilation compile(Sources sources) {
     Diagnostics diagnostics = readDiagnostics(sources);
     FleetPlan plan = plan(sources, diagnostics);
+    check(plan, diagnostics);
     if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
@@ -73,6 +82,7 @@ public final class LatticeCompiler {
   Derivation derive(Sources sources) {
     Diagnostics diagnostics = readDiagnostics(sources);
     FleetPlan plan = plan(sources, diagnostics);
+    check(plan, diagnostics);
     List<Document> documents = emit(plan, diagnostics);
     return new Derivation(documents, diagnostics.sorted());
   }
@@ -89,6 +99,12 @@ public final class LatticeCompiler {
 
   /** What {@link #derive} found. */
   record Derivation(List<Document> documents, List<Diagnostic> diagnostics) {}
+
+  /** The input rules of every emitter ({@link Emitter#check}): part of validation, shared by validate and compile. */
+  private void check(FleetPlan plan, Diagnostics diagnostics) {
+    EmitContext context = new EmitContext(options, diagnostics::add);
+    emitters.forEach(e -> e.check(plan, context));
+  }
 
   /** Runs every emitter; documents sorted, identity collisions reported. */
   private List<Document> emit(FleetPlan plan, Diagnostics diagnostics) {

@@ -65,11 +65,15 @@ class PipelineTest {
   }
 
   @Test
-  void targetsThatNameNothingAreErrorsInsideTheInputAndWarningsOutside() {
-    Compilation c = compile(service("a", "x", "ghost: {}\nfar: {namespace: elsewhere}"));
-    assertThat(codes(c, Severity.ERROR)).containsExactly("LAT2002");
-    assertThat(codes(c, Severity.WARNING)).containsExactly("LAT2002");
-    assertThat(c.documents()).isEmpty();
+  void targetsAbsentFromThePartialInputAreWarningsAndNearMissesSayDidYouMean() {
+    Compilation c = compile(service("a", "x", "ghost: {}\nfar: {namespace: elsewhere}\nclose: {id: callee1}"),
+        service("a", "callee", "x: {direction: inbound}"));
+    assertThat(codes(c, Severity.ERROR)).isEmpty();
+    List<Diagnostic> absent = c.diagnostics().stream().filter(d -> d.code().equals("LAT2002")).toList();
+    assertThat(absent).hasSize(3).allSatisfy(d -> assertThat(d.message()).contains("is not in this input"));
+    assertThat(absent).filteredOn(d -> d.message().contains("a/callee1")).singleElement()
+        .satisfies(d -> assertThat(d.hint().orElseThrow()).isEqualTo("did you mean a/callee?"));
+    assertThat(c.plan().orElseThrow().edges()).isEmpty();
   }
 
   @Test

@@ -15,5 +15,14 @@ public interface Emitter {
   /** A short stable name, e.g. {@code cilium}. */
   String name();
 
+  /**
+   * The input rules only this emitter knows (a provider's limits, a version matrix): run by {@code
+   * validate} and by {@code compile} before any emitter builds documents, so the two give one answer.
+   * Reports to {@link EmitContext#report}; {@link #emit} then builds documents only and reports nothing
+   * that is an error.
+   */
+  default void check(FleetPlan plan, EmitContext context) {}
+
+  /** Builds the documents; inputs that {@link #check} rejects are skipped. */
   List<Document> emit(FleetPlan plan, EmitContext context);
 }

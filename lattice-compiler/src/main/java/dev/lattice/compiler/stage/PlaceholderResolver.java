@@ -94,11 +94,24 @@ final class PlaceholderResolver {
     };
     if (value.isEmpty()) {
       diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, "cannot resolve " + p.text() + ": resource '" + name
-          + "' of type " + r.type() + " has no value '" + field + "'" + (members.containsKey(target) || !r.isService() ? "" : " (" + target + " is not in the input)"),
-          r.isService() ? "use host, port, url, name or namespace" : "use host, port or url, or add the value under params",
+          + "' of type " + r.type() + r.resourceClass().map(c -> " (class " + c + ")").orElse("") + " has no value '" + field + "'" + (members.containsKey(target) || !r.isService() ? "" : " (" + target + " is not in the input)"),
+          r.isService() ? "use host, port, url, name or namespace"
+              : r.type().equals(ResourceSpec.EXTERNAL_SERVICE) ? "use host, port or url"
+              : customHint(name, r, field),
           sources.valueAt(path), path));
     }
     return value;
+  }
+
+  /**
+   * A custom type ({@code postgres}, {@code redis}, …) provides only what its {@code params} declare:
+   * no provisioner (Score's term) is known to this version, so the hint shows the declaration.
+   */
+  private static String customHint(String name, ResourceSpec r, String field) {
+    String cls = r.resourceClass().map(c -> ", class: " + c).orElse("");
+    return "a " + r.type() + " resource" + r.resourceClass().map(c -> " of class " + c).orElse("")
+        + " provides only its params; declare the value: " + name + ": {type: " + r.type() + cls + ", params: {"
+        + (field.isEmpty() ? "url" : field) + ": ...}} (or ${secret." + name + ".<key>} for a secret)";
   }
 
   private Optional<String> serviceField(ObjectRef target, String field) {

@@ -72,6 +72,7 @@ final class AwsInfrastructure implements Infrastructure {
         aws.subnetIds().forEach(id -> subnets.addObject().put("id", id));
       }
     }
+    aws.partition().ifPresent(pt -> spec.put("partition", pt));
     ObjectNode lb = spec.putObject("controlPlaneLoadBalancer");
     lb.put("loadBalancerType", aws.loadBalancerType().orElse("nlb"));
     lb.put("scheme", aws.internalLoadBalancer().orElse(false) ? "internal" : "internet-facing");
@@ -101,7 +102,12 @@ final class AwsInfrastructure implements Infrastructure {
     aws.amiId().ifPresent(id -> spec.putObject("ami").put("id", id));
     role.rootVolume().ifPresent(v -> {
       ObjectNode root = spec.putObject("rootVolume");
+      // CAPA Volume: size (GiB, min 8), type, iops, throughput (MiB/s), encrypted (AWSMachineTemplate v1beta2,
+      // kubernetes-sigs/cluster-api-provider-aws config/crd/bases/infrastructure.cluster.x-k8s.io_awsmachinetemplates.yaml)
+      v.encrypted().ifPresent(e -> root.put("encrypted", e));
+      v.iops().ifPresent(i -> root.put("iops", i));
       root.put("size", v.sizeGb());
+      v.throughput().ifPresent(t -> root.put("throughput", t));
       v.type().ifPresent(t -> root.put("type", t));
     });
     aws.sshKeyName().ifPresent(k -> spec.put("sshKeyName", k));

@@ -25,7 +25,7 @@ import java.util.Optional;
  * {@code MachineDeployment}s and {@code MachineHealthCheck}s, and the add-ons' {@code
  * ClusterResourceSet} with its ConfigMaps ({@link Addons}) — all in {@code capi-<cluster>}, with a
  * Namespace when namespaces are emitted — plus, for a cell ({@code parentConfig}), the {@code
- * lattice-cell} Service and ConfigMap. Diagnostics: {@code LAT4007} (warning) for a {@code basis}
+ * lattice-cell} Service and ConfigMap (and, with {@code gitops}, its Flux source). Diagnostics, all from {@link #check}: {@code LAT4007} (warning) for a {@code basis}
  * cluster (nothing emitted) and settings not compiled yet; {@code LAT1012}/{@code LAT1013} for
  * settings the provider's schema needs or rejects; {@code LAT4006} for a version RKE2 has no release
  * for; {@code LAT2001} when two clusters of one input are cells (both would own {@code
@@ -38,38 +38,74 @@ public final class CapiEmitter implements Emitter {
     return "capi";
   }
 
+  /**
+   * Every cluster's provider and bootstrap rules, the add-on settings not compiled yet, and at most one
+   * cell per input; {@link #emit} skips a cluster these reject.
+   */
   @Override
-  public List<Document> emit(FleetPlan plan, EmitContext context) {
-    List<Document> out = new ArrayList<>();
+  public void check(FleetPlan plan, EmitContext context) {
     Optional<String> cell = Optional.empty();
     for (SourcedObject s : plan.clusters()) {
       LatticeCluster cluster = (LatticeCluster) s.object();
       Findings findings = new Findings(context, s.sources());
-      List<ProviderType> present = cluster.spec().provider().config().present();
-      if (present.size() != 1) {
-        continue; // the validator has reported it
-      }
-      ProviderType type = present.get(0);
-      Optional<Infrastructure> infra = Infrastructure.of(type);
-      if (infra.isEmpty()) {
-        findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.config." + type.wire(),
-            "cluster " + cluster.metadata().name() + " uses the " + type.wire() + " provider, which this version does not compile",
-            "use docker, aws, proxmox or openstack");
-        continue;
-      }
-      Optional<CloudProvider> cloud = Optional.ofNullable(plan.providers().get(cluster.spec().providerRef()));
-      ClusterPlan cp = new ClusterPlan(cluster, cloud);
-      BootstrapProvider bootstrap = BootstrapProvider.of(cp.bootstrap());
-      infra.get().check(cp, findings);
-      bootstrap.check(cp, findings);
+      check(plan, cluster, findings);
+      cluster.spec().networking().filter(n -> !n.loadBalancerPools().isEmpty()).ifPresent(n -> findings.warning(
+          Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.networking.loadBalancerPools", "LoadBalancer address pools "
+              + new java.util.TreeSet<>(n.loadBalancerPools().keySet()) + " of cluster " + cluster.metadata().name()
+              + " are not compiled yet: Cilium's CiliumLoadBalancerIPPool (cilium.io/v2alpha1) is not among the served schemas",
+          "create the pool in the cluster yourself; LoadBalancer Services stay pending until an address pool exists"));
+      cluster.spec().parentConfig().flatMap(pc -> pc.gitops()).filter(g -> CellDocuments.isScpLike(g.url())).ifPresent(g ->
+          findings.warning(Codes.INVALID_VALUE, "spec.parentConfig.gitops.url", "Flux takes http(s):// or ssh:// URLs; "
+              + g.url() + " is read as " + CellDocuments.fluxUrl(g.url()), "write url: " + CellDocuments.fluxUrl(g.url())));
       if (cluster.spec().parentConfig().isPresent() && cell.isPresent()) {
-        findings.error(Codes.DUPLICATE_OBJECT, "spec.parentConfig", "clusters " + cell.get() + " and " + cp.name()
+        findings.error(Codes.DUPLICATE_OBJECT, "spec.parentConfig", "clusters " + cell.get() + " and " + cluster.metadata().name()
             + " are both cells; each would emit Service and ConfigMap lattice-system/" + CellDocuments.NAME,
             "compile each cell on its own: these documents are applied inside the cell");
       }
-      if (findings.hasErrors()) {
-        continue;
+      if (cluster.spec().parentConfig().isPresent() && cell.isEmpty()) {
+        cell = Optional.of(cluster.metadata().name());
       }
+    }
+  }
+
+  /** The rules of one cluster; returns its plan when it can be emitted. */
+  private static Optional<Emittable> check(FleetPlan plan, LatticeCluster cluster, Findings findings) {
+    List<ProviderType> present = cluster.spec().provider().config().present();
+    if (present.size() != 1) {
+      return Optional.empty(); // the validator has reported it
+    }
+    ProviderType type = present.get(0);
+    Optional<Infrastructure> infra = Infrastructure.of(type);
+    if (infra.isEmpty()) {
+      findings.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, "spec.provider.config." + type.wire(),
+          "cluster " + cluster.metadata().name() + " uses the " + type.wire() + " provider, which this version does not compile",
+          "use docker, aws, proxmox or openstack");
+      return Optional.empty();
+    }
+    Optional<CloudProvider> cloud = cluster.spec().providerRef().map(plan.providers()::get);
+    ClusterPlan cp = new ClusterPlan(cluster, cloud);
+    BootstrapProvider bootstrap = BootstrapProvider.of(cp.bootstrap());
+    infra.get().check(cp, findings);
+    bootstrap.check(cp, findings);
+    return findings.hasErrors() ? Optional.empty() : Optional.of(new Emittable(cp, infra.get(), bootstrap));
+  }
+
+  private record Emittable(ClusterPlan plan, Infrastructure infra, BootstrapProvider bootstrap) {}
+
+  @Override
+  public List<Document> emit(FleetPlan plan, EmitContext context) {
+    List<Document> out = new ArrayList<>();
+    boolean cellSeen = false;
+    for (SourcedObject s : plan.clusters()) {
+      LatticeCluster cluster = (LatticeCluster) s.object();
+      Findings findings = new Findings(context, s.sources());
+      Optional<Emittable> ok = check(plan, cluster, findings.silent());
+      boolean isCell = cluster.spec().parentConfig().isPresent();
+      if (ok.isEmpty() || (isCell && cellSeen)) {
+        continue; // check() has reported why
+      }
+      cellSeen |= isCell;
+      ClusterPlan cp = ok.get().plan();
       if (context.options().emitNamespaces() && !plan.namespaces().contains(cp.namespace())) {
         out.add(Json.document("v1", "Namespace", Optional.empty(), cp.namespace(), Map.of(), body -> { }));
       }
@@ -81,15 +117,11 @@ public final class CapiEmitter implements Emitter {
         topology = false;
       }
       out.addAll(topology
-          ? new TopologyEmission(cp, infra.get(), bootstrap).documents()
-          : new ClusterEmission(cp, infra.get(), bootstrap).documents());
+          ? new TopologyEmission(cp, ok.get().infra(), ok.get().bootstrap()).documents()
+          : new ClusterEmission(cp, ok.get().infra(), ok.get().bootstrap()).documents());
       out.addAll(Addons.delivery(cp.name(), cp.namespace(), cp.labels(), cluster.spec(), Names::shorten));
       cluster.spec().parentConfig().ifPresent(pc -> out.addAll(CellDocuments.of(cp, pc)));
-      if (cluster.spec().parentConfig().isPresent()) {
-        cell = Optional.of(cp.name());
-      }
     }
     return out;
   }
-
 }

@@ -16,13 +16,20 @@ import java.util.TreeMap;
  * (pods labelled {@code app.kubernetes.io/name: lattice}) with the declared Service type, and the
  * {@code lattice-cell} ConfigMap holding the settings the runtime reads ({@code cluster}, {@code
  * grpcPort}, {@code bootstrapPort}, {@code proxyPort}, {@code serviceType}, and {@code host} when
- * declared; without it the runtime discovers the Service's address).
+ * declared; without it the runtime discovers the Service's address); with {@code gitops}, the Flux
+ * GitRepository and Kustomization that apply the cell's own repository.
  */
 final class CellDocuments {
   static final String NAME = "lattice-cell";
   static final String NAMESPACE = "lattice-system";
   static final String RUNTIME = "lattice";
   static final String CLUSTER_LABEL = "lattice.dev/cluster";
+  static final String FLUX_NAMESPACE = "flux-system";
+  static final String FLUX_NAME = "flux-system";
+  static final String FLUX_SOURCE_API = "source.toolkit.fluxcd.io/v1";
+  static final String FLUX_KUSTOMIZE_API = "kustomize.toolkit.fluxcd.io/v1";
+  /** The reconcile interval {@code lattice gitops} writes by default. */
+  static final String FLUX_INTERVAL = "10m";
 
   private CellDocuments() {}
 
@@ -47,7 +54,56 @@ final class CellDocuments {
     cell.host().ifPresent(h -> data.put("host", h));
     Document config = Json.document("v1", "ConfigMap", Optional.of(NAMESPACE), NAME, labels,
         body -> body.set("data", Json.sortedMap(data)));
-    return List.of(config, service);
+    List<Document> out = new java.util.ArrayList<>(List.of(config, service));
+    cell.gitops().ifPresent(g -> out.addAll(gitops(g)));
+    return out;
+  }
+
+  /**
+   * The cell's own repository, as {@code flux bootstrap} names it and as {@code lattice gitops} lays it
+   * out: GitRepository {@code flux-system/flux-system} (source.toolkit.fluxcd.io/v1: {@code url}, {@code
+   * ref.branch}, {@code interval}) and Kustomization {@code flux-system/flux-system}
+   * (kustomize.toolkit.fluxcd.io/v1: {@code path} ./basePath, {@code prune}, {@code sourceRef}); see
+   * https://fluxcd.io/flux/components/source/gitrepositories/ and
+   * https://fluxcd.io/flux/components/kustomize/kustomizations/. Git credentials (an SSH URL needs a
+   * {@code secretRef}) are the platform's: Lattice names no Secret it does not write.
+   */
+  static List<Document> gitops(ParentConfigSpec.GitOpsSpec g) {
+    Map<String, String> labels = Map.of(Json.NAME_LABEL, NAME);
+    Document source = Json.document(FLUX_SOURCE_API, "GitRepository", Optional.of(FLUX_NAMESPACE), FLUX_NAME, labels, body -> {
+      ObjectNode spec = body.putObject("spec");
+      spec.put("interval", FLUX_INTERVAL);
+      spec.putObject("ref").put("branch", g.branch());
+      spec.put("url", fluxUrl(g.url()));
+    });
+    Document apply = Json.document(FLUX_KUSTOMIZE_API, "Kustomization", Optional.of(FLUX_NAMESPACE), FLUX_NAME, labels, body -> {
+      ObjectNode spec = body.putObject("spec");
+      spec.put("interval", FLUX_INTERVAL);
+      spec.put("path", "./" + g.basePath().map(p -> p.replaceAll("^\\./|^/|/$", "")).orElse(""));
+      spec.put("prune", true);
+      ObjectNode ref = spec.putObject("sourceRef");
+      ref.put("kind", "GitRepository");
+      ref.put("name", FLUX_NAME);
+    });
+    return List.of(source, apply);
+  }
+
+  private static final java.util.regex.Pattern SCP_LIKE = java.util.regex.Pattern.compile("([A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+):(?!//)(.+)");
+
+  /**
+   * Flux's GitRepository takes {@code http(s)://} or {@code ssh://} URLs only (its CRD pattern
+   * {@code ^(http|https|ssh)://.*$}); Git's scp-like {@code git@github.com:org/repo.git} names the same
+   * repository as {@code ssh://git@github.com/org/repo.git}, so it is rewritten (with a warning, see
+   * {@link #isScpLike}).
+   */
+  static String fluxUrl(String url) {
+    java.util.regex.Matcher m = SCP_LIKE.matcher(url);
+    return isScpLike(url) && m.matches()
+        ? "ssh://" + (m.group(1) == null ? "" : m.group(1)) + m.group(2) + "/" + m.group(3) : url;
+  }
+
+  static boolean isScpLike(String url) {
+    return !url.contains("://") && SCP_LIKE.matcher(url).matches();
   }
 
   private static void port(ArrayNode ports, String name, int port) {

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 record ClusterPlan(LatticeCluster cluster, Optional<CloudProvider> cloud) {
   static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
+  static final String ENVIRONMENT_LABEL = "lattice.dev/environment";
+  static final String REGION_LABEL = "lattice.dev/region";
   static final List<String> DEFAULT_POD_CIDRS = List.of("10.244.0.0/16");
   static final List<String> DEFAULT_SERVICE_CIDRS = List.of("10.96.0.0/12");
 
@@ -37,7 +39,11 @@ record ClusterPlan(LatticeCluster cluster, Optional<CloudProvider> cloud) {
 
   /** The labels of every CAPI document of the cluster. */
   Map<String, String> labels() {
-    return Map.of(CLUSTER_NAME_LABEL, name());
+    Map<String, String> labels = new java.util.TreeMap<>();
+    labels.put(CLUSTER_NAME_LABEL, name());
+    spec().environment().ifPresent(e -> labels.put(ENVIRONMENT_LABEL, e));
+    spec().region().ifPresent(r -> labels.put(REGION_LABEL, r));
+    return labels;
   }
 
   /** The Kubernetes version with a leading {@code v}, as CAPI writes it. */

@@ -8,20 +8,35 @@ import dev.lattice.model.diagnostics.Diagnostic;
 final class Findings {
   private final EmitContext context;
   private final SourceMap sources;
+  private final boolean report;
   private boolean errors;
 
   Findings(EmitContext context, SourceMap sources) {
+    this(context, sources, true);
+  }
+
+  private Findings(EmitContext context, SourceMap sources, boolean report) {
     this.context = context;
     this.sources = sources;
+    this.report = report;
+  }
+
+  /** A copy that only remembers whether an error was found: {@code emit} re-runs the checks {@code check} reported. */
+  Findings silent() {
+    return new Findings(context, sources, false);
   }
 
   void error(String code, String path, String message, String hint) {
     errors = true;
-    context.report(Diagnostic.error(code, message, hint, sources.valueAt(path), path));
+    if (report) {
+      context.report(Diagnostic.error(code, message, hint, sources.valueAt(path), path));
+    }
   }
 
   void warning(String code, String path, String message, String hint) {
-    context.report(Diagnostic.warning(code, message, hint, sources.valueAt(path), path));
+    if (report) {
+      context.report(Diagnostic.warning(code, message, hint, sources.valueAt(path), path));
+    }
   }
 
   boolean hasErrors() {

@@ -47,11 +47,26 @@ final class OpenStackInfrastructure implements Infrastructure {
     if (os.imageFilter().isEmpty()) {
       f.error(Codes.MISSING_FIELD, AT, "OpenStack machines need an image", "add imageFilter: {name: ubuntu-2404-kube-v1.32.0}");
     }
+    for (var r : java.util.List.of(os.network(), os.subnet())) {
+      r.filter(x -> x.id().isPresent() == x.name().isPresent()).ifPresent(x -> f.error(Codes.INVALID_VALUE,
+          AT + (r == os.network() ? ".network" : ".subnet"), "name the network or subnet by id or by name, not both or neither",
+          "write network: {id: <uuid>} or network: <name>"));
+    }
+    for (var r : java.util.List.of(os.network(), os.subnet())) {
+      String at = AT + (r == os.network() ? ".network.id" : ".subnet.id");
+      r.flatMap(ProviderConfig.ResourceRef::id).filter(id -> !UUID.matcher(id).matches()).ifPresent(id -> f.warning(
+          Codes.INVALID_VALUE, at, "'" + id + "' is not a UUID, which CAPO requires of an id; it is looked up as a name",
+          "write the UUID, or the name as network: <name>"));
+    }
     if (os.network().isPresent() && os.nodeCidr().isPresent()) {
       f.warning(Codes.INVALID_VALUE, AT + ".nodeCidr", "nodeCidr is ignored: the cluster uses the existing network "
-          + os.network().get(), "drop nodeCidr, or drop network to let CAPO create one");
+          + describe(os.network().get()), "drop nodeCidr, or drop network to let CAPO create one");
     }
     MachineRole.all(plan).forEach(role -> {
+      role.rootVolume().filter(v -> v.iops().isPresent() || v.throughput().isPresent() || v.encrypted().isPresent())
+          .ifPresent(v -> f.warning(Codes.UNSUPPORTED_CLUSTER_SETTING, role.path() + ".rootVolume",
+              "rootVolume iops, throughput and encrypted are AWS EBS settings; CAPO's rootVolume has only sizeGiB and type",
+              "drop them, or set them on the OpenStack volume type"));
       if (role.typeName().isEmpty()) {
         f.error(Codes.MISSING_FIELD, role.path(), "OpenStack machines need a flavor (" + role.name() + ")",
             "add instanceType: {name: m1.large}");
@@ -84,8 +99,8 @@ final class OpenStackInfrastructure implements Infrastructure {
       spec.putObject("managedSecurityGroups").put("allowAllInClusterTraffic", true);
     }
     if (os.network().isPresent()) {
-      spec.set("network", byNameOrId(os.network().get()));
-      os.subnet().ifPresent(s -> spec.putArray("subnets").add(byNameOrId(s)));
+      spec.set("network", ref(os.network().get()));
+      os.subnet().ifPresent(s -> spec.putArray("subnets").add(ref(s)));
     } else {
       ObjectNode subnet = spec.putArray("managedSubnets").addObject();
       subnet.put("cidr", os.nodeCidr().orElse(DEFAULT_NODE_CIDR));
@@ -93,12 +108,13 @@ final class OpenStackInfrastructure implements Infrastructure {
         subnet.set("dnsNameservers", Json.strings(os.dnsNameservers()));
       }
     }
-    if (os.bastion().orElse(false)) {
+    if (os.bastion().map(ProviderConfig.OpenStackBastion::isEnabled).orElse(false)) {
       ObjectNode bastion = spec.putObject("bastion");
       bastion.put("enabled", true);
       ObjectNode bs = bastion.putObject("spec");
       MachineRole cp = MachineRole.controlPlane(plan);
-      bs.putObject("flavor").putObject("filter").put("name", cp.typeName().orElseThrow());
+      String flavor = os.bastion().flatMap(ProviderConfig.OpenStackBastion::flavor).orElse(cp.typeName().orElseThrow());
+      bs.putObject("flavor").putObject("filter").put("name", flavor);
       bs.putObject("image").putObject("filter").put("name", os.imageFilter().orElseThrow().name());
       os.sshKeyName().ifPresent(k -> bs.put("sshKeyName", k));
     }
@@ -130,6 +146,23 @@ final class OpenStackInfrastructure implements Infrastructure {
   @Override
   public Optional<String> kubeadmNodeName() {
     return Optional.of("{{ local_hostname }}");
+  }
+
+  /**
+   * CAPO's {@code NetworkParam}/{@code SubnetParam}: {@code {id}} or {@code {filter: {name}}} (OpenStackCluster
+   * v1beta2, kubernetes-sigs/cluster-api-provider-openstack config/crd/bases). A name that is a UUID is an id.
+   */
+  private static ObjectNode ref(ProviderConfig.ResourceRef r) {
+    if (r.id().filter(id -> UUID.matcher(id).matches()).isPresent()) {
+      ObjectNode o = Json.object();
+      o.put("id", r.id().get());
+      return o;
+    }
+    return byNameOrId(r.name().or(r::id).orElseThrow());
+  }
+
+  private static String describe(ProviderConfig.ResourceRef r) {
+    return r.id().map(id -> "id " + id).orElse(r.name().orElse(""));
   }
 
   private static ObjectNode byNameOrId(String value) {

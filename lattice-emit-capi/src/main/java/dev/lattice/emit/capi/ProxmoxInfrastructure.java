@@ -26,6 +26,16 @@ final class ProxmoxInfrastructure implements Infrastructure {
   private static final Set<String> MODELS = Set.of("e1000", "virtio", "rtl8139", "vmxnet3");
   private static final Set<String> FORMATS = Set.of("raw", "qcow2", "vmdk");
   private static final String AT = "spec.provider.config.proxmox";
+  /**
+   * VM sizes where none is written, as the reference system's Proxmox defaults (its README): 4 cores and
+   * 8 GiB everywhere, a 50 GB boot disk on the control plane and 100 GB on workers; one socket.
+   */
+  static final int DEFAULT_CORES = 4;
+  static final int DEFAULT_MEMORY_GIB = 8;
+  static final int DEFAULT_CP_DISK_GIB = 50;
+  static final int DEFAULT_WORKER_DISK_GIB = 100;
+  private static final InstanceType NO_SIZE = new InstanceType(Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty(), List.of());
 
   @Override
   public String apiVersion() {
@@ -80,10 +90,7 @@ final class ProxmoxInfrastructure implements Infrastructure {
           "additional networks are not compiled yet (they need IPAM pools); machines get one NIC", null);
     }
     MachineRole.all(plan).forEach(role -> {
-      if (role.instanceType().filter(InstanceType::isExplicit).isEmpty()) {
-        f.error(Codes.MISSING_FIELD, role.path(), "Proxmox machines need an explicit instance type (" + role.name() + ")",
-            "add instanceType: {cores: 4, memoryGib: 8, diskGib: 50}");
-      }
+      // a named type is the model validator's LAT4004; no size at all takes the defaults above
       role.instanceType().flatMap(InstanceType::diskGib).filter(d -> d < 5).ifPresent(d -> f.error(Codes.INVALID_VALUE,
           role.path() + ".instanceType.diskGib", "Proxmox boot disks are at least 5 GiB", null));
     });
@@ -117,7 +124,8 @@ final class ProxmoxInfrastructure implements Infrastructure {
   @Override
   public ObjectNode machineSpec(ClusterPlan plan, MachineRole role) {
     ProviderConfig.Proxmox p = proxmox(plan);
-    InstanceType size = role.instanceType().orElseThrow();
+    InstanceType size = role.instanceType().orElse(NO_SIZE);
+    int disk = role.controlPlane() ? DEFAULT_CP_DISK_GIB : DEFAULT_WORKER_DISK_GIB;
     ObjectNode spec = Json.object();
     spec.put("sourceNode", p.sourceNode());
     spec.put("templateID", p.templateId());
@@ -125,9 +133,9 @@ final class ProxmoxInfrastructure implements Infrastructure {
     p.format().ifPresent(x -> spec.put("format", x));
     p.storage().ifPresent(x -> spec.put("storage", x));
     spec.put("numSockets", size.sockets().orElse(1));
-    spec.put("numCores", size.cores().orElseThrow());
-    spec.put("memoryMiB", size.memoryGib().orElseThrow() * 1024);
-    size.diskGib().ifPresent(d -> spec.putObject("disks").putObject("bootVolume").put("disk", BOOT_DISK).put("sizeGb", d));
+    spec.put("numCores", size.cores().orElse(DEFAULT_CORES));
+    spec.put("memoryMiB", size.memoryGib().orElse(DEFAULT_MEMORY_GIB) * 1024);
+    spec.putObject("disks").putObject("bootVolume").put("disk", BOOT_DISK).put("sizeGb", size.diskGib().orElse(disk));
     ObjectNode nic = spec.putObject("network").putArray("networkDevices").addObject();
     nic.put("name", "net0");
     nic.put("bridge", p.bridge().orElse(DEFAULT_BRIDGE));

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cluster: the {@code CloudProvider} it is built on ({@code providerRef}), Kubernetes and
- * provider settings, nodes, networking, the cell settings when it will manage children ({@code
- * parentConfig}), and the add-on flags.
+ * A cluster: the {@code CloudProvider} it is built on ({@code providerRef}; absent, the
+ * infrastructure controller's default credentials), Kubernetes and provider settings, nodes,
+ * networking, the cell settings when it will manage children ({@code parentConfig}), the add-on
+ * flags, and the metadata {@code environment} and {@code region} (labels of its documents).
  */
 @org.immutables.value.Value.Builder
 public record LatticeClusterSpec(
-    @Required String providerRef,
+    Optional<String> providerRef,
     @Required ProviderSpec provider,
     @Required NodesSpec nodes,
     Optional<NetworkingSpec> networking,
@@ -25,9 +26,14 @@ public record LatticeClusterSpec(
     Optional<AddonSpec> backups,
     Optional<String> latticeImage,
     List<RegistryMirror> registryMirrors,
-    Map<String, Object> networkTopology) {
+    Map<String, Object> networkTopology,
+    Optional<String> environment,
+    Optional<String> region) {
 
   public LatticeClusterSpec {
+    providerRef = Values.opt(providerRef);
+    environment = Values.opt(environment);
+    region = Values.opt(region);
     networking = Values.opt(networking);
     parentConfig = Values.opt(parentConfig);
     services = Values.opt(services);

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What the runtime reports about a cluster: its lifecycle phase, conditions and children. */
+/**
+ * What the runtime reports about a cluster: its lifecycle phase, conditions and children, and — as the
+ * reference system's status carries them — per-pool replicas ({@code workerPools}), the API server
+ * {@code endpoint}, the agent's {@code lastHeartbeat} and the Kubernetes {@code version} last reconciled.
+ */
 public record LatticeClusterStatus(
     Optional<Phase> phase,
     Optional<String> message,
@@ -17,9 +21,25 @@ public record LatticeClusterStatus(
     Optional<Boolean> pivotComplete,
     Optional<Integer> readyControlPlane,
     Optional<Integer> readyWorkers,
-    Map<String, ChildHealth> childrenHealth) {
+    Map<String, ChildHealth> childrenHealth,
+    Map<String, WorkerPoolStatus> workerPools,
+    Optional<String> endpoint,
+    Optional<String> lastHeartbeat,
+    Optional<String> version) {
+
+  /** A status without the pool, endpoint, heartbeat and version fields. */
+  public LatticeClusterStatus(Optional<Phase> phase, Optional<String> message, Optional<Long> observedGeneration,
+      List<Condition> conditions, Optional<Boolean> bootstrapComplete, Optional<Boolean> pivotComplete,
+      Optional<Integer> readyControlPlane, Optional<Integer> readyWorkers, Map<String, ChildHealth> childrenHealth) {
+    this(phase, message, observedGeneration, conditions, bootstrapComplete, pivotComplete, readyControlPlane, readyWorkers,
+        childrenHealth, Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
 
   public LatticeClusterStatus {
+    workerPools = Values.map(workerPools);
+    endpoint = Values.opt(endpoint);
+    lastHeartbeat = Values.opt(lastHeartbeat);
+    version = Values.opt(version);
     phase = Values.opt(phase);
     message = Values.opt(message);
     observedGeneration = Values.opt(observedGeneration);
@@ -51,6 +71,22 @@ public record LatticeClusterStatus(
     @Override
     public String wire() {
       return wire;
+    }
+  }
+
+  /** One worker pool: desired, current and ready replicas, whether the autoscaler owns it, and a message. */
+  public record WorkerPoolStatus(
+      Optional<Integer> desiredReplicas,
+      Optional<Integer> currentReplicas,
+      Optional<Integer> readyReplicas,
+      Optional<Boolean> autoscalingEnabled,
+      Optional<String> message) {
+    public WorkerPoolStatus {
+      desiredReplicas = Values.opt(desiredReplicas);
+      currentReplicas = Values.opt(currentReplicas);
+      readyReplicas = Values.opt(readyReplicas);
+      autoscalingEnabled = Values.opt(autoscalingEnabled);
+      message = Values.opt(message);
     }
   }
 

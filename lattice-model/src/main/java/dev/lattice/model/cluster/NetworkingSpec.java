@@ -2,15 +2,22 @@ package dev.lattice.model.cluster;
 
 import dev.lattice.model.Values;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The cluster network: pod and service CIDRs and the service domain (CAPI {@code clusterNetwork}),
- * and the toggles of the Cilium CNI Lattice installs in the cluster ({@code cilium}).
+ * the toggles of the Cilium CNI Lattice installs in the cluster ({@code cilium}), and the
+ * LoadBalancer address pools ({@code loadBalancerPools}).
  */
 public record NetworkingSpec(
-    List<String> podCidrs, List<String> serviceCidrs, Optional<String> serviceDomain, Optional<CiliumSpec> cilium) {
+    List<String> podCidrs,
+    List<String> serviceCidrs,
+    Optional<String> serviceDomain,
+    Optional<CiliumSpec> cilium,
+    Map<String, LoadBalancerPool> loadBalancerPools) {
   public NetworkingSpec {
+    loadBalancerPools = Values.map(loadBalancerPools);
     podCidrs = Values.list(podCidrs);
     serviceCidrs = Values.list(serviceCidrs);
     serviceDomain = Values.opt(serviceDomain);
@@ -19,8 +26,14 @@ public record NetworkingSpec(
 
   /** The networking of a cluster that declares only CIDRs and a domain. */
   public NetworkingSpec(List<String> podCidrs, List<String> serviceCidrs, Optional<String> serviceDomain) {
-    this(podCidrs, serviceCidrs, serviceDomain, Optional.empty());
+    this(podCidrs, serviceCidrs, serviceDomain, Optional.empty(), Map.of());
   }
+
+  /**
+   * A pool of addresses for LoadBalancer Services (Cilium LB-IPAM); the older form's {@code
+   * networking.default.cidr} is the pool {@code default}.
+   */
+  public record LoadBalancerPool(@dev.lattice.model.Required String cidr) {}
 
   /**
    * Cilium toggles; an absent toggle takes the emitter's safe default (see {@code docs/CLUSTERS.md}).

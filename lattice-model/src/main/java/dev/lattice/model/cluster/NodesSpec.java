@@ -30,7 +30,7 @@ public record NodesSpec(@Required ControlPlane controlPlane, Map<String, WorkerP
 
   /**
    * A worker pool: fixed {@code replicas}, or {@code min}/{@code max} for the cluster autoscaler;
-   * node labels and taints; size and placement.
+   * node labels and taints; size and placement; a {@code displayName} for people.
    */
   public record WorkerPool(
       Optional<Integer> replicas,
@@ -40,8 +40,10 @@ public record NodesSpec(@Required ControlPlane controlPlane, Map<String, WorkerP
       Optional<RootVolume> rootVolume,
       Map<String, String> labels,
       List<Taint> taints,
-      Optional<Placement> placement) {
+      Optional<Placement> placement,
+      Optional<String> displayName) {
     public WorkerPool {
+      displayName = Values.opt(displayName);
       replicas = Values.opt(replicas);
       min = Values.opt(min);
       max = Values.opt(max);
@@ -57,10 +59,19 @@ public record NodesSpec(@Required ControlPlane controlPlane, Map<String, WorkerP
     }
   }
 
-  /** The boot disk. */
-  public record RootVolume(@Required int sizeGb, Optional<String> type) {
+  /** The boot disk; {@code iops}, {@code throughput} (MiB/s) and {@code encrypted} are AWS EBS settings. */
+  public record RootVolume(
+      @Required int sizeGb, Optional<String> type, Optional<Integer> iops, Optional<Integer> throughput,
+      Optional<Boolean> encrypted) {
     public RootVolume {
       type = Values.opt(type);
+      iops = Values.opt(iops);
+      throughput = Values.opt(throughput);
+      encrypted = Values.opt(encrypted);
+    }
+
+    public RootVolume(int sizeGb, Optional<String> type) {
+      this(sizeGb, type, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 

@@ -55,8 +55,10 @@ public record ProviderConfig(
       Optional<String> controlPlaneIamInstanceProfile,
       Optional<String> nodeIamInstanceProfile,
       Optional<Bastion> bastion,
-      Map<String, String> tags) {
+      Map<String, String> tags,
+      Optional<String> partition) {
     public Aws {
+      partition = Values.opt(partition);
       sshKeyName = Values.opt(sshKeyName);
       vpcId = Values.opt(vpcId);
       subnetIds = Values.list(subnetIds);
@@ -142,13 +144,13 @@ public record ProviderConfig(
   public record OpenStack(
       @Required String cloudName,
       @Required String externalNetwork,
-      Optional<String> network,
-      Optional<String> subnet,
+      Optional<ResourceRef> network,
+      Optional<ResourceRef> subnet,
       Optional<String> nodeCidr,
       List<String> dnsNameservers,
       Optional<ImageFilter> imageFilter,
       Optional<String> sshKeyName,
-      Optional<Boolean> bastion,
+      Optional<OpenStackBastion> bastion,
       Optional<Boolean> disableFloatingIps,
       Optional<Boolean> managedSecurityGroups,
       Optional<String> identitySecretName) {
@@ -163,6 +165,37 @@ public record ProviderConfig(
       disableFloatingIps = Values.opt(disableFloatingIps);
       managedSecurityGroups = Values.opt(managedSecurityGroups);
       identitySecretName = Values.opt(identitySecretName);
+    }
+  }
+
+  /** An OpenStack network or subnet, by name (a plain string) or {@code {id}} / {@code {name}}. */
+  public record ResourceRef(Optional<String> id, Optional<String> name) {
+    public ResourceRef {
+      id = Values.opt(id);
+      name = Values.opt(name);
+    }
+
+    public static ResourceRef fromScalar(String name) {
+      return new ResourceRef(Optional.empty(), Optional.of(name));
+    }
+  }
+
+  /** The OpenStack bastion: {@code true}, or {@code {enabled, flavor}} (default: the control plane's flavor). */
+  public record OpenStackBastion(Optional<Boolean> enabled, Optional<String> flavor) {
+    public OpenStackBastion {
+      enabled = Values.opt(enabled);
+      flavor = Values.opt(flavor);
+    }
+
+    public static OpenStackBastion fromScalar(String text) {
+      if (!"true".equals(text) && !"false".equals(text)) {
+        throw new IllegalArgumentException("expected true, false or {enabled, flavor}");
+      }
+      return new OpenStackBastion(Optional.of(Boolean.parseBoolean(text)), Optional.empty());
+    }
+
+    public boolean isEnabled() {
+      return enabled.orElse(true);
     }
   }
 

@@ -46,6 +46,13 @@ public final class Codes {
   public static final String PLACEHOLDER = "LAT1026";
   /** The flat form of the seed README (warning naming the canonical spelling). */
   public static final String FLAT_FORM = "LAT1101";
+  /**
+   * The seed README's older {@code LatticeCluster} form ({@code nodes: {control_plane, workers}},
+   * {@code endpoints}, per-role provider sections, ...), read as the canonical form (warning naming it).
+   */
+  public static final String OLDER_CLUSTER_FORM = "LAT1103";
+  /** A field this version reads but does not compile yet (warning naming it). */
+  public static final String UNCOMPILED_FIELD = "LAT1104";
   /** The older snake_case lattice.io/v1alpha1 form (warning naming the canonical spelling). */
   public static final String SNAKE_CASE_FORM = "LAT1102";
 

@@ -18,9 +18,11 @@ public record LatticeExternalServiceSpec(
     @Required Map<String, String> endpoints,
     List<String> allowedRequesters,
     @DefaultValue("dns") Resolution resolution,
-    Optional<String> description) {
+    Optional<String> description,
+    Optional<String> environment) {
 
   public LatticeExternalServiceSpec {
+    environment = Values.opt(environment);
     endpoints = Values.map(endpoints);
     allowedRequesters = Values.list(allowedRequesters);
     resolution = resolution == null ? Resolution.DNS : resolution;

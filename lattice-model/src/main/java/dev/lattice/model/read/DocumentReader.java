@@ -95,6 +95,11 @@ final class DocumentReader {
       body.put("spec", new Node.Entry("spec", e.keyPosition(),
           new FormNormalizer(diagnostics).normalizeServiceSpec(spec, snakeCase)));
     }
+    if (kind.get() == Kind.LATTICE_CLUSTER && body.get("spec") != null
+        && body.get("spec").value() instanceof Node.MapNode spec) {
+      Node.Entry e = body.get("spec");
+      body.put("spec", new Node.Entry("spec", e.keyPosition(), new ClusterFormNormalizer(diagnostics).normalize(spec)));
+    }
     SourceMap.Builder positions = new SourceMap.Builder(doc.position());
     RecordBinder binder = new RecordBinder(diagnostics, positions, snakeCase);
     LatticeObject value = binder.bindRecord(new Node.MapNode(doc.position(), body), TYPES.get(kind.get()), "");

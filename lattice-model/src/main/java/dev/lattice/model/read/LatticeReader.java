@@ -79,12 +79,27 @@ public final class LatticeReader {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(p)) {
-      return walk.filter(Files::isRegularFile).filter(LatticeReader::isInputFile).sorted().toList();
+      Path root = p;
+      return walk.filter(Files::isRegularFile).filter(f -> !hidden(root, f)).filter(LatticeReader::isInputFile).sorted().toList();
     } catch (IOException | UncheckedIOException e) {
       diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "cannot list " + p + ": " + e.getMessage(),
           "check permissions", SourcePosition.startOf(display(p)), ""));
       return List.of();
     }
+  }
+
+  /**
+   * Whether a file found by walking {@code root} is hidden — its name or a folder between {@code root}
+   * and it starts with a dot ({@code .git}, {@code .lattice/config.yaml}); such files are skipped. A
+   * hidden file named on the command line is read.
+   */
+  static boolean hidden(Path root, Path file) {
+    for (Path part : root.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a file in a directory is read: {@code .yaml}, {@code .yml} or {@code .json}. */

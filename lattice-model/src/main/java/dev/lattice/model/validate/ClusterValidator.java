@@ -56,8 +56,20 @@ final class ClusterValidator {
       port("spec.parentConfig.proxyPort", pc.proxyPort());
     });
     DocumentValidator.labels(f, "metadata.labels", cluster.metadata().labels());
+    spec.environment().ifPresent(v -> labelValue("spec.environment", v));
+    spec.region().ifPresent(v -> labelValue("spec.region", v));
     if (provider.equals(Optional.of(ProviderType.AWS))) {
       gpuInstanceTypes(spec);
+    }
+  }
+
+  private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
+
+  /** {@code environment} and {@code region} become label values of the cluster's documents. */
+  private void labelValue(String path, String value) {
+    if (!LABEL_VALUE.matcher(value).matches()) {
+      f.error(Codes.INVALID_VALUE, path, "'" + value + "' is not a Kubernetes label value (it labels the cluster's documents)",
+          "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
   }
 

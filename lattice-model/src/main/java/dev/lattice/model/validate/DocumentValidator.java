@@ -29,8 +29,10 @@ public final class DocumentValidator {
     metadata(f, o.metadata(), o instanceof LatticeService, o.kind().namespaced());
     if (o instanceof LatticeService s) {
       new ServiceValidator(f).validate(s);
+      s.spec().environment().ifPresent(env -> uncompiledEnvironment(f, "service", env));
     } else if (o instanceof LatticeExternalService e) {
       new MeshValidator(f).validate(e);
+      e.spec().environment().ifPresent(env -> uncompiledEnvironment(f, "external service", env));
     } else if (o instanceof LatticeMeshMember m) {
       new MeshValidator(f).validate(m);
     } else if (o instanceof LatticeCluster c) {
@@ -40,6 +42,12 @@ public final class DocumentValidator {
     } else if (o instanceof CedarPolicy p && p.spec().policies().isBlank()) {
       f.error(Codes.MISSING_FIELD, "spec.policies", "the policy text is empty", "write at least one permit or forbid");
     }
+  }
+
+  /** {@code spec.environment} of a service is read (never dropped silently) but reaches no document or gate yet. */
+  private static void uncompiledEnvironment(Findings f, String what, String env) {
+    f.warning(Codes.UNCOMPILED_FIELD, "spec.environment", "the " + what + "'s environment '" + env
+        + "' is read but not compiled yet: no document or Cedar attribute carries it", "a cluster's spec.environment labels its documents");
   }
 
   private static void metadata(Findings f, ObjectMeta meta, boolean serviceName, boolean namespaced) {

@@ -101,9 +101,10 @@ class IncrementalCompilerTest {
     IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
     ParsedFiles files = fleet();
     Compilation clean = inc.compile(files.sources());
-    ParsedFiles broken = files.with("a.yaml", service("a", "nobody: {type: service, direction: outbound}"));
+    ParsedFiles broken = files.with("a.yaml", service("a", "b: {type: service, direction: outbound}")
+        .replace("main: {image:", "main: {variables: {B: \"${resources.b.bogus}\"}, image:"));
     Compilation bad = inc.compile(broken.sources());
-    assertThat(bad.hasErrors()).isTrue(); // LAT2002: shop/nobody names nothing, in a namespace of the input
+    assertThat(bad.hasErrors()).isTrue(); // LAT2007: b has no value 'bogus' (an error only the whole graph finds)
     assertThat(bad.documents()).isEmpty();
     assertThat(bad.diagnostics()).isEqualTo(full(broken).diagnostics());
     assertThat(inc.lastRecompile().reason()).isEqualTo("the change brings an error");
