@@ -45,6 +45,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "fleet seed (default: the CI seed)")
   long seed = Seeds.DEFAULT;
 
+  @Option(names = "--end-to-end", description = "run the real commands (validate, compile, --version) as new JVMs on the "
+      + "fleet written to disk as one file and as one file per object, beside a parse-only JVM (Jackson's floor)")
+  boolean endToEnd;
+
   private final CountingWriter sink = new CountingWriter();
   private long consumed;
 
@@ -58,6 +62,16 @@ final class BenchCommand implements Callable<Integer> {
     err.println("lattice bench: generating " + services + " services (seed " + seed + ")...");
     err.flush();
     BenchFleet bench = BenchFleet.generate(services, seed);
+    if (endToEnd) {
+      try {
+        return new EndToEndBench(bench, warmup, iterations, out, err).run();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return LatticeCommand.INTERNAL;
+      }
+    }
     LatticeCompiler compiler = LatticeCompiler.builder().build();
     Sources sources = bench.parse();
     Sources edited = bench.parseEdited();

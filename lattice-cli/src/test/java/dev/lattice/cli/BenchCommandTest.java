@@ -29,6 +29,32 @@ class BenchCommandTest {
   }
 
   @Test
+  void endToEndRunsTheRealCommandsAsNewJvmsBesideTheParseFloor() {
+    CliTest.Run r = CliTest.run("bench", "--services", "20", "--end-to-end", "--iterations", "1", "--warmup", "0");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).matches("lattice bench --end-to-end: \\d+ workloads in 1 file and in \\d+ files .*");
+    for (String command : List.of("lattice --version", "Jackson parse floor, 1 file", "lattice validate, 1 file",
+        "lattice compile, 1 file", "Jackson parse floor, N files", "lattice validate, N files", "lattice compile, N files",
+        "streaming YAML writer alone")) {
+      assertThat(lines).as(command).anyMatch(l -> l.matches(java.util.regex.Pattern.quote(command) + "\\s+\\d+\\.\\d \\s+\\d+\\.\\d"));
+    }
+    assertThat(lines.get(lines.size() - 1)).matches("ratio compile/parse floor, N files = \\d+\\.\\d\\d");
+  }
+
+  @Test
+  void aCommandLineBuildsOnlyTheCommandItNames() {
+    assertThat(LatticeCommand.commandsFor(new String[] {"--version"})).isEmpty();
+    assertThat(LatticeCommand.commandsFor(new String[] {"validate", "x.yaml"})).containsExactly(ValidateCommand.class);
+    assertThat(LatticeCommand.commandsFor(new String[] {"--help"})).isEqualTo(LatticeCommand.COMMANDS);
+    assertThat(LatticeCommand.commandsFor(new String[] {"vlidate"})).isEqualTo(LatticeCommand.COMMANDS);
+    CliTest.Run help = CliTest.run("--help");
+    for (Class<?> c : LatticeCommand.COMMANDS) {
+      assertThat(help.out()).contains(c.getAnnotation(picocli.CommandLine.Command.class).name());
+    }
+  }
+
+  @Test
   void tooSmallAFleetIsAUsageError() {
     assertThat(CliTest.run("bench", "--services", "3").code()).isEqualTo(2);
     assertThat(CliTest.run("bench").code()).isEqualTo(2);
