@@ -28,13 +28,17 @@ public record Sources(List<SourcedObject> objects, List<Diagnostic> readDiagnost
     return new Sources(read.objects(), read.diagnostics());
   }
 
-  /** Parses texts by name ({@code .json} names are JSON, others YAML), in the map's order. */
+  /**
+   * Parses texts by name ({@code .json} names are JSON, others YAML), in the map's order (read in
+   * parallel, joined in that order).
+   */
   public static Sources fromStrings(Map<String, String> textsByName) {
     LatticeReader reader = new LatticeReader();
+    List<ReadResult> read = new ArrayList<>(textsByName.entrySet()).parallelStream()
+        .map(e -> reader.readString(e.getKey(), e.getValue())).toList();
     List<SourcedObject> objects = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    textsByName.forEach((name, text) -> {
-      ReadResult r = reader.readString(name, text);
+    read.forEach(r -> {
       objects.addAll(r.objects());
       diagnostics.addAll(r.diagnostics());
     });

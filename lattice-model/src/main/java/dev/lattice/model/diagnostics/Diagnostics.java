@@ -31,6 +31,11 @@ public final class Diagnostics {
     return items.size();
   }
 
+  /** The diagnostics so far, in the order they were added. */
+  public List<Diagnostic> inOrder() {
+    return java.util.Collections.unmodifiableList(items);
+  }
+
   /** The diagnostics so far, in print order. */
   public List<Diagnostic> sorted() {
     List<Diagnostic> copy = new ArrayList<>(items);

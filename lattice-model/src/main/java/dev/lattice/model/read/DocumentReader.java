@@ -100,13 +100,13 @@ final class DocumentReader {
       Node.Entry e = body.get("spec");
       body.put("spec", new Node.Entry("spec", e.keyPosition(), new ClusterFormNormalizer(diagnostics).normalize(spec)));
     }
-    SourceMap.Builder positions = new SourceMap.Builder(doc.position());
-    RecordBinder binder = new RecordBinder(diagnostics, positions, snakeCase);
-    LatticeObject value = binder.bindRecord(new Node.MapNode(doc.position(), body), TYPES.get(kind.get()), "");
+    RecordBinder binder = new RecordBinder(diagnostics, snakeCase);
+    Node.MapNode bound = new Node.MapNode(doc.position(), body);
+    LatticeObject value = binder.bindRecord(bound, TYPES.get(kind.get()), "");
     if (binder.errors() > 0 || value == null) {
       return Optional.empty();
     }
-    SourcedObject sourced = new SourcedObject(value, positions.build());
+    SourcedObject sourced = new SourcedObject(value, SourceMap.of(doc.position(), new NodePositions(bound, snakeCase)));
     new dev.lattice.model.validate.DocumentValidator(diagnostics).validate(sourced);
     return Optional.of(sourced);
   }

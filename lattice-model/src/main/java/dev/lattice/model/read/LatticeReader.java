@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  * directories (recursively, {@code .yaml}/{@code .yml}/{@code .json}, in sorted order). Never
  * throws for bad input: every problem is a {@link Diagnostic} with a position. Thread-safe and
  * stateless.
+ *
+ * <p>Files are read in parallel, and a large multi-document file is cut into runs of documents
+ * ({@link DocumentChunks}) read in parallel; results are joined in input order, so objects and
+ * diagnostics are exactly those of reading everything in order on one thread.
  */
 public final class LatticeReader {
 
@@ -48,25 +52,81 @@ public final class LatticeReader {
   /** Reads files and directories, in the order given; directories in sorted path order. */
   public ReadResult readPaths(List<Path> paths) {
     Diagnostics diagnostics = new Diagnostics();
-    List<SourcedObject> objects = new ArrayList<>();
+    List<Object> work = new ArrayList<>(); // a Path to read, or a Diagnostic of expanding one, in order
     for (Path p : paths) {
-      for (Path file : expand(p, diagnostics)) {
-        try {
-          readInto(display(file), decode(Files.readAllBytes(file)), objects, diagnostics);
-        } catch (IOException e) {
-          diagnostics.add(unreadable(display(file), e));
-        }
-      }
+      Diagnostics expanding = new Diagnostics();
+      work.addAll(expand(p, expanding));
+      work.addAll(expanding.sorted());
     }
+    List<Part> parts = work.parallelStream().map(w -> w instanceof Path file ? readFile(file) : Part.of((Diagnostic) w)).toList();
+    List<SourcedObject> objects = new ArrayList<>();
+    parts.forEach(part -> part.addTo(objects, diagnostics));
     return new ReadResult(objects, diagnostics.sorted());
   }
 
+  private static Part readFile(Path file) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourcedObject> objects = new ArrayList<>();
+    try {
+      readInto(display(file), decode(Files.readAllBytes(file)), objects, diagnostics);
+    } catch (IOException e) {
+      diagnostics.add(unreadable(display(file), e));
+    }
+    return new Part(objects, diagnostics);
+  }
+
+  /** What one file or one run of documents gave: objects and diagnostics in reading order. */
+  private record Part(List<SourcedObject> objects, Diagnostics diagnostics) {
+    static Part of(Diagnostic d) {
+      Diagnostics one = new Diagnostics();
+      one.add(d);
+      return new Part(List.of(), one);
+    }
+
+    void addTo(List<SourcedObject> allObjects, Diagnostics allDiagnostics) {
+      allObjects.addAll(objects);
+      allDiagnostics.addAll(diagnostics.inOrder());
+    }
+
+    boolean syntaxError() {
+      return diagnostics.inOrder().stream().anyMatch(d -> d.code().equals(Codes.SYNTAX));
+    }
+  }
+
   private static void readInto(String name, String text, List<SourcedObject> objects, Diagnostics diagnostics) {
-    TreeParser parser = new TreeParser(name, diagnostics);
+    boolean json = TreeParser.isJson(name);
+    List<DocumentChunks.Chunk> chunks = json ? List.of() : DocumentChunks.cut(text, 2 * Runtime.getRuntime().availableProcessors());
+    if (chunks.size() > 1) {
+      List<Part> parts = chunks.parallelStream().map(c -> readChunk(name, c)).toList();
+      if (parts.stream().noneMatch(Part::syntaxError)) {
+        parts.forEach(part -> part.addTo(objects, diagnostics));
+        return;
+      }
+      // a syntax error: read the text in one piece, so that the error is reported as a single pass sees it
+    }
+    Part whole = readChunk(name, new DocumentChunks.Chunk(text, 1), json);
+    whole.addTo(objects, diagnostics);
+  }
+
+  /** Reads a text in one piece on this thread: what {@link #readString} must equal (for tests). */
+  static ReadResult readInOnePiece(String name, String text) {
+    Part whole = readChunk(name, new DocumentChunks.Chunk(text, 1), TreeParser.isJson(name));
+    return new ReadResult(whole.objects(), whole.diagnostics().sorted());
+  }
+
+  private static Part readChunk(String name, DocumentChunks.Chunk chunk) {
+    return readChunk(name, chunk, false);
+  }
+
+  private static Part readChunk(String name, DocumentChunks.Chunk chunk, boolean json) {
+    Diagnostics diagnostics = new Diagnostics();
+    List<SourcedObject> objects = new ArrayList<>();
+    TreeParser parser = new TreeParser(name, diagnostics, chunk.firstLine());
     DocumentReader reader = new DocumentReader(diagnostics);
-    for (Node doc : parser.parse(text, TreeParser.isJson(name))) {
+    for (Node doc : parser.parse(chunk.text(), json)) {
       reader.read(doc).ifPresent(objects::add);
     }
+    return new Part(objects, diagnostics);
   }
 
   private static List<Path> expand(Path p, Diagnostics diagnostics) {

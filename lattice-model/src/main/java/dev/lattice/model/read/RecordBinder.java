@@ -2,16 +2,15 @@ package dev.lattice.model.read;
 
 import dev.lattice.model.DefaultValue;
 import dev.lattice.model.Required;
-import dev.lattice.model.SourceMap;
-import dev.lattice.model.WireEnum;
 import dev.lattice.model.WireName;
 import dev.lattice.model.cluster.ProviderConfig;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.diagnostics.SourcePosition;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -20,17 +19,21 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Binds a {@link Node} tree to the model's records by reflection over their components, reporting
  * every unknown field (with a "did you mean"), wrong type, missing required field and invalid enum
- * value, and recording the position of every value in a {@link SourceMap}. A record that can also
- * be written as a scalar declares {@code static T fromScalar(String)}.
+ * value. A record that can also be written as a scalar declares {@code static T fromScalar(String)}.
+ * What a record type takes is looked up once per type ({@link Shape}: wire names, required fields,
+ * defaults, a constructor handle) and shared by every read. Positions are not recorded here: the
+ * document's {@link NodePositions} answers them when a diagnostic asks.
  *
  * <p>When a document has errors the bound value is incomplete and must not be used: {@link
  * DocumentReader} drops it.
@@ -38,13 +41,11 @@ import java.util.stream.Collectors;
 final class RecordBinder {
   private final Diagnostics diagnostics;
   private final ScalarBinder scalars = new ScalarBinder(this::error);
-  private final SourceMap.Builder positions;
   private final boolean snakeCase;
   private int errors;
 
-  RecordBinder(Diagnostics diagnostics, SourceMap.Builder positions, boolean snakeCase) {
+  RecordBinder(Diagnostics diagnostics, boolean snakeCase) {
     this.diagnostics = diagnostics;
-    this.positions = positions;
     this.snakeCase = snakeCase;
   }
 
@@ -57,7 +58,6 @@ final class RecordBinder {
   }
 
   private Object bind(Node node, Type type, String path) {
-    positions.put(path, node.position());
     Class<?> raw = rawClass(type);
     if (raw == Optional.class) {
       if (isNull(node)) {
@@ -108,9 +108,7 @@ final class RecordBinder {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Node.Entry e : map.entries().values()) {
-      String p = Paths.child(path, e.key());
-      positions.putKey(p, e.keyPosition());
-      Object v = bind(e.value(), value, p);
+      Object v = bind(e.value(), value, Paths.child(path, e.key()));
       if (v != null) {
         out.put(e.key(), v);
       }
@@ -120,15 +118,15 @@ final class RecordBinder {
 
   private Object bindRecordValue(Node node, Class<?> type, String path) {
     if (node instanceof Node.ScalarNode s && s.type() != Node.ScalarType.NULL) {
-      Method fromScalar = fromScalar(type);
+      MethodHandle fromScalar = Shape.of(type).fromScalar;
       if (fromScalar != null) {
         try {
-          return fromScalar.invoke(null, s.text());
-        } catch (InvocationTargetException e) {
-          error(Codes.WRONG_TYPE, String.valueOf(e.getCause().getMessage()), null, s.position(), path);
+          return fromScalar.invoke(s.text());
+        } catch (RuntimeException e) {
+          error(Codes.WRONG_TYPE, String.valueOf(e.getMessage()), null, s.position(), path);
           return null;
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(fromScalar + " is not accessible", e);
+        } catch (Throwable e) {
+          throw new IllegalStateException(type + ".fromScalar failed", e);
         }
       }
       scalars.wrongType(node, "a mapping", path);
@@ -145,74 +143,64 @@ final class RecordBinder {
   }
 
   private Object construct(Class<?> type, Node.MapNode map, String path, boolean reportMissing) {
-    RecordComponent[] components = type.getRecordComponents();
-    Map<String, RecordComponent> byWire = new LinkedHashMap<>();
-    for (RecordComponent c : components) {
-      byWire.put(wireName(c), c);
-    }
-    Map<RecordComponent, Node.Entry> found = new LinkedHashMap<>();
+    Shape shape = Shape.of(type);
+    Node.Entry[] found = new Node.Entry[shape.components.length];
     for (Node.Entry e : map.entries().values()) {
-      RecordComponent c = byWire.get(e.key());
+      Integer c = shape.byWire.get(e.key());
       if (c == null && snakeCase && e.key().indexOf('_') >= 0) {
-        c = byWire.get(Paths.snakeToCamel(e.key()));
+        c = shape.byWire.get(Paths.snakeToCamel(e.key()));
       }
       if (c == null) {
-        unknownField(e, byWire.keySet(), path, type);
-      } else if (found.containsKey(c)) {
-        error(Codes.DUPLICATE_KEY, "field '" + wireName(c) + "' is given twice (as '"
-            + found.get(c).key() + "' and '" + e.key() + "')", "keep one spelling", e.keyPosition(),
+        unknownField(e, shape.wireNames, path, type);
+      } else if (found[c] != null) {
+        error(Codes.DUPLICATE_KEY, "field '" + shape.components[c].wire + "' is given twice (as '"
+            + found[c].key() + "' and '" + e.key() + "')", "keep one spelling", e.keyPosition(),
             Paths.child(path, e.key()));
       } else {
-        found.put(c, e);
+        found[c] = e;
       }
     }
-    Object[] args = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      Node.Entry e = found.get(c);
-      String p = Paths.child(path, wireName(c));
+    Object[] args = new Object[found.length];
+    for (int i = 0; i < found.length; i++) {
+      Component c = shape.components[i];
+      Node.Entry e = found[i];
       if (e != null) {
-        positions.putKey(p, e.keyPosition());
-        args[i] = bind(e.value(), c.getGenericType(), p);
+        args[i] = bind(e.value(), c.type, Paths.child(path, c.wire));
       } else {
-        if (c.isAnnotationPresent(Required.class) && reportMissing) {
-          error(Codes.MISSING_FIELD, "missing required field '" + wireName(c) + "'",
-              "add " + wireName(c) + ": to " + (path.isEmpty() ? "the document" : path),
-              map.position(), p);
+        if (c.required && reportMissing) {
+          error(Codes.MISSING_FIELD, "missing required field '" + c.wire + "'",
+              "add " + c.wire + ": to " + (path.isEmpty() ? "the document" : path),
+              map.position(), Paths.child(path, c.wire));
         }
-        args[i] = absent(c, map.position(), p);
+        args[i] = absent(c, map.position(), path);
       }
       if (args[i] == null) {
-        args[i] = ScalarBinder.placeholder(c.getType());
+        args[i] = ScalarBinder.placeholder(c.raw);
       }
     }
     try {
-      Constructor<?> ctor = type.getDeclaredConstructor(
-          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      return ctor.newInstance(args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
+      return shape.constructor.invoke(args);
+    } catch (RuntimeException e) {
       error(Codes.INVALID_VALUE, "invalid " + type.getSimpleName() + ": "
-          + (cause == null ? "rejected" : cause.getMessage()), null, map.position(), path);
+          + (e.getMessage() == null ? "rejected" : e.getMessage()), null, map.position(), path);
       return null;
-    } catch (ReflectiveOperationException e) {
+    } catch (Throwable e) {
       throw new IllegalStateException("model type " + type + " is not bindable", e);
     }
   }
 
-  private Object absent(RecordComponent c, SourcePosition at, String path) {
-    DefaultValue d = c.getAnnotation(DefaultValue.class);
-    Class<?> raw = c.getType();
-    if (d != null) {
-      return scalars.bindScalar(new Node.ScalarNode(at, d.value(), ScalarBinder.defaultType(raw)), raw, path);
+  private Object absent(Component c, SourcePosition at, String parent) {
+    if (c.defaultValue != null) {
+      return scalars.bindScalar(new Node.ScalarNode(at, c.defaultValue, ScalarBinder.defaultType(c.raw)), c.raw,
+          Paths.child(parent, c.wire));
     }
-    if (raw.isRecord()) {
-      return construct(raw, Node.emptyMap(at), path, false);
+    if (c.raw.isRecord()) {
+      return construct(c.raw, Node.emptyMap(at), Paths.child(parent, c.wire), false);
     }
-    return ScalarBinder.empty(raw);
+    return ScalarBinder.empty(c.raw);
   }
 
-  private void unknownField(Node.Entry e, java.util.Set<String> known, String path, Class<?> owner) {
+  private void unknownField(Node.Entry e, Set<String> known, String path, Class<?> owner) {
     String key = snakeCase ? Paths.snakeToCamel(e.key()) : e.key();
     String hint = Suggestions.didYouMean(key, known)
         .orElse(known.isEmpty() ? "this value takes no fields" : "known fields here: " + String.join(", ", known));
@@ -241,12 +229,59 @@ final class RecordBinder {
     return w == null ? c.getName() : w.value();
   }
 
-  private static Method fromScalar(Class<?> type) {
-    try {
-      Method m = type.getDeclaredMethod("fromScalar", String.class);
-      return Modifier.isStatic(m.getModifiers()) ? m : null;
-    } catch (NoSuchMethodException e) {
-      return null;
+  /** One record component as the binder needs it. */
+  private record Component(String wire, Type type, Class<?> raw, boolean required, String defaultValue) {
+    static Component of(RecordComponent c) {
+      DefaultValue d = c.getAnnotation(DefaultValue.class);
+      return new Component(wireName(c), c.getGenericType(), c.getType(), c.isAnnotationPresent(Required.class),
+          d == null ? null : d.value());
+    }
+  }
+
+  /** What a record type takes, computed once per type: its components, wire names, constructor and fromScalar. */
+  private static final class Shape {
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+      @Override
+      protected Shape computeValue(Class<?> type) {
+        return new Shape(type);
+      }
+    };
+
+    final Component[] components;
+    final Map<String, Integer> byWire = new HashMap<>();
+    final Set<String> wireNames = new LinkedHashSet<>();
+    final MethodHandle constructor;
+    final MethodHandle fromScalar;
+
+    private Shape(Class<?> type) {
+      RecordComponent[] rc = type.getRecordComponents();
+      components = Arrays.stream(rc).map(Component::of).toArray(Component[]::new);
+      for (int i = 0; i < components.length; i++) {
+        byWire.putIfAbsent(components[i].wire, i);
+        wireNames.add(components[i].wire);
+      }
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        constructor = lookup.findConstructor(type, MethodType.methodType(void.class,
+                Arrays.stream(rc).map(RecordComponent::getType).toArray(Class<?>[]::new)))
+            .asSpreader(Object[].class, rc.length);
+        fromScalar = fromScalar(lookup, type);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("model type " + type + " is not bindable", e);
+      }
+    }
+
+    static Shape of(Class<?> type) {
+      return SHAPES.get(type);
+    }
+
+    private static MethodHandle fromScalar(MethodHandles.Lookup lookup, Class<?> type) throws IllegalAccessException {
+      try {
+        Method m = type.getDeclaredMethod("fromScalar", String.class);
+        return Modifier.isStatic(m.getModifiers()) ? lookup.unreflect(m) : null;
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
     }
   }
 

@@ -30,10 +30,17 @@ final class TreeParser {
 
   private final String file;
   private final Diagnostics diagnostics;
+  private final int lineOffset;
 
   TreeParser(String file, Diagnostics diagnostics) {
+    this(file, diagnostics, 1);
+  }
+
+  /** A parser for a part of {@code file} that starts on line {@code firstLine}: positions are the file's. */
+  TreeParser(String file, Diagnostics diagnostics, int firstLine) {
     this.file = file;
     this.diagnostics = diagnostics;
+    this.lineOffset = firstLine - 1;
   }
 
   private static YAMLFactory yamlFactory() {
@@ -142,7 +149,7 @@ final class TreeParser {
     if (loc == null || loc.getLineNr() < 1) {
       return SourcePosition.startOf(file);
     }
-    return SourcePosition.of(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    return SourcePosition.of(file, loc.getLineNr() + lineOffset, Math.max(1, loc.getColumnNr()));
   }
 
   private static String syntaxMessage(JsonProcessingException e) {

@@ -16,6 +16,9 @@ import java.util.TreeSet;
 
 /** Single-document checks of a {@code LatticeService}. */
 final class ServiceValidator {
+  /** The apiserver's rule for environment variable names (validation.IsEnvVarName: C identifiers plus '-' and '.'). */
+  private static final java.util.regex.Pattern ENV_VAR_NAME = java.util.regex.Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+
   private static final Set<String> BUILT_IN_TYPES = Set.of(
       ResourceSpec.SERVICE, ResourceSpec.EXTERNAL_SERVICE, ResourceSpec.SECRET, ResourceSpec.VOLUME, ResourceSpec.GPU);
 
@@ -96,7 +99,7 @@ final class ServiceValidator {
     PlaceholderCheck placeholders = new PlaceholderCheck(f, spec.workload().resources());
     c.variables().forEach((k, v) -> {
       String p = Findings.child(path + ".variables", k);
-      if (!k.matches("[-._a-zA-Z][-._a-zA-Z0-9]*")) {
+      if (!ENV_VAR_NAME.matcher(k).matches()) {
         f.errorAtKey(Codes.INVALID_NAME, p, "invalid variable name '" + k + "'",
             "use letters, digits, '_', '-' and '.', not starting with a digit");
       }

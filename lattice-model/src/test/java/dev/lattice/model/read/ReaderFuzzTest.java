@@ -169,7 +169,7 @@ class ReaderFuzzTest {
     return r.objects().stream().map(SourcedObject::object).map(Object.class::cast).toList();
   }
 
-  private static List<Path> corpus() throws IOException {
+  static List<Path> corpus() throws IOException {
     List<Path> files = new ArrayList<>();
     List<Path> dirs = new ArrayList<>(List.of(RepoRoot.examples()));
     SharedData.ifPresent("fuzzing the reference corpus (the examples are still fuzzed)")
