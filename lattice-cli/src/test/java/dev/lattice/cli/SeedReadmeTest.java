@@ -39,11 +39,34 @@ class SeedReadmeTest {
           permit(principal, action, resource);
       """;
 
+  /** What the platform declares for api-gateway's {@code db: {type: postgres, class: production}}. */
+  static final String POSTGRES_PRODUCTION = """
+      apiVersion: lattice.dev/v1alpha1
+      kind: LatticeResourceClass
+      metadata:
+        name: postgres-production
+      spec:
+        type: postgres
+        class: production
+        params: {host: postgres.production.internal, database: app}
+        secret: {provider: vault, id: "postgres/production/${params.database}", keys: [username, password], refreshInterval: 15m}
+        outputs:
+          host: ${params.host}
+          port: "5432"
+          url: postgres://${secret.username}:${secret.password}@${params.host}:5432/${params.database}
+      """;
+
+  /** The same class in the older spelling ({@code lattice.io/v1alpha1}, snake_case). */
+  static final String POSTGRES_PRODUCTION_OLDER = POSTGRES_PRODUCTION.replace("lattice.dev", "lattice.io")
+      .replace("refreshInterval", "refresh_interval");
+
   /**
    * What the README leaves out: payment-service has no containers; the Proxmox fragment has no
-   * control-plane VIP (kube-vip needs one, DESIGN: one positioned error naming it); api-gateway's
-   * {@code ${resources.db.url}} names a postgres resource whose class declares no outputs (no
-   * resource-class declaration exists yet: the error names the type and class and how to declare it).
+   * control-plane VIP (kube-vip needs one, DESIGN: one positioned error naming it; no VIP is
+   * guessed); api-gateway's {@code ${resources.db.url}} names a postgres resource of class
+   * production, and alone (without a {@code LatticeResourceClass} for postgres/production beside
+   * it) nothing says what that provides: the error names the type and class and shows how to
+   * declare one.
    */
   static final Map<String, Expected> FAILING = Map.of(
       "payment-service.yaml", new Expected(Codes.MISSING_FIELD, 7, 3, "at least one container"),
@@ -137,6 +160,35 @@ class SeedReadmeTest {
         "kind: Kustomization", "path: ./clusters");
     assertThat(c.diagnostics()).filteredOn(d -> d.code().equals(Codes.INVALID_VALUE)).singleElement()
         .satisfies(d -> assertThat(d.position().line()).isEqualTo(23));
+  }
+
+  @Test
+  void apiGatewayCompilesBesideAResourceClassForPostgresProduction() throws IOException {
+    String gateway = Files.readString(seed().resolve("api-gateway.yaml"), StandardCharsets.UTF_8);
+    Map<String, String> in = alone("api-gateway.yaml", gateway);
+    in.put("postgres-production.yaml", POSTGRES_PRODUCTION);
+    LatticeCompiler compiler = LatticeCompiler.builder().build();
+    Compilation c = compiler.compile(Sources.fromStrings(in));
+    assertThat(c.hasErrors()).as(ExampleRun.render(c.diagnostics())).isFalse();
+    assertThat(errors(compiler.validate(Sources.fromStrings(in)))).isEmpty();
+    String yaml = c.toYaml();
+    assertThat(yaml).contains("name: api-gateway-db", "key: postgres/production/app", "property: password",
+        "name: vault", "refreshInterval: 15m",
+        "DATABASE_URL: \"postgres://{{ index . \\\"db.username\\\" }}:{{ index . \\\"db.password\\\" }}"
+            + "@postgres.production.internal:5432/app\"");
+    in.put("postgres-production.yaml", POSTGRES_PRODUCTION_OLDER);
+    assertThat(compiler.compile(Sources.fromStrings(in)).toYaml()).as("the older spelling of the class").isEqualTo(yaml);
+  }
+
+  @Test
+  void withoutAResourceClassTheErrorNamesTypeAndClassAndShowsTheDeclaration() throws IOException {
+    String gateway = Files.readString(seed().resolve("api-gateway.yaml"), StandardCharsets.UTF_8);
+    Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(alone("api-gateway.yaml", gateway)));
+    Diagnostic d = c.diagnostics().stream().filter(Diagnostic::isError).collect(java.util.stream.Collectors.toList()).get(0);
+    assertThat(d.code()).isEqualTo(Codes.UNRESOLVED_PLACEHOLDER);
+    assertThat(d.message()).contains("postgres (class production)", "no LatticeResourceClass declares postgres class production");
+    assertThat(d.hint().orElseThrow()).contains("kind: LatticeResourceClass", "type: postgres", "class: production",
+        "outputs:", "url: ");
   }
 
   private static void assertSameOutput(String name, String older, String canonical) {

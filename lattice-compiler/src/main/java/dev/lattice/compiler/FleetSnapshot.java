@@ -46,8 +46,8 @@ final class FleetSnapshot {
       if (kind.namespaced()) {
         namespaced.computeIfAbsent(SourceChanges.refOf(s).namespace(), k -> new java.util.LinkedHashSet<>()).add(Key.of(s));
       }
-      if (kind == Kind.CEDAR_POLICY) {
-        policies.add(s);
+      if (kind == Kind.CEDAR_POLICY || kind == Kind.LATTICE_RESOURCE_CLASS) {
+        policies.add(s); // a neighbourhood is derived with every policy and resource class
       }
       anyQuota |= kind == Kind.LATTICE_QUOTA;
     }
@@ -79,6 +79,7 @@ final class FleetSnapshot {
     return quotas;
   }
 
+  /** The Cedar policies and resource classes: every neighbourhood is derived with them. */
   List<SourcedObject> policies() {
     return policies;
   }

@@ -11,7 +11,8 @@ public enum Kind {
   LATTICE_CLUSTER("LatticeCluster", false),
   CLOUD_PROVIDER("CloudProvider", false),
   CEDAR_POLICY("CedarPolicy", true),
-  LATTICE_QUOTA("LatticeQuota", true);
+  LATTICE_QUOTA("LatticeQuota", true),
+  LATTICE_RESOURCE_CLASS("LatticeResourceClass", false);
 
   /** The API group and version every Lattice document is normalised to. */
   public static final String API_VERSION = "lattice.dev/v1alpha1";

@@ -84,10 +84,27 @@ public final class CedarEngine {
     return permits.isEmpty() ? NO_PERMIT : Decision.permit(labels(permits));
   }
 
+  /**
+   * Whether the cluster gate is on: some policy in force names {@code ProvisionCluster} in its
+   * action scope. A policy set that never names it leaves clusters ungated, as before the gate.
+   */
+  public boolean gatesClusters() {
+    String action = EntityConstraint.uid(RequestKeys.ACTION_TYPE, ClusterRequest.ACTION);
+    return rules.values().stream().anyMatch(r -> r.action().entities().map(s -> s.contains(action)).orElse(false));
+  }
+
+  /** The cluster gate's answer, from the native engine (the index knows only service principals). */
+  public Decision authorize(ClusterRequest request) {
+    return decision(engine.authorize(request));
+  }
+
   /** The native engine's answer, bypassing memo and index: the reference the index is tested against. */
   Decision authorizeByEngine(GateRequest request) {
     fromEngine.increment();
-    EngineCall.Answer a = engine.authorize(request);
+    return decision(engine.authorize(request));
+  }
+
+  private Decision decision(EngineCall.Answer a) {
     List<ScopeRule> reasons = new ArrayList<>();
     for (String label : a.reasons()) {
       ScopeRule r = rules.get(label);

@@ -59,8 +59,22 @@ final class EngineCall {
         new Entity(principal, attrs, Set.of(namespace)),
         new Entity(namespace),
         new Entity(resource));
-    AuthorizationRequest request = new AuthorizationRequest(principal, ACTION.of(r.gate().cedarAction()), resource,
-        new Context());
+    return ask(new AuthorizationRequest(principal, ACTION.of(r.gate().cedarAction()), resource, new Context()), entities);
+  }
+
+  /** The cluster gate's question: the provider and the cluster with its metadata, no parents. */
+  Answer authorize(ClusterRequest r) {
+    EntityUID principal = type(Gate.NAMESPACE + "::CloudProvider").of(r.provider());
+    EntityUID resource = type(Gate.NAMESPACE + "::Cluster").of(r.cluster());
+    Map<String, Value> providerAttrs = Map.of("namespace", new PrimString(""), "name", new PrimString(r.provider()),
+        "kind", new PrimString("CloudProvider"));
+    Map<String, Value> clusterAttrs = Map.of("name", new PrimString(r.cluster()), "provider", new PrimString(r.provider()),
+        "environment", new PrimString(r.environment()), "region", new PrimString(r.region()));
+    Set<Entity> entities = Set.of(new Entity(principal, providerAttrs, Set.of()), new Entity(resource, clusterAttrs, Set.of()));
+    return ask(new AuthorizationRequest(principal, ACTION.of(ClusterRequest.ACTION), resource, new Context()), entities);
+  }
+
+  private Answer ask(AuthorizationRequest request, Set<Entity> entities) {
     try {
       AuthorizationResponse response = engine.isAuthorized(request, policies, entities);
       if (response.success.isEmpty()) {

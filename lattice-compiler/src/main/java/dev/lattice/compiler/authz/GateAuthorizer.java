@@ -46,6 +46,9 @@ public final class GateAuthorizer implements Authorizer {
       }
     }
     failed.addAll(volumeConsumers(plan, diagnostics));
+    if (engine.gatesClusters()) {
+      clusters(engine, plan, diagnostics);
+    }
     return plan.authorized(outcomes, failed);
   }
 
@@ -63,6 +66,25 @@ public final class GateAuthorizer implements Authorizer {
     }
     diagnostics.addAll(b.loaded());
     return b.engine();
+  }
+
+  /**
+   * The cluster gate for every cluster: a denial is {@code LAT3003} at the cluster's name (the
+   * compilation then has errors and writes nothing).
+   */
+  private static void clusters(CedarEngine engine, FleetPlan plan, Diagnostics diagnostics) {
+    for (SourcedObject s : plan.clusters()) {
+      ClusterRequest r = ClusterRequest.of((dev.lattice.model.LatticeCluster) s.object());
+      Decision d = engine.authorize(r);
+      if (!d.allowed()) {
+        String hint = d.defaultDeny()
+            ? "add a CedarPolicy that permits it, e.g. permit(principal, action == " + r.action()
+                + ", resource == " + r.resource() + ");"
+            : "a forbid beats every permit; change or disable " + String.join(", ", d.decidedBy());
+        diagnostics.add(Diagnostic.error(Codes.DENIED, r + " denied: " + d.reason(), hint,
+            s.sources().valueAt("metadata.name"), "metadata.name"));
+      }
+    }
   }
 
   /** A service using another's shared volume must be listed in the owner's {@code allowedConsumers}. */

@@ -103,14 +103,29 @@ final class PolicyLoader {
       throw new IllegalStateException("Cedar validation failed: " + r);
     }
     Set<String> invalid = new HashSet<>();
-    for (ValidationResponse.ValidationError e : r.success.get().validationErrors) {
+    for (ValidationResponse.ValidationError e : once(r.success.get().validationErrors)) {
       invalid.add(e.getPolicyId());
       report(byLabel.get(e.getPolicyId()), e.getError(), true, diagnostics);
     }
-    for (ValidationResponse.ValidationError w : r.success.get().validationWarnings) {
+    for (ValidationResponse.ValidationError w : once(r.success.get().validationWarnings)) {
       report(byLabel.get(w.getPolicyId()), w.getError(), false, diagnostics);
     }
     byLabel.keySet().removeAll(invalid);
+  }
+
+  /**
+   * One finding per policy and position. Cedar validates a policy once per principal type its scope
+   * admits, so a typo in a policy open to every action (services and the cluster gate's
+   * CloudProvider) comes back twice; the service's wording is kept.
+   */
+  private static java.util.List<ValidationResponse.ValidationError> once(java.util.List<ValidationResponse.ValidationError> all) {
+    java.util.Map<String, ValidationResponse.ValidationError> first = new java.util.LinkedHashMap<>();
+    all.stream().sorted(java.util.Comparator
+            .comparing((ValidationResponse.ValidationError e) -> e.getError().message.contains("Lattice::CloudProvider"))
+            .thenComparing(e -> e.getError().message))
+        .forEach(e -> first.putIfAbsent(e.getPolicyId() + "@" + (e.getError().sourceLocations.isEmpty() ? "-"
+            : e.getError().sourceLocations.get(0).start), e));
+    return java.util.List.copyOf(first.values());
   }
 
   private static void report(Loaded l, DetailedError e, boolean error, Diagnostics diagnostics) {

@@ -32,6 +32,7 @@ public final class ObjectIndex {
   final List<SourcedObject> clusters = new ArrayList<>();
   final List<SourcedObject> policies = new ArrayList<>();
   final List<SourcedObject> quotas = new ArrayList<>();
+  final List<SourcedObject> resourceClasses = new ArrayList<>();
   /** Namespaces that have at least one namespaced Lattice object in the input. */
   final Set<String> namespaces = new TreeSet<>();
   /** Addresses of services and mesh members, hashed: {@link #isMember} runs once per declaration. */
@@ -73,6 +74,8 @@ public final class ObjectIndex {
         index.policies.add(s);
       } else if (kind == Kind.LATTICE_QUOTA) {
         index.quotas.add(s);
+      } else if (kind == Kind.LATTICE_RESOURCE_CLASS) {
+        index.resourceClasses.add(s);
       }
     }
     return index;

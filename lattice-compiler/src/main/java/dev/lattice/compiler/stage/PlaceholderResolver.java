@@ -12,6 +12,7 @@ import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.mesh.Endpoint;
+import dev.lattice.model.service.ResourceClassSpec;
 import dev.lattice.model.service.ResourceSpec;
 import dev.lattice.model.validate.Placeholders;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.regex.Matcher;
 /**
  * Resolves {@code ${resources.<name>.<field>}} against what the resource names: a service
  * ({@code host}, {@code port}, {@code url}, {@code name}, {@code namespace}), an external service
- * (the first endpoint's {@code host}, {@code port}, {@code url}), or any other type's {@code
- * params}. {@code ${secret.<resource>.<key>}} becomes a secret reference that the emitters route
+ * (the first endpoint's {@code host}, {@code port}, {@code url}), a custom type's outputs as its
+ * {@code LatticeResourceClass} declares them (else its {@code params}). {@code ${secret.<resource>.<key>}} becomes a secret reference that the emitters route
  * through the External Secrets Operator; no secret value is ever known here.
  */
 final class PlaceholderResolver {
@@ -32,13 +33,16 @@ final class PlaceholderResolver {
   private final Map<String, ResourceSpec> resources;
   private final Map<ObjectRef, MemberPlan> members;
   private final Map<ObjectRef, ExternalPlan> externals;
+  private final ResourceClasses classes;
   private final CompilerOptions options;
   private final SourceMap sources;
   private final Diagnostics diagnostics;
 
   PlaceholderResolver(ObjectRef self, Map<String, ResourceSpec> resources, Map<ObjectRef, MemberPlan> members,
-      Map<ObjectRef, ExternalPlan> externals, CompilerOptions options, SourceMap sources, Diagnostics diagnostics) {
+      Map<ObjectRef, ExternalPlan> externals, ResourceClasses classes, CompilerOptions options, SourceMap sources,
+      Diagnostics diagnostics) {
     this.self = self;
+    this.classes = classes;
     this.resources = resources;
     this.members = members;
     this.externals = externals;
@@ -72,20 +76,26 @@ final class PlaceholderResolver {
       if (p.root().equals("secret") && p.parts().size() == 3 && resources.containsKey(p.parts().get(1))) {
         parts.add(new TemplateText.SecretRef(p.parts().get(1), p.parts().get(2)));
       } else {
-        parts.add(new TemplateText.Literal(resolve(path, p).orElse(m.group(0))));
+        parts.addAll(resolve(path, p).orElse(List.of(new TemplateText.Literal(m.group(0)))));
       }
     }
     parts.add(new TemplateText.Literal(text.substring(at)));
     return new TemplateText(parts);
   }
 
-  private Optional<String> resolve(String path, Placeholders.Placeholder p) {
+  private Optional<List<TemplateText.Part>> resolve(String path, Placeholders.Placeholder p) {
     if (!p.root().equals("resources") || p.parts().size() < 2 || !resources.containsKey(p.parts().get(1))) {
       return Optional.empty(); // not ours, or already reported by the document validator
     }
     String name = p.parts().get(1);
     String field = p.parts().size() > 2 ? String.join(".", p.parts().subList(2, p.parts().size())) : "";
     ResourceSpec r = resources.get(name);
+    if (!isBuiltIn(r.type())) {
+      Optional<ResourceClassSpec> cls = classes.match(r);
+      if (cls.isPresent()) {
+        return new ClassOutputs(name, r, cls.get(), sources, diagnostics).output(path, p.text(), field);
+      }
+    }
     ObjectRef target = r.target(self.namespace(), name);
     Optional<String> value = switch (r.type()) {
       case ResourceSpec.SERVICE -> serviceField(target, field);
@@ -93,25 +103,43 @@ final class PlaceholderResolver {
       default -> Optional.ofNullable(r.params().get(field)).map(String::valueOf);
     };
     if (value.isEmpty()) {
+      boolean custom = !isBuiltIn(r.type());
       diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, "cannot resolve " + p.text() + ": resource '" + name
-          + "' of type " + r.type() + r.resourceClass().map(c -> " (class " + c + ")").orElse("") + " has no value '" + field + "'" + (members.containsKey(target) || !r.isService() ? "" : " (" + target + " is not in the input)"),
+          + "' of type " + r.type() + r.resourceClass().map(c -> " (class " + c + ")").orElse("") + " has no value '" + field + "'"
+          + (custom ? "; no LatticeResourceClass declares " + r.type() + r.resourceClass().map(c -> " class " + c).orElse(" without a class")
+              : members.containsKey(target) || !r.isService() ? "" : " (" + target + " is not in the input)"),
           r.isService() ? "use host, port, url, name or namespace"
               : r.type().equals(ResourceSpec.EXTERNAL_SERVICE) ? "use host, port or url"
-              : customHint(name, r, field),
+              : custom ? customHint(name, r, field)
+              : "a " + r.type() + " resource provides only its params: set params." + (field.isEmpty() ? "<field>" : field),
           sources.valueAt(path), path));
     }
-    return value;
+    return value.map(v -> List.of(new TemplateText.Literal(v)));
+  }
+
+  private static boolean isBuiltIn(String type) {
+    return switch (type) {
+      case ResourceSpec.SERVICE, ResourceSpec.EXTERNAL_SERVICE, ResourceSpec.SECRET, ResourceSpec.VOLUME, ResourceSpec.GPU -> true;
+      default -> false;
+    };
   }
 
   /**
-   * A custom type ({@code postgres}, {@code redis}, …) provides only what its {@code params} declare:
-   * no provisioner (Score's term) is known to this version, so the hint shows the declaration.
+   * A custom type ({@code postgres}, {@code redis}, …) provides what a {@code LatticeResourceClass}
+   * of its type and class declares, else only its {@code params}: the hint shows both declarations.
    */
   private static String customHint(String name, ResourceSpec r, String field) {
-    String cls = r.resourceClass().map(c -> ", class: " + c).orElse("");
-    return "a " + r.type() + " resource" + r.resourceClass().map(c -> " of class " + c).orElse("")
-        + " provides only its params; declare the value: " + name + ": {type: " + r.type() + cls + ", params: {"
-        + (field.isEmpty() ? "url" : field) + ": ...}} (or ${secret." + name + ".<key>} for a secret)";
+    String out = field.isEmpty() ? "url" : field;
+    String cls = r.resourceClass().map(c -> "\n    class: " + c).orElse("");
+    return "declare what a " + r.type() + " resource" + r.resourceClass().map(c -> " of class " + c).orElse("")
+        + " provides with a LatticeResourceClass (cluster-scoped):\n"
+        + "  apiVersion: lattice.dev/v1alpha1\n  kind: LatticeResourceClass\n"
+        + "  metadata:\n    name: " + r.type() + r.resourceClass().map(c -> "-" + c).orElse("") + "\n"
+        + "  spec:\n    type: " + r.type() + cls + "\n"
+        + "    secret: {provider: <ClusterSecretStore>, id: <remote key>}\n"
+        + "    outputs:\n      " + out + ": \"...${params.<key>}...${secret.<key>}...\"\n"
+        + "or set it on the resource: " + name + ": {type: " + r.type() + r.resourceClass().map(c -> ", class: " + c).orElse("")
+        + ", params: {" + out + ": ...}}";
   }
 
   private Optional<String> serviceField(ObjectRef target, String field) {

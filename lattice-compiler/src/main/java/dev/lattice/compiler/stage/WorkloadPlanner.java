@@ -14,6 +14,7 @@ import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.service.ContainerSpec;
+import dev.lattice.model.service.ResourceClassSpec;
 import dev.lattice.model.service.ResourceSpec;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,16 @@ final class WorkloadPlanner {
   static Map<ObjectRef, WorkloadPlan> plan(ObjectIndex index, Map<ObjectRef, MemberPlan> members,
       Map<ObjectRef, ExternalPlan> externals, CompilerOptions options, Diagnostics diagnostics) {
     Map<ObjectRef, WorkloadPlan> out = new TreeMap<>();
-    index.services.forEach((ref, s) -> out.put(ref, workload(ref, s, members, externals, options, diagnostics)));
+    ResourceClasses classes = ResourceClasses.of(index.resourceClasses, diagnostics);
+    index.services.forEach((ref, s) -> out.put(ref, workload(ref, s, members, externals, classes, options, diagnostics)));
     return out;
   }
 
   private static WorkloadPlan workload(ObjectRef ref, SourcedObject s, Map<ObjectRef, MemberPlan> members,
-      Map<ObjectRef, ExternalPlan> externals, CompilerOptions options, Diagnostics diagnostics) {
+      Map<ObjectRef, ExternalPlan> externals, ResourceClasses classes, CompilerOptions options, Diagnostics diagnostics) {
     LatticeService svc = (LatticeService) s.object();
     PlaceholderResolver resolver = new PlaceholderResolver(ref, svc.spec().workload().resources(), members, externals,
-        options, s.sources(), diagnostics);
+        classes, options, s.sources(), diagnostics);
     Map<String, Map<String, TemplateText>> variables = new TreeMap<>();
     Map<String, Map<String, TemplateText>> files = new TreeMap<>();
     resolve("spec.workload.containers", svc.spec().workload().containers(), resolver, variables, files);
@@ -44,6 +46,9 @@ final class WorkloadPlanner {
     svc.spec().workload().resources().forEach((name, r) -> {
       if (ResourceSpec.SECRET.equals(r.type())) {
         secrets.put(name, secret(ref, name, r, resolver, s, diagnostics));
+      } else {
+        classes.match(r).filter(c -> c.secret().isPresent())
+            .flatMap(c -> classSecret(name, r, c, resolver, s, diagnostics)).ifPresent(p -> secrets.put(name, p));
       }
     });
     return new WorkloadPlan(ref, svc, members.get(ref), variables, files, secrets, s);
@@ -62,6 +67,26 @@ final class WorkloadPlanner {
     return new SecretPlan(name, resolver.secretName(name), provider == null ? "default" : String.valueOf(provider),
         r.id().orElse(name), keys, Optional.ofNullable(r.params().get("refreshInterval")).map(String::valueOf),
         Optional.ofNullable(r.params().get("secretType")).map(String::valueOf));
+  }
+
+  /**
+   * The secret of the class a custom resource matches, synced as a {@code secret} resource's is:
+   * into {@code <service>-<resource>}, from the class's store and remote key.
+   */
+  private static Optional<SecretPlan> classSecret(String name, ResourceSpec r, ResourceClassSpec c,
+      PlaceholderResolver resolver, SourcedObject s, Diagnostics diagnostics) {
+    ResourceClassSpec.SecretSource secret = c.secret().orElseThrow();
+    StringBuilder missing = new StringBuilder();
+    Optional<String> remoteKey = new ClassOutputs(name, r, c, s.sources(), diagnostics).withParams(secret.id(), missing);
+    if (remoteKey.isEmpty()) {
+      String path = PathSyntax.child("spec.workload.resources", name);
+      diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, "the secret id of the LatticeResourceClass for " + c.key()
+          + " reads params." + missing + ", which resource '" + name + "' does not set",
+          "set " + path + ".params." + missing + " (or a default in the class's params)", s.sources().keyAt(path), path));
+      return Optional.empty();
+    }
+    return Optional.of(new SecretPlan(name, resolver.secretName(name), secret.provider().orElse("default"), remoteKey.get(),
+        secret.keys(), secret.refreshInterval(), Optional.empty()));
   }
 
   private static void resolve(String base, Map<String, ContainerSpec> containers, PlaceholderResolver resolver,

@@ -43,7 +43,7 @@ final class ClusterApiDocuments {
   static Document machineDeployment(ClusterPlan plan, String pool, String version, Ref bootstrap, Ref machines) {
     NodesSpec.WorkerPool p = plan.spec().nodes().workerPools().get(pool);
     String name = Names.pool(plan.name(), pool);
-    Map<String, String> annotations = autoscalerAnnotations(p);
+    Map<String, String> annotations = poolAnnotations(p);
     ObjectNode body = Json.skeleton(API, "MachineDeployment", Optional.of(plan.namespace()), name, plan.labels(), annotations);
     ObjectNode spec = body.putObject("spec");
     spec.put("clusterName", plan.name());
@@ -94,9 +94,16 @@ final class ClusterApiDocuments {
     target.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", MAX_UNHEALTHY);
   }
 
-  /** The autoscaler annotations of a pool ({@code min}/{@code max}), empty for a fixed-size pool. */
-  static Map<String, String> autoscalerAnnotations(NodesSpec.WorkerPool p) {
+  /** The annotation that carries a pool's {@code displayName} (for people and UIs; nothing acts on it). */
+  static final String DISPLAY_NAME = "lattice.dev/display-name";
+
+  /**
+   * The annotations of a pool's MachineDeployment: the autoscaler's ({@code min}/{@code max}, only
+   * when autoscaled) and its {@code displayName}.
+   */
+  static Map<String, String> poolAnnotations(NodesSpec.WorkerPool p) {
     Map<String, String> annotations = new TreeMap<>();
+    p.displayName().ifPresent(d -> annotations.put(DISPLAY_NAME, d));
     if (p.autoscaled()) {
       p.min().ifPresent(min -> annotations.put(MIN_SIZE, Integer.toString(min)));
       p.max().ifPresent(max -> annotations.put(MAX_SIZE, Integer.toString(max)));

@@ -60,8 +60,10 @@ final class ProxmoxInfrastructure implements Infrastructure {
   public void check(ClusterPlan plan, Findings f) {
     ProviderConfig.Proxmox p = proxmox(plan);
     if (p.controlPlaneEndpoint().isEmpty()) {
+      // no address is guessed: kube-vip claims it on the nodes' network, so only the platform knows a free one
       f.error(Codes.MISSING_FIELD, AT, "a Proxmox cluster needs controlPlaneEndpoint (the kube-vip address)",
-          "add controlPlaneEndpoint: 10.0.0.150");
+          "add controlPlaneEndpoint: <a free address on the nodes' network> (older form: control_plane_endpoint); "
+              + "Lattice does not pick one");
     } else if (endpointPort(p.controlPlaneEndpoint().get()).isEmpty()) {
       f.error(Codes.INVALID_VALUE, AT + ".controlPlaneEndpoint", "controlPlaneEndpoint is HOST or HOST:PORT", null);
     }

@@ -100,7 +100,7 @@ final class TopologyEmission {
       NodesSpec.WorkerPool p = plan.spec().nodes().workerPools().get(pool);
       ObjectNode md = mds.addObject();
       md.put("class", pool);
-      Map<String, String> annotations = ClusterApiDocuments.autoscalerAnnotations(p);
+      Map<String, String> annotations = ClusterApiDocuments.poolAnnotations(p);
       if (!annotations.isEmpty()) {
         md.putObject("metadata").set("annotations", Json.sortedMap(annotations));
       }

@@ -81,6 +81,8 @@ public final class Codes {
   public static final String SECRET_STORE = "LAT2011";
   /** Two derived documents would share kind, namespace and name (inputs whose derived names meet). */
   public static final String DERIVED_NAME_COLLISION = "LAT2012";
+  /** Two {@code LatticeResourceClass}es answer for the same type and class. */
+  public static final String RESOURCE_CLASS_CONFLICT = "LAT2013";
 
   // LAT3xxx: authorization and quotas
   /** The workloads covered by a LatticeQuota ask for more than it allows. */

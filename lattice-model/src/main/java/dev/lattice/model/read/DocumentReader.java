@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 final class DocumentReader {
   private static final Map<Kind, Class<? extends LatticeObject>> TYPES = Map.of(
+      Kind.LATTICE_RESOURCE_CLASS, dev.lattice.model.LatticeResourceClass.class,
       Kind.LATTICE_SERVICE, LatticeService.class,
       Kind.LATTICE_EXTERNAL_SERVICE, LatticeExternalService.class,
       Kind.LATTICE_MESH_MEMBER, LatticeMeshMember.class,
@@ -75,7 +76,7 @@ final class DocumentReader {
           "kind " + kindName.get() + " is not supported by this version of Lattice; document skipped",
           Suggestions.didYouMean(kindName.get(), java.util.Arrays.stream(Kind.values()).map(Kind::wire).toList())
               .orElse("supported kinds: LatticeService, LatticeExternalService, LatticeMeshMember, "
-                  + "LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota"),
+                  + "LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota, LatticeResourceClass"),
           doc.get("kind").position(), "kind"));
       return Optional.empty();
     }

@@ -39,6 +39,8 @@ public final class DocumentValidator {
       new ClusterValidator(f).validate(c);
     } else if (o instanceof dev.lattice.model.LatticeQuota q) {
       QuotaValidator.validate(f, q);
+    } else if (o instanceof dev.lattice.model.LatticeResourceClass c) {
+      ResourceClassValidator.validate(f, c);
     } else if (o instanceof CedarPolicy p && p.spec().policies().isBlank()) {
       f.error(Codes.MISSING_FIELD, "spec.policies", "the policy text is empty", "write at least one permit or forbid");
     }

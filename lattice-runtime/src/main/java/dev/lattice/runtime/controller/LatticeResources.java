@@ -56,4 +56,8 @@ public final class LatticeResources {
   /** {@code LatticeQuota}. */
   @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeQuota") @Plural("latticequotas")
   public static class Quota extends Base implements Namespaced {}
+
+  /** {@code LatticeResourceClass} (cluster-scoped). */
+  @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeResourceClass") @Plural("latticeresourceclasses")
+  public static class ResourceClass extends Base {}
 }

@@ -18,7 +18,7 @@ import java.util.List;
 final class Reconcilers {
   private Reconcilers() {}
 
-  /** All seven, for the operator to register. */
+  /** One per {@link CrdKind}, for the operator to register. */
   static List<Reconciler<?>> all(java.util.function.Function<CrdKind, KindHandler> handlers, FleetCaches caches) {
     return List.of(
         new Services(handlers.apply(CrdKind.LATTICE_SERVICE), caches),
@@ -27,7 +27,8 @@ final class Reconcilers {
         new Clusters(handlers.apply(CrdKind.LATTICE_CLUSTER), caches),
         new CloudProviders(handlers.apply(CrdKind.CLOUD_PROVIDER), caches),
         new CedarPolicies(handlers.apply(CrdKind.CEDAR_POLICY), caches),
-        new Quotas(handlers.apply(CrdKind.LATTICE_QUOTA), caches));
+        new Quotas(handlers.apply(CrdKind.LATTICE_QUOTA), caches),
+        new ResourceClasses(handlers.apply(CrdKind.LATTICE_RESOURCE_CLASS), caches));
   }
 
   /** The shared behaviour: register the cache, delegate reconcile and cleanup to the kind's handler. */
@@ -105,6 +106,13 @@ final class Reconcilers {
   static final class Quotas extends KindReconciler<LatticeResources.Quota> {
     Quotas(KindHandler handler, FleetCaches caches) {
       super(CrdKind.LATTICE_QUOTA, handler, caches);
+    }
+  }
+
+  /** Reconciles {@code LatticeResourceClass} objects. */
+  static final class ResourceClasses extends KindReconciler<LatticeResources.ResourceClass> {
+    ResourceClasses(KindHandler handler, FleetCaches caches) {
+      super(CrdKind.LATTICE_RESOURCE_CLASS, handler, caches);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.lattice.model.LatticeExternalService;
 import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeObject;
 import dev.lattice.model.LatticeQuota;
+import dev.lattice.model.LatticeResourceClass;
 import dev.lattice.model.LatticeService;
 import dev.lattice.model.service.LatticeServiceStatus;
 import java.lang.reflect.RecordComponent;
@@ -27,7 +28,8 @@ public enum CrdKind {
   LATTICE_CLUSTER(Kind.LATTICE_CLUSTER, LatticeCluster.class, "latticeclusters", "lc"),
   CLOUD_PROVIDER(Kind.CLOUD_PROVIDER, CloudProvider.class, "cloudproviders", "cp"),
   CEDAR_POLICY(Kind.CEDAR_POLICY, CedarPolicy.class, "cedarpolicies", "cedar"),
-  LATTICE_QUOTA(Kind.LATTICE_QUOTA, LatticeQuota.class, "latticequotas", "lquota");
+  LATTICE_QUOTA(Kind.LATTICE_QUOTA, LatticeQuota.class, "latticequotas", "lquota"),
+  LATTICE_RESOURCE_CLASS(Kind.LATTICE_RESOURCE_CLASS, LatticeResourceClass.class, "latticeresourceclasses", "lrc");
 
   /** The API group of every Lattice kind. */
   public static final String GROUP = "lattice.dev";
