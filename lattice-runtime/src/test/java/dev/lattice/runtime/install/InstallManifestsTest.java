@@ -30,11 +30,15 @@ class InstallManifestsTest {
 
   @Test
   void nonCrdManifestsPassTheUpstreamSchemasStrictly(@TempDir Path dir) throws Exception {
-    List<Document> rest = InstallManifests.all("registry.example.com/lattice-controller:1.0").stream()
-        .filter(d -> !d.kind().equals("CustomResourceDefinition")).toList();
-    Files.writeString(dir.resolve("install.yaml"), InstallManifests.toYaml(rest), StandardCharsets.UTF_8);
-    String report = TestPaths.validate(dir.toString());
-    assertThat(report).contains(rest.size() + " passed, 0 failed");
+    for (var cell : List.of(java.util.Optional.<CellInstall>empty(), java.util.Optional.of(CellInstall.of("mgmt")),
+        java.util.Optional.of(CellInstall.of("mgmt").withServiceType("ClusterIP").withStorage("5Gi", java.util.Optional.of("standard"))))) {
+      List<Document> rest = InstallManifests.all("registry.example.com/lattice-controller:1.0", cell).stream()
+          .filter(d -> !d.kind().equals("CustomResourceDefinition")).toList();
+      Path out = Files.createDirectories(dir.resolve(cell.map(c -> c.serviceType()).orElse("plain")));
+      Files.writeString(out.resolve("install.yaml"), InstallManifests.toYaml(rest), StandardCharsets.UTF_8);
+      String report = TestPaths.validate(out.toString());
+      assertThat(report).contains(rest.size() + " passed, 0 failed");
+    }
   }
 
   @Test
