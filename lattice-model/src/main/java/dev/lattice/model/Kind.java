@@ -36,6 +36,19 @@ public enum Kind {
     return namespaced;
   }
 
+  /**
+   * The resource name of the served custom resource ({@code latticeservices}, {@code cedarpolicies}): the
+   * lower-cased kind, pluralised as English does ({@code y} → {@code ies}, {@code s} → {@code ses}), as
+   * Kubernetes resource names are (https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/).
+   */
+  public String plural() {
+    String lower = wire.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith("y")) {
+      return lower.substring(0, lower.length() - 1) + "ies";
+    }
+    return lower.endsWith("s") ? lower + "es" : lower + "s";
+  }
+
   public static Optional<Kind> fromWire(String kind) {
     return Arrays.stream(values()).filter(k -> k.wire.equals(kind)).findFirst();
   }

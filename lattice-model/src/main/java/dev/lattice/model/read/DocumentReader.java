@@ -33,6 +33,14 @@ final class DocumentReader {
       Kind.CEDAR_POLICY, CedarPolicy.class,
       Kind.LATTICE_QUOTA, dev.lattice.model.LatticeQuota.class);
 
+  static Class<? extends LatticeObject> type(Kind kind) {
+    Class<? extends LatticeObject> type = TYPES.get(kind);
+    if (type == null) {
+      throw new IllegalStateException("no model record for " + kind.wire() + ": add it to DocumentReader.TYPES");
+    }
+    return type;
+  }
+
   private final Diagnostics diagnostics;
 
   DocumentReader(Diagnostics diagnostics) {

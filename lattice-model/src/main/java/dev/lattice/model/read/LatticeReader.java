@@ -30,6 +30,11 @@ import java.util.stream.Stream;
 public final class LatticeReader {
 
   /** Reads one text; {@code name} is used in positions and decides JSON ({@code .json}) or YAML. */
+  /** The model record a Lattice kind is read into (the reader's own table: one binding per kind). */
+  public static Class<? extends dev.lattice.model.LatticeObject> modelType(dev.lattice.model.Kind kind) {
+    return DocumentReader.type(kind);
+  }
+
   public ReadResult readString(String name, String text) {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();

@@ -32,7 +32,7 @@ public final class FleetCaches {
 
   /** Whether every kind has a cache and every informer has synced. */
   public boolean ready() {
-    return caches.size() == CrdKind.values().length && synced.getAsBoolean();
+    return caches.size() == CrdKind.all().size() && synced.getAsBoolean();
   }
 
   /** Every object of every kind, as the caches hold them now. */

@@ -6,6 +6,7 @@ import dev.lattice.runtime.apply.DocumentApplier;
 import dev.lattice.runtime.apply.ServerSideApplier;
 import dev.lattice.runtime.fleet.FleetEngine;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -38,6 +39,12 @@ public final class LatticeController implements AutoCloseable {
   /** A controller whose settled LatticeCluster reconciles also run {@code clusterHook} (a cell). */
   public LatticeController(KubernetesClient client, ControllerOptions options, MeterRegistry metrics, Clock clock,
       ClusterHook clusterHook) {
+    this(client, options, metrics, clock, clusterHook, Leadership.defaults());
+  }
+
+  /** The same, with {@code leadership}'s timings and callbacks when {@code options.leaderElection()}. */
+  public LatticeController(KubernetesClient client, ControllerOptions options, MeterRegistry metrics, Clock clock,
+      ClusterHook clusterHook, Leadership leadership) {
     this.workers = Executors.newFixedThreadPool(options.applyWorkers(), r -> {
       Thread t = new Thread(r, "lattice-apply");
       t.setDaemon(true);
@@ -52,7 +59,9 @@ public final class LatticeController implements AutoCloseable {
           .withConcurrentReconciliationThreads(options.reconcileThreads()).withCacheSyncTimeout(Duration.ofMinutes(2));
       if (options.leaderElection()) {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(options.leaseName(),
-            options.leaseNamespace().orElse(null), options.identity().orElse(null)));
+            options.leaseNamespace().orElse(null), leadership.leaseDuration(), leadership.renewDeadline(),
+            leadership.retryPeriod(), options.identity().orElse(null),
+            new LeaderCallbacks(leadership.started(), leadership.stopped(), leader -> {}), leadership.exitWhenLost()));
       }
     });
     for (Reconciler<?> r : Reconcilers.all(k -> new KindHandler(k, engine, caches, metrics, clusterHook), caches)) {

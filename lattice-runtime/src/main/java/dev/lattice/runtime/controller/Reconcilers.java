@@ -8,7 +8,10 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import dev.lattice.model.Kind;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * One reconciler per Lattice kind (the framework needs a concrete primary type per controller, and
@@ -18,17 +21,33 @@ import java.util.List;
 final class Reconcilers {
   private Reconcilers() {}
 
-  /** One per {@link CrdKind}, for the operator to register. */
+  /**
+   * The reconciler of each kind. JOSDK reads a controller's primary type from the type argument of its
+   * class, so each kind needs its own small class here and in {@link LatticeResources}; {@link #all}
+   * fails naming a kind of the model that has none, and {@code ReconcilersTest} holds the classes to
+   * the model's names, plurals and scopes.
+   */
+  private static final Map<Kind, BiFunction<KindHandler, FleetCaches, Reconciler<?>>> BY_KIND = Map.of(
+      Kind.LATTICE_SERVICE, Services::new,
+      Kind.LATTICE_EXTERNAL_SERVICE, ExternalServices::new,
+      Kind.LATTICE_MESH_MEMBER, MeshMembers::new,
+      Kind.LATTICE_CLUSTER, Clusters::new,
+      Kind.CLOUD_PROVIDER, CloudProviders::new,
+      Kind.CEDAR_POLICY, CedarPolicies::new,
+      Kind.LATTICE_QUOTA, Quotas::new,
+      Kind.LATTICE_RESOURCE_CLASS, ResourceClasses::new);
+
+  /** One per kind of the model, in its order, for the operator to register. */
   static List<Reconciler<?>> all(java.util.function.Function<CrdKind, KindHandler> handlers, FleetCaches caches) {
-    return List.of(
-        new Services(handlers.apply(CrdKind.LATTICE_SERVICE), caches),
-        new ExternalServices(handlers.apply(CrdKind.LATTICE_EXTERNAL_SERVICE), caches),
-        new MeshMembers(handlers.apply(CrdKind.LATTICE_MESH_MEMBER), caches),
-        new Clusters(handlers.apply(CrdKind.LATTICE_CLUSTER), caches),
-        new CloudProviders(handlers.apply(CrdKind.CLOUD_PROVIDER), caches),
-        new CedarPolicies(handlers.apply(CrdKind.CEDAR_POLICY), caches),
-        new Quotas(handlers.apply(CrdKind.LATTICE_QUOTA), caches),
-        new ResourceClasses(handlers.apply(CrdKind.LATTICE_RESOURCE_CLASS), caches));
+    List<Reconciler<?>> out = new java.util.ArrayList<>();
+    for (CrdKind kind : CrdKind.all()) {
+      BiFunction<KindHandler, FleetCaches, Reconciler<?>> make = BY_KIND.get(kind.kind());
+      if (make == null) {
+        throw new IllegalStateException("no reconciler for " + kind + ": add a LatticeResources class and a Reconcilers entry");
+      }
+      out.add(make.apply(handlers.apply(kind), caches));
+    }
+    return List.copyOf(out);
   }
 
   /** The shared behaviour: register the cache, delegate reconcile and cleanup to the kind's handler. */
@@ -109,7 +128,6 @@ final class Reconcilers {
     }
   }
 
-  /** Reconciles {@code LatticeResourceClass} objects. */
   static final class ResourceClasses extends KindReconciler<LatticeResources.ResourceClass> {
     ResourceClasses(KindHandler handler, FleetCaches caches) {
       super(CrdKind.LATTICE_RESOURCE_CLASS, handler, caches);

@@ -1,51 +1,48 @@
 package dev.lattice.runtime.install;
 
-import dev.lattice.model.CedarPolicy;
-import dev.lattice.model.CloudProvider;
 import dev.lattice.model.Kind;
-import dev.lattice.model.LatticeCluster;
-import dev.lattice.model.LatticeExternalService;
-import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeObject;
-import dev.lattice.model.LatticeQuota;
-import dev.lattice.model.LatticeResourceClass;
-import dev.lattice.model.LatticeService;
+import dev.lattice.model.read.LatticeReader;
 import dev.lattice.model.service.LatticeServiceStatus;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Lattice kinds served as custom resources: the model record each is derived from, its plural
- * and short names. Kinds whose record has no {@code status} get the runtime's common status
- * ({@link LatticeServiceStatus}: phase, observedGeneration, message, conditions).
+ * A Lattice kind served as a custom resource, derived from the model's {@link Kind} (name, scope,
+ * plural) and the record the reader binds it to ({@link LatticeReader#modelType}); only the short
+ * names are chosen here, and a new kind without one gets none. Kinds whose record has no {@code status}
+ * get the runtime's common status ({@link LatticeServiceStatus}: phase, observedGeneration, message,
+ * conditions). One instance per kind, so {@code ==} compares them.
  */
-public enum CrdKind {
-  LATTICE_SERVICE(Kind.LATTICE_SERVICE, LatticeService.class, "latticeservices", "lsvc"),
-  LATTICE_EXTERNAL_SERVICE(Kind.LATTICE_EXTERNAL_SERVICE, LatticeExternalService.class, "latticeexternalservices", "lext"),
-  LATTICE_MESH_MEMBER(Kind.LATTICE_MESH_MEMBER, LatticeMeshMember.class, "latticemeshmembers", "lmm"),
-  LATTICE_CLUSTER(Kind.LATTICE_CLUSTER, LatticeCluster.class, "latticeclusters", "lc"),
-  CLOUD_PROVIDER(Kind.CLOUD_PROVIDER, CloudProvider.class, "cloudproviders", "cp"),
-  CEDAR_POLICY(Kind.CEDAR_POLICY, CedarPolicy.class, "cedarpolicies", "cedar"),
-  LATTICE_QUOTA(Kind.LATTICE_QUOTA, LatticeQuota.class, "latticequotas", "lquota"),
-  LATTICE_RESOURCE_CLASS(Kind.LATTICE_RESOURCE_CLASS, LatticeResourceClass.class, "latticeresourceclasses", "lrc");
-
+public final class CrdKind {
   /** The API group of every Lattice kind. */
   public static final String GROUP = "lattice.dev";
   /** The served and stored version. */
   public static final String VERSION = "v1alpha1";
 
+  private static final Map<Kind, String> SHORT_NAMES = Map.of(Kind.LATTICE_SERVICE, "lsvc",
+      Kind.LATTICE_EXTERNAL_SERVICE, "lext", Kind.LATTICE_MESH_MEMBER, "lmm", Kind.LATTICE_CLUSTER, "lc",
+      Kind.CLOUD_PROVIDER, "cp", Kind.CEDAR_POLICY, "cedar", Kind.LATTICE_QUOTA, "lquota", Kind.LATTICE_RESOURCE_CLASS, "lrc");
+  private static final List<CrdKind> ALL = Arrays.stream(Kind.values()).map(CrdKind::new).toList();
+
+  public static final CrdKind LATTICE_SERVICE = of(Kind.LATTICE_SERVICE);
+  public static final CrdKind LATTICE_EXTERNAL_SERVICE = of(Kind.LATTICE_EXTERNAL_SERVICE);
+  public static final CrdKind LATTICE_MESH_MEMBER = of(Kind.LATTICE_MESH_MEMBER);
+  public static final CrdKind LATTICE_CLUSTER = of(Kind.LATTICE_CLUSTER);
+  public static final CrdKind CLOUD_PROVIDER = of(Kind.CLOUD_PROVIDER);
+  public static final CrdKind CEDAR_POLICY = of(Kind.CEDAR_POLICY);
+  public static final CrdKind LATTICE_QUOTA = of(Kind.LATTICE_QUOTA);
+  public static final CrdKind LATTICE_RESOURCE_CLASS = of(Kind.LATTICE_RESOURCE_CLASS);
+
   private final Kind kind;
   private final Class<? extends LatticeObject> type;
-  private final String plural;
-  private final String shortName;
 
-  CrdKind(Kind kind, Class<? extends LatticeObject> type, String plural, String shortName) {
+  private CrdKind(Kind kind) {
     this.kind = kind;
-    this.type = type;
-    this.plural = plural;
-    this.shortName = shortName;
+    this.type = LatticeReader.modelType(kind);
   }
 
   public Kind kind() {
@@ -53,11 +50,13 @@ public enum CrdKind {
   }
 
   public String plural() {
-    return plural;
+    return kind.plural();
   }
 
-  public String shortName() {
-    return shortName;
+  /** The short names ({@code kubectl get lsvc}); none for a kind that chose none. */
+  public List<String> shortNames() {
+    String s = SHORT_NAMES.get(kind);
+    return s == null ? List.of() : List.of(s);
   }
 
   public boolean namespaced() {
@@ -66,7 +65,7 @@ public enum CrdKind {
 
   /** {@code latticeservices.lattice.dev}: the CRD's name. */
   public String crdName() {
-    return plural + "." + GROUP;
+    return plural() + "." + GROUP;
   }
 
   /** The model type of {@code spec}. */
@@ -82,17 +81,21 @@ public enum CrdKind {
   }
 
   public static CrdKind of(Kind kind) {
-    return Arrays.stream(values()).filter(k -> k.kind == kind).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no custom resource for " + kind));
+    return ALL.get(kind.ordinal());
   }
 
-  /** Every kind, in declaration order. */
+  /** Every kind, in the model's declaration order. */
   public static List<CrdKind> all() {
-    return List.of(values());
+    return ALL;
   }
 
   private RecordComponent component(String name) {
     return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalStateException(type + " has no " + name));
+  }
+
+  @Override
+  public String toString() {
+    return kind.wire();
   }
 }

@@ -32,7 +32,9 @@ public final class CustomResourceDefinitions {
     names.put("listKind", kind.kind().wire() + "List");
     names.put("plural", kind.plural());
     names.put("singular", kind.kind().wire().toLowerCase());
-    names.set("shortNames", Json.strings(List.of(kind.shortName())));
+    if (!kind.shortNames().isEmpty()) {
+      names.set("shortNames", Json.strings(kind.shortNames()));
+    }
     names.set("categories", Json.strings(List.of("lattice")));
     spec.put("scope", kind.namespaced() ? "Namespaced" : "Cluster");
     ObjectNode version = spec.putArray("versions").addObject();

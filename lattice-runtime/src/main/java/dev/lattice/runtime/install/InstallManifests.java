@@ -22,8 +22,13 @@ public final class InstallManifests {
 
   /** CRDs, Namespace, RBAC, Deployment and metrics Service. */
   public static List<Document> all(String image) {
+    return all(image, java.util.Optional.empty());
+  }
+
+  /** The same, the controller hosting {@code cell} when present (PersistentVolumeClaim and Service added). */
+  public static List<Document> all(String image, java.util.Optional<CellInstall> cell) {
     List<Document> out = new ArrayList<>(crds());
-    List<Document> controller = ControllerDeployment.all(image);
+    List<Document> controller = ControllerDeployment.all(image, cell);
     out.add(controller.get(0));
     out.addAll(Rbac.all());
     out.addAll(controller.subList(1, controller.size()));

@@ -4,7 +4,9 @@ import dev.lattice.runtime.controller.ClusterHook;
 import dev.lattice.runtime.controller.ControllerOptions;
 import dev.lattice.runtime.controller.LatticeController;
 import dev.lattice.runtime.link.cli.CellProcess;
+import dev.lattice.runtime.controller.Leadership;
 import dev.lattice.runtime.link.wiring.HostedCell;
+import dev.lattice.runtime.link.wiring.LeaderOnlyCell;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code controller}: runs the Lattice controller against the cluster of the current kubeconfig
  * or in-cluster service account, until stopped (SIGTERM: everything is closed before the JVM exits).
  * With {@code --cell-grpc} it hosts the cell too ({@link HostedCell}: the AgentLink server, the
- * bootstrap endpoint, the child API proxies, and {@code ChildClusterWiring} as the cluster hook).
+ * bootstrap endpoint, the child API proxies, and {@code ChildClusterWiring} as the cluster hook); with
+ * {@code --leader-election} the cell runs only while this replica holds the Lease ({@link LeaderOnlyCell}).
  * Most options also read an environment variable.
  */
 @Command(name = "controller", mixinStandardHelpOptions = true,
@@ -101,6 +104,19 @@ public final class ControllerCommand implements Callable<Integer> {
   @Option(names = "--cell-clusterctl", defaultValue = "clusterctl", description = "The clusterctl executable.")
   String cellClusterctl;
 
+  @Option(names = "--lease-duration-ms", defaultValue = "15000", hidden = true)
+  long leaseDurationMs;
+
+  @Option(names = "--lease-renew-deadline-ms", defaultValue = "10000", hidden = true)
+  long leaseRenewDeadlineMs;
+
+  @Option(names = "--lease-retry-ms", defaultValue = "2000", hidden = true)
+  long leaseRetryMs;
+
+  @Option(names = "--exit-when-lease-lost", defaultValue = "true", arity = "1", hidden = true,
+      description = "Exit when the Lease is lost (JOSDK cannot stop reconciling otherwise); tests turn it off.")
+  boolean exitWhenLeaseLost;
+
   @Spec
   CommandSpec spec;
 
@@ -133,12 +149,18 @@ public final class ControllerCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     PrintWriter out = spec.commandLine().getOut();
+    Leadership leadership = Leadership.defaults().withTimings(Duration.ofMillis(leaseDurationMs),
+        Duration.ofMillis(leaseRenewDeadlineMs), Duration.ofMillis(leaseRetryMs)).withExitWhenLost(exitWhenLeaseLost);
     try (UntilStopped stop = UntilStopped.register("lattice-shutdown");
         KubernetesClient client = clients.get();
-        HostedCell hosted = cell ? startCell(client, out) : null;
+        LeaderOnlyCell hosted = cell ? new LeaderOnlyCell(() -> startCell(client, out), Duration.ofSeconds(5), out) : null;
         LatticeController controller = new LatticeController(client, options, registry, Clock.systemUTC(),
-            hosted == null ? ClusterHook.none() : hosted.hook());
+            hosted == null ? ClusterHook.none() : hosted.hook(),
+            hosted == null ? leadership : leadership.onChange(hosted::started, hosted::stopped));
         HealthServer endpoints = new HealthServer(healthPort, metricsPort, controller::ready, registry)) {
+      if (hosted != null && !leaderElection) {
+        hosted.started(); // no Lease: this process is the only one
+      }
       controller.start();
       stop.await();
     }

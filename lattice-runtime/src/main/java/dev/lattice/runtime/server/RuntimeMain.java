@@ -36,9 +36,13 @@ public final class RuntimeMain implements Runnable {
     @Option(names = "--image", defaultValue = InstallManifests.DEFAULT_IMAGE)
     String image;
 
+    @Option(names = "--cell", paramLabel = "CLUSTER", description = "Host the cell of this LatticeCluster (as lattice install-manifests --cell).")
+    String cell;
+
     @Override
     public void run() {
-      System.out.print(InstallManifests.toYaml(InstallManifests.all(image)));
+      System.out.print(InstallManifests.toYaml(InstallManifests.all(image,
+          java.util.Optional.ofNullable(cell).map(dev.lattice.runtime.install.CellInstall::of))));
     }
   }
 }

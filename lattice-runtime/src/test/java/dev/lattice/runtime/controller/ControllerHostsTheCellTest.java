@@ -61,7 +61,7 @@ class ControllerHostsTheCellTest extends ControllerTestSupport {
       }
       URI bootstrap = URI.create(p.getProperty("bootstrap"));
       int grpcPort = Integer.parseInt(p.getProperty("grpc").substring(p.getProperty("grpc").lastIndexOf(':') + 1));
-      assertThat(out.toString()).contains("cell: AgentLink gRPC on 127.0.0.1:" + grpcPort);
+      MockCluster.await("the cell's summary line", TIMEOUT, () -> out.toString().contains("cell: AgentLink gRPC on 127.0.0.1:" + grpcPort));
 
       cluster.put("apiVersion: lattice.dev/v1alpha1\nkind: CloudProvider\nmetadata:\n  name: docker\nspec:\n  type: docker\n");
       cluster.put(CellClusterHookTest.compiledCluster("mgmt",

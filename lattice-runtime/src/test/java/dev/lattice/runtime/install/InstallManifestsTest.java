@@ -30,11 +30,15 @@ class InstallManifestsTest {
 
   @Test
   void nonCrdManifestsPassTheUpstreamSchemasStrictly(@TempDir Path dir) throws Exception {
-    List<Document> rest = InstallManifests.all("registry.example.com/lattice-controller:1.0").stream()
-        .filter(d -> !d.kind().equals("CustomResourceDefinition")).toList();
-    Files.writeString(dir.resolve("install.yaml"), InstallManifests.toYaml(rest), StandardCharsets.UTF_8);
-    String report = TestPaths.validate(dir.toString());
-    assertThat(report).contains(rest.size() + " passed, 0 failed");
+    for (var cell : List.of(java.util.Optional.<CellInstall>empty(), java.util.Optional.of(CellInstall.of("mgmt")),
+        java.util.Optional.of(CellInstall.of("mgmt").withServiceType("ClusterIP").withStorage("5Gi", java.util.Optional.of("standard"))))) {
+      List<Document> rest = InstallManifests.all("registry.example.com/lattice-controller:1.0", cell).stream()
+          .filter(d -> !d.kind().equals("CustomResourceDefinition")).toList();
+      Path out = Files.createDirectories(dir.resolve(cell.map(c -> c.serviceType()).orElse("plain")));
+      Files.writeString(out.resolve("install.yaml"), InstallManifests.toYaml(rest), StandardCharsets.UTF_8);
+      String report = TestPaths.validate(out.toString());
+      assertThat(report).contains(rest.size() + " passed, 0 failed");
+    }
   }
 
   @Test
@@ -42,7 +46,7 @@ class InstallManifestsTest {
     assertThat(KubernetesValidator.class.getResource("/dev/lattice/conformance/schemas/apiextensions.k8s.io/v1/CustomResourceDefinition.json"))
         .as("no CRD schema upstream").isNull();
     List<Document> crds = InstallManifests.crds();
-    assertThat(crds).hasSize(CrdKind.values().length);
+    assertThat(crds).hasSize(CrdKind.all().size());
     Files.writeString(dir.resolve("crds.yaml"), InstallManifests.toYaml(crds), StandardCharsets.UTF_8);
     assertThat(TestPaths.validate("--allow-unknown", dir.toString())).contains(crds.size() + " passed, 0 failed");
     for (Document crd : crds) {
@@ -70,7 +74,7 @@ class InstallManifestsTest {
     }
     Path lattice = Files.createDirectories(schemas.resolve("lattice.dev/v1alpha1"));
     ObjectMapper json = new ObjectMapper();
-    for (CrdKind k : CrdKind.values()) {
+    for (CrdKind k : CrdKind.all()) {
       JsonNode schema = CustomResourceDefinitions.schema(k);
       Files.writeString(lattice.resolve(k.kind().wire() + ".json"), json.writeValueAsString(schema));
     }

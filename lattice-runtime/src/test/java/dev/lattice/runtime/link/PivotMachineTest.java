@@ -2,7 +2,7 @@ package dev.lattice.runtime.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.emit.capi.lifecycle.ClusterLifecycle;
+import dev.lattice.runtime.link.pivot.ClusterPhases;
 import dev.lattice.runtime.link.pivot.PivotAction;
 import dev.lattice.runtime.link.pivot.PivotFacts;
 import dev.lattice.runtime.link.pivot.PivotMachine;
@@ -71,7 +71,7 @@ class PivotMachineTest {
   void everyStepMapsToALifecyclePhaseAndConsecutiveStepsAreAllowedEdges() {
     PivotStep[] steps = PivotStep.values();
     for (int i = 1; i < steps.length; i++) {
-      assertThat(ClusterLifecycle.allowed(steps[i - 1].phase(), steps[i].phase()))
+      assertThat(ClusterPhases.allowed(steps[i - 1].phase(), steps[i].phase()))
           .as(steps[i - 1] + " → " + steps[i]).isTrue();
     }
   }

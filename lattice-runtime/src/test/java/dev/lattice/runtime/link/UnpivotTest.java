@@ -3,7 +3,7 @@ package dev.lattice.runtime.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.emit.capi.lifecycle.ClusterLifecycle;
+import dev.lattice.runtime.link.pivot.ClusterPhases;
 import dev.lattice.model.cluster.LatticeClusterStatus.Phase;
 import dev.lattice.runtime.link.pivot.ClusterMover;
 import dev.lattice.runtime.link.pivot.ClusterctlMover;
@@ -95,11 +95,11 @@ class UnpivotTest {
 
   @Test
   void everyStepMapsToALifecyclePhaseReachableFromAPivotedCluster() {
-    assertThat(ClusterLifecycle.allowed(Phase.READY, UnpivotStep.AWAITING_AGENT.phase())).isTrue();
-    assertThat(ClusterLifecycle.allowed(Phase.PIVOTED, UnpivotStep.AWAITING_AGENT.phase())).isTrue();
+    assertThat(ClusterPhases.allowed(Phase.READY, UnpivotStep.AWAITING_AGENT.phase())).isTrue();
+    assertThat(ClusterPhases.allowed(Phase.PIVOTED, UnpivotStep.AWAITING_AGENT.phase())).isTrue();
     UnpivotStep[] steps = UnpivotStep.values();
     for (int i = 1; i < steps.length; i++) {
-      assertThat(ClusterLifecycle.allowed(steps[i - 1].phase(), steps[i].phase()))
+      assertThat(ClusterPhases.allowed(steps[i - 1].phase(), steps[i].phase()))
           .as(steps[i - 1] + " → " + steps[i]).isTrue();
     }
   }

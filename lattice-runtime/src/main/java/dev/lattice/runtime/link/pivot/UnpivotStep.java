@@ -18,7 +18,7 @@ public enum UnpivotStep {
     this.phase = phase;
   }
 
-  /** The lifecycle phase ({@code ClusterLifecycle}) this step belongs to. */
+  /** The lifecycle phase ({@link ClusterPhases}) this step belongs to. */
   public Phase phase() {
     return phase;
   }
