@@ -78,8 +78,7 @@ final class TetragonPolicy {
             matchArgs.addObject().put("index", 0).put("operator", "NotPostfix").set("values", strings(bare));
           }
           probe.put("syscall", false);
-          spec.putObject("podSelector").set("matchLabels",
-              Json.sortedMap(Map.of(Json.NAME_LABEL, ObjectNames.bounded(w.ref().name()))));
+          spec.putObject("podSelector").set("matchLabels", Json.sortedMap(w.member().selector()));
         }));
   }
 

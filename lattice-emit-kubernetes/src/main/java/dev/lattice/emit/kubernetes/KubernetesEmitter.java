@@ -70,7 +70,7 @@ public final class KubernetesEmitter implements Emitter {
     Set<String> pullSecrets = Set.copyOf(spec.imagePullSecrets());
     w.secrets().values().forEach(s -> out.add(ExternalSecrets.forResource(w, s, pullSecrets.contains(s.resource()))));
     spec.workload().resources().forEach((key, r) -> ownedClaim(w, key, r).ifPresent(out::add));
-    if (!w.member().ports().isEmpty()) {
+    if (!w.member().ports().isEmpty() && !CanaryDocument.isCanary(w)) { // Flagger owns a canary's Services
       out.add(Json.document("v1", "Service", Optional.of(ns), name, labels, body -> {
         ObjectNode s = body.putObject("spec");
         var ports = s.putArray("ports");
@@ -80,7 +80,7 @@ public final class KubernetesEmitter implements Emitter {
         s.put("type", spec.workload().service().flatMap(x -> x.serviceType()).map(t -> t.wire()).orElse("ClusterIP"));
       }));
     }
-    Extras.of(w).forEach(out::add);
+    Extras.of(w, context).forEach(out::add);
   }
 
   /** ConfigMaps of plain variables and files, and templated ExternalSecrets of secret-bearing ones. */
