@@ -1,5 +1,6 @@
 package dev.lattice.emit.capi.addons;
 
+import dev.lattice.compiler.platform.PlatformNamespaces;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
@@ -35,21 +36,21 @@ final class ReleasePlanner {
   }
 
   List<Release> plan() {
-    add(CILIUM, "networking", "kube-system", CiliumValues.of(cilium, bootstrap, selection.services()));
+    add(CILIUM, "networking", CiliumValues.of(cilium, bootstrap, selection.services()));
     if (selection.services()) {
-      add("istio-base", "mesh", "istio-system", Json.object(), CILIUM);
-      add("istiod", "mesh", "istio-system", ambient(), "istio-base");
-      add("istio-cni", "mesh", "istio-system", ambient(), "istio-base");
-      add("ztunnel", "mesh", "istio-system", Json.object(), "istiod", "istio-cni");
+      add("istio-base", "mesh", Json.object(), CILIUM);
+      add("istiod", "mesh", ambient(), "istio-base");
+      add("istio-cni", "mesh", ambient(), "istio-base");
+      add("ztunnel", "mesh", Json.object(), "istiod", "istio-cni");
     }
     if (selection.gpu()) {
-      add("node-feature-discovery", "gpu", "node-feature-discovery", nfd(), CILIUM);
-      add("nvidia-device-plugin", "gpu", "nvidia-device-plugin", devicePlugin(), "node-feature-discovery");
-      add("hami", "gpu", "hami-system", hami(), "node-feature-discovery");
+      add("node-feature-discovery", "gpu", nfd(), CILIUM);
+      add("nvidia-device-plugin", "gpu", devicePlugin(), "node-feature-discovery");
+      add("hami", "gpu", hami(), "node-feature-discovery");
     }
     if (selection.monitoring()) {
-      add("victoria-metrics", "monitoring", "monitoring", victoriaMetrics(), CILIUM);
-      add("keda", "monitoring", "keda", Json.object(), "victoria-metrics");
+      add("victoria-metrics", "monitoring", victoriaMetrics(), CILIUM);
+      add("keda", "monitoring", Json.object(), "victoria-metrics");
     }
     if (selection.backups()) {
       ObjectNode v = Json.object();
@@ -57,13 +58,14 @@ final class ReleasePlanner {
       ((ObjectNode) v.get("configuration")).putArray("volumeSnapshotLocation");
       v.put("deployNodeAgent", true);
       v.put("snapshotsEnabled", false);
-      out.add(new Release(versions.chart("velero"), "backups", "velero", v, List.of(CILIUM), Optional.of(VELERO_VALUES)));
+      out.add(new Release(versions.chart("velero"), "backups", PlatformNamespaces.ofAddon("velero"), v, List.of(CILIUM), Optional.of(VELERO_VALUES)));
     }
     return List.copyOf(out);
   }
 
-  private void add(String id, String group, String namespace, ObjectNode values, String... dependsOn) {
-    out.add(new Release(versions.chart(id), group, namespace, values, List.of(dependsOn), Optional.empty()));
+  /** A release of add-on {@code id} into its namespace from {@link PlatformNamespaces}, the default deny's exempt list. */
+  private void add(String id, String group, ObjectNode values, String... dependsOn) {
+    out.add(new Release(versions.chart(id), group, PlatformNamespaces.ofAddon(id), values, List.of(dependsOn), Optional.empty()));
   }
 
   private static ObjectNode ambient() {
