@@ -79,7 +79,16 @@ final class Extras {
     });
   }
 
-  /** cpu/memory utilisation, or a Prometheus query on the service's pods for a custom metric. */
+  /**
+   * cpu/memory utilisation (served by metrics-server, which the monitoring add-on installs with
+   * KEDA), or a Prometheus query on the service's pods for a custom metric. KEDA's prometheus
+   * trigger defaults to {@code metricType: AverageValue}, for which the HPA divides the query's
+   * value by the replica count (https://keda.sh/docs/2.17/reference/scaledobject-spec/#triggers,
+   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details):
+   * so the query is the {@code sum} over the pods and {@code threshold} is the per-pod target; an
+   * {@code avg} would be divided once more. The server is VMSingle's Service {@code
+   * vmsingle-lattice} (the add-on's {@code fullnameOverride: lattice}).
+   */
   private static ObjectNode trigger(AutoscalingSpec.Metric m, String ns, String name) {
     ObjectNode t = Json.object();
     String target = formatNumber(m.target());
@@ -89,9 +98,10 @@ final class Extras {
       t.put("type", m.metric());
     } else {
       ObjectNode md = t.putObject("metadata");
-      md.put("query", "avg(" + m.metric() + "{namespace=\"" + ns + "\",pod=~\"" + name + "-.*\"})");
+      md.put("query", "sum(" + m.metric() + "{namespace=\"" + ns + "\",pod=~\"" + name + "-.*\"})");
       md.put("serverAddress", "http://vmsingle-lattice.monitoring.svc:8429");
       md.put("threshold", target);
+      t.put("metricType", "AverageValue");
       t.put("type", "prometheus");
     }
     return t;

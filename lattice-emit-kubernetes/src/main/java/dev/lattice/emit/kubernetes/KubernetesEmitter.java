@@ -62,7 +62,11 @@ public final class KubernetesEmitter implements Emitter {
     });
     out.add(Json.document("apps/v1", "Deployment", Optional.of(ns), name, labels, body -> {
       ObjectNode s = body.putObject("spec");
-      s.put("replicas", spec.replicas());
+      if (!Extras.autoscaled(spec)) {
+        // a ScaledObject's HPA owns the replica count: setting it here would reset it on every apply
+        // (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling)
+        s.put("replicas", spec.replicas());
+      }
       s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
       s.set("template", template);
     }));

@@ -51,6 +51,7 @@ final class ReleasePlanner {
     if (selection.monitoring()) {
       add("victoria-metrics", "monitoring", victoriaMetrics(), CILIUM);
       add("keda", "monitoring", Json.object(), "victoria-metrics");
+      add("metrics-server", "monitoring", metricsServer(), CILIUM);
     }
     if (selection.backups()) {
       ObjectNode v = Json.object();
@@ -102,9 +103,22 @@ final class ReleasePlanner {
     return v;
   }
 
+  /**
+   * metrics-server, which KEDA's cpu and memory triggers need (they are HPA resource metrics;
+   * https://keda.sh/docs/2.17/scalers/cpu/). Kubelets of kubeadm, RKE2 and Talos nodes serve
+   * self-signed certificates unless serving-certificate bootstrap is on, so it skips their
+   * verification (kubernetes-sigs/metrics-server README, "--kubelet-insecure-tls").
+   */
+  private static ObjectNode metricsServer() {
+    ObjectNode v = Json.object();
+    v.set("args", Json.strings(List.of("--kubelet-insecure-tls")));
+    return v;
+  }
+
   /** VMSingle, or with {@code ha} a replicated VMCluster and two Alertmanagers. */
   private ObjectNode victoriaMetrics() {
     ObjectNode v = Json.object();
+    v.put("fullnameOverride", "lattice"); // VMSingle lattice → Service vmsingle-lattice, which KEDA triggers query
     boolean ha = selection.monitoringHa();
     if (ha) {
       v.putObject("alertmanager").putObject("spec").put("replicaCount", 2);
