@@ -42,6 +42,10 @@ final class ReleasePlanner {
       add("istiod", "mesh", ambient(), "istio-base");
       add("istio-cni", "mesh", ambient(), "istio-base");
       add("ztunnel", "mesh", Json.object(), "istiod", "istio-cni");
+      // what compiled services need besides the mesh: ExternalSecret, Canary, TracingPolicyNamespaced
+      add("external-secrets", "mesh", Json.object(), CILIUM);
+      add("flagger", "mesh", flagger(), CILIUM);
+      add("tetragon", "mesh", Json.object(), CILIUM);
     }
     if (selection.gpu()) {
       add("node-feature-discovery", "gpu", nfd(), CILIUM);
@@ -72,6 +76,17 @@ final class ReleasePlanner {
   private static ObjectNode ambient() {
     ObjectNode v = Json.object();
     v.put("profile", "ambient");
+    return v;
+  }
+
+  /**
+   * Flagger with the {@code kubernetes} provider (canaries compile to it; see the kubernetes
+   * emitter) and the monitoring add-on's VMSingle as its metrics server.
+   */
+  private static ObjectNode flagger() {
+    ObjectNode v = Json.object();
+    v.put("meshProvider", "kubernetes");
+    v.put("metricsServer", "http://vmsingle-lattice.monitoring.svc:8429");
     return v;
   }
 
