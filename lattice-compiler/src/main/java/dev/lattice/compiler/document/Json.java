@@ -20,6 +20,15 @@ public final class Json {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   /** Label naming the service a document belongs to; pods select on it. */
   public static final String NAME_LABEL = "app.kubernetes.io/name";
+  /**
+   * Pod label naming the service a pod serves; every policy, allow-list and PDB selects on it. A
+   * rollout tool may rewrite {@link #NAME_LABEL} but leaves this one: Flagger rewrites only the
+   * first of {@code app}, {@code name}, {@code app.kubernetes.io/name} found in the Deployment's
+   * selector and copies every other pod label to its primary (fluxcd/flagger
+   * pkg/canary/deployment_controller.go {@code getSelectorLabel}, pkg/canary/util.go {@code
+   * makePrimaryLabels}).
+   */
+  public static final String SERVICE_LABEL = "lattice.dev/service";
 
   private Json() {}
 

@@ -37,6 +37,13 @@ public record MemberPlan(
     return ports.stream().map(PortPlan::targetPort).distinct().sorted().toList();
   }
 
+  /** The port a service's metrics are scraped on: its TCP port named {@code metrics}, if any. */
+  public java.util.Optional<PortPlan> metricsPort() {
+    return origin != Origin.SERVICE ? java.util.Optional.empty() : ports.stream()
+        .filter(p -> p.name().equals(dev.lattice.compiler.platform.MetricsScraper.PORT_NAME) && p.protocol().equals("TCP"))
+        .findFirst();
+  }
+
   /** The SPIFFE identity without the {@code spiffe://} prefix. */
   public String principal(String trustDomain) {
     return trustDomain + "/ns/" + ref.namespace() + "/sa/" + serviceAccount;

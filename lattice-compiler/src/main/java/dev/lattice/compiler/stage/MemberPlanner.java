@@ -34,7 +34,7 @@ final class MemberPlanner {
     svc.spec().workload().service().ifPresent(p -> p.ports().forEach((name, port) ->
         ports.add(new PortPlan(name, port.port(), port.effectiveTargetPort(), port.protocol().wire()))));
     ports.sort(Comparator.comparing(PortPlan::name));
-    return new MemberPlan(ref, MemberPlan.Origin.SERVICE, ref.name(), new TreeMap<>(Map.of(Json.NAME_LABEL, ref.name())),
+    return new MemberPlan(ref, MemberPlan.Origin.SERVICE, ref.name(), new TreeMap<>(Map.of(Json.SERVICE_LABEL, ref.name())),
         true, ports, s);
   }
 

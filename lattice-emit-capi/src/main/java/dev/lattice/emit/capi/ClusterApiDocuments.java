@@ -27,7 +27,7 @@ final class ClusterApiDocuments {
   /** Time a node may be NotReady or Unknown before its machine is replaced. */
   static final int UNHEALTHY_SECONDS = 300;
   /** Remediation stops when more than this share of a pool is unhealthy (likely a wider outage). */
-  static final String MAX_UNHEALTHY = "40%";
+  static final int MAX_UNHEALTHY_PERCENT = 40;
 
   private ClusterApiDocuments() {}
 
@@ -64,19 +64,37 @@ final class ClusterApiDocuments {
 
   static Document poolHealthCheck(ClusterPlan plan, String pool) {
     String name = Names.pool(plan.name(), pool);
-    return healthCheck(plan, name, Map.of(DEPLOYMENT_LABEL, name), WORKER_STARTUP_SECONDS);
+    return healthCheck(plan, name, Map.of(DEPLOYMENT_LABEL, name), WORKER_STARTUP_SECONDS, poolSize(plan, pool));
   }
 
   static Document controlPlaneHealthCheck(ClusterPlan plan) {
-    return healthCheck(plan, Names.controlPlane(plan.name()), Map.of(CONTROL_PLANE_LABEL, ""), CONTROL_PLANE_STARTUP_SECONDS);
+    return healthCheck(plan, Names.controlPlane(plan.name()), Map.of(CONTROL_PLANE_LABEL, ""), CONTROL_PLANE_STARTUP_SECONDS,
+        plan.spec().nodes().controlPlane().replicas());
   }
 
-  private static Document healthCheck(ClusterPlan plan, String name, Map<String, String> selector, int startupSeconds) {
+  /** The largest size a pool reaches: its replicas, or its autoscaler max (1 when neither is set). */
+  static int poolSize(ClusterPlan plan, String pool) {
+    NodesSpec.WorkerPool p = plan.spec().nodes().workerPools().get(pool);
+    return p == null ? 1 : p.max().or(p::replicas).or(p::min).orElse(1);
+  }
+
+  /**
+   * How many unhealthy machines still remediate: {@value #MAX_UNHEALTHY_PERCENT}% of the largest size,
+   * at least one. CAPI rounds a percentage down (intstr.GetScaledValueFromIntOrPercent with roundUp
+   * false in the MachineHealthCheck controller, kubernetes-sigs/cluster-api
+   * internal/controllers/machinehealthcheck), so "40%" of one or two machines is 0 and they never
+   * remediate; an absolute count does not depend on it.
+   */
+  static int maxUnhealthy(int size) {
+    return Math.max(1, size * MAX_UNHEALTHY_PERCENT / 100);
+  }
+
+  private static Document healthCheck(ClusterPlan plan, String name, Map<String, String> selector, int startupSeconds, int size) {
     return Json.document(API, "MachineHealthCheck", Optional.of(plan.namespace()), name, plan.labels(), body -> {
       ObjectNode spec = body.putObject("spec");
       spec.put("clusterName", plan.name());
       spec.putObject("selector").set("matchLabels", Json.sortedMap(selector));
-      healthCheckBody(spec, startupSeconds);
+      healthCheckBody(spec, startupSeconds, size);
     });
   }
 
@@ -84,14 +102,14 @@ final class ClusterApiDocuments {
    * The {@code checks} and {@code remediation} of a health check, shared by {@code MachineHealthCheck}
    * and the ClusterClass health checks of the topology form.
    */
-  static void healthCheckBody(ObjectNode target, int startupSeconds) {
+  static void healthCheckBody(ObjectNode target, int startupSeconds, int size) {
     ObjectNode checks = target.putObject("checks");
     checks.put("nodeStartupTimeoutSeconds", startupSeconds);
     ArrayNode conditions = checks.putArray("unhealthyNodeConditions");
     for (String status : new String[] {"False", "Unknown"}) {
       conditions.addObject().put("type", "Ready").put("status", status).put("timeoutSeconds", UNHEALTHY_SECONDS);
     }
-    target.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", MAX_UNHEALTHY);
+    target.putObject("remediation").putObject("triggerIf").put("unhealthyLessThanOrEqualTo", maxUnhealthy(size));
   }
 
   /** The annotation that carries a pool's {@code displayName} (for people and UIs; nothing acts on it). */

@@ -48,9 +48,11 @@ final class ParentRegistration {
 
   private static ObjectNode script(ClusterPlan plan) {
     boolean kubeadm = plan.bootstrap() == ProviderSpec.Bootstrap.KUBEADM;
-    String firstNode = kubeadm
-        ? "[ -f /run/kubeadm/kubeadm.yaml ]"
-        : "! grep -q '^server:' /etc/rancher/rke2/config.yaml";
+    // a joining node: kubeadm writes /run/kubeadm/kubeadm.yaml only on the first control-plane node;
+    // RKE2 gives joining servers a "server:" line. Written without "! !", which dash rejects.
+    String joining = kubeadm
+        ? "[ ! -f /run/kubeadm/kubeadm.yaml ]"
+        : "grep -q '^server:' /etc/rancher/rke2/config.yaml";
     String kubectl = kubeadm
         ? "kubectl --kubeconfig /etc/kubernetes/admin.conf"
         : "/var/lib/rancher/rke2/bin/kubectl --kubeconfig /etc/rancher/rke2/rke2.yaml";
@@ -59,7 +61,7 @@ final class ParentRegistration {
         "# Registers cluster " + plan.name() + " with its parent cell (Lattice); see the capi emitter's docs.",
         "set -eu",
         "dir=" + DIR,
-        "if ! " + firstNode + "; then rm -f \"$dir/token\"; exit 0; fi",
+        "if " + joining + "; then rm -f \"$dir/token\"; exit 0; fi",
         "curl -fsS --retry 30 --retry-delay 10 --retry-all-errors --cacert \"$dir/ca.crt\" \\",
         "  -H \"Authorization: Bearer $(cat \"$dir/token\")\" \\",
         "  -o \"$dir/manifests.yaml\" \"$(cat \"$dir/endpoint\")/api/clusters/" + plan.name() + "/manifests\"",

@@ -47,7 +47,8 @@ final class TopologyEmission {
     out.add(cpTemplate);
     ObjectNode classSpec = Json.object();
     ObjectNode cp = classSpec.putObject("controlPlane");
-    ClusterApiDocuments.healthCheckBody(cp.putObject("healthCheck"), ClusterApiDocuments.CONTROL_PLANE_STARTUP_SECONDS);
+    ClusterApiDocuments.healthCheckBody(cp.putObject("healthCheck"), ClusterApiDocuments.CONTROL_PLANE_STARTUP_SECONDS,
+        plan.spec().nodes().controlPlane().replicas());
     cp.putObject("machineInfrastructure").set("templateRef", templateRef(cpMachines));
     cp.set("templateRef", templateRef(cpTemplate));
     classSpec.putObject("infrastructure").set("templateRef", templateRef(infraTemplate));
@@ -62,7 +63,8 @@ final class TopologyEmission {
       ObjectNode w = workers.addObject();
       w.putObject("bootstrap").set("templateRef", templateRef(config));
       w.put("class", pool);
-      ClusterApiDocuments.healthCheckBody(w.putObject("healthCheck"), ClusterApiDocuments.WORKER_STARTUP_SECONDS);
+      ClusterApiDocuments.healthCheckBody(w.putObject("healthCheck"), ClusterApiDocuments.WORKER_STARTUP_SECONDS,
+          ClusterApiDocuments.poolSize(plan, pool));
       w.putObject("infrastructure").set("templateRef", templateRef(machines));
     }
     if (!workers.isEmpty()) {

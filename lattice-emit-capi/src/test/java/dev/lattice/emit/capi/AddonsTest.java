@@ -16,20 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AddonsTest {
   static final String ALL = "  gpu: true\n  monitoring: {enabled: true, ha: false}\n  backups: {enabled: true}\n";
-  static final String NONE = "  services: false\n  monitoring: false\n";
+  static final String NONE = "  services: false\n  monitoring: false\n  backups: false\n";
 
   @Test
   void defaultsAreCiliumTheAmbientMeshAndMonitoring() {
     List<Document> docs = Fixtures.documents(Fixtures.docker("kubeadm"));
     assertThat(AddonDocs.releaseNames(docs)).containsExactly(
-        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "victoria-metrics", "keda");
+        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "external-secrets", "flagger", "tetragon", "victoria-metrics", "keda", "metrics-server", "velero");
     JsonNode crs = Docs.one(docs, "ClusterResourceSet");
     assertThat(crs.at("/metadata/name").asText()).isEqualTo("dev-addons");
     assertThat(crs.at("/metadata/namespace").asText()).isEqualTo("capi-dev");
     assertThat(crs.at("/spec/strategy").asText()).isEqualTo("Reconcile");
     assertThat(crs.at("/spec/clusterSelector/matchLabels").toString()).isEqualTo("{\"cluster.x-k8s.io/cluster-name\":\"dev\"}");
     assertThat(crs.at("/spec/resources").findValuesAsText("name"))
-        .containsExactly("dev-addons-networking", "dev-addons-mesh", "dev-addons-monitoring");
+        .containsExactly("dev-addons-networking", "dev-addons-mesh", "dev-addons-monitoring", "dev-addons-backups");
     assertThat(Docs.one(docs, "Cluster").at("/metadata/labels/cluster.x-k8s.io~1cluster-name").asText()).isEqualTo("dev");
     assertThat(AddonDocs.release(docs, "victoria-metrics").at("/spec/values/vmcluster/enabled").asBoolean()).isTrue();
   }
@@ -38,7 +38,7 @@ class AddonsTest {
   void flagsAddAndRemoveGroups() {
     List<Document> all = Fixtures.documents(Fixtures.docker("rke2") + ALL);
     assertThat(AddonDocs.releaseNames(all)).containsExactly("cilium", "istio-base", "istiod", "istio-cni", "ztunnel",
-        "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "velero");
+        "external-secrets", "flagger", "tetragon", "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "metrics-server", "velero");
     assertThat(AddonDocs.release(all, "victoria-metrics").at("/spec/values/vmsingle/enabled").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "velero").at("/spec/valuesFrom/0/optional").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "hami").at("/spec/values/scheduler/kubeScheduler/imageTag").asText()).isEqualTo("v1.32.0");

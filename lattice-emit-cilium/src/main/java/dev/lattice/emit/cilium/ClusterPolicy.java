@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.platform.PlatformNamespaces;
 import dev.lattice.emit.cilium.CiliumRules.L4Port;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,11 @@ import java.util.Optional;
  * {@code Exists} term keeps Cilium's own non-pod endpoints (health, ingress), which carry no
  * namespace label, out of the policy. Selectors have no wildcards, so {@code capi-*} cannot be
  * written as a prefix: the standard Cluster API namespaces and the provider namespaces Lattice
- * installs are listed one by one; another {@code capi-*} namespace is not excluded.
+ * installs are listed one by one; another {@code capi-*} namespace is not excluded. The namespaces
+ * of the add-ons come from the same list the cluster emitter installs them from ({@link
+ * PlatformNamespaces}), so an add-on cannot be forgotten. A webhook served by a workload in a
+ * service namespace is not opened to the API server by this policy: declare it as a {@code
+ * LatticeMeshMember} port, or exempt its namespace.
  *
  * <p>Allowed for every selected pod: egress to kube-dns (53/UDP+TCP, through the DNS proxy so
  * {@code toFQDNs} works); egress to the {@code kube-apiserver} entity on 443 and 6443/TCP, because
@@ -31,25 +36,11 @@ final class ClusterPolicy {
   static final String NAME = "lattice-default-deny";
   static final String KIND = "CiliumClusterwideNetworkPolicy";
 
-  /** Namespaces left alone by the default deny, sorted. */
-  static final List<String> SYSTEM_NAMESPACES = List.of(
-      "capa-system",
-      "capd-system",
-      "capi-kubeadm-bootstrap-system",
-      "capi-kubeadm-control-plane-system",
-      "capi-system",
-      "capmox-system",
-      "capo-system",
-      "cert-manager",
-      "cilium-system",
-      "flux-system",
-      "istio-system",
-      "kube-node-lease",
-      "kube-public",
-      "kube-system",
-      "lattice-system",
-      "rke2-bootstrap-system",
-      "rke2-control-plane-system");
+  /**
+   * Namespaces left alone by the default deny, sorted: {@link PlatformNamespaces#exempt()}, the one
+   * list the cluster emitter also installs its add-ons from.
+   */
+  static final List<String> SYSTEM_NAMESPACES = List.copyOf(PlatformNamespaces.exempt());
 
   private ClusterPolicy() {}
 

@@ -10,6 +10,7 @@ import dev.lattice.compiler.plan.ExternalEdgePlan;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.platform.MetricsScraper;
 import dev.lattice.emit.cilium.CiliumRules.L4Port;
 import dev.lattice.model.mesh.Endpoint;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 /**
  * One member's {@code CiliumNetworkPolicy}: default deny both ways, then per agreed caller an
  * ingress rule and per agreed callee an egress rule (identity = labels + namespace, never {@code
- * cluster}), kubelet probes, egress to its external destinations and to kube-dns.
+ * cluster}), vmagent on a {@code metrics} port, kubelet probes, egress to its external destinations and to kube-dns.
  */
 final class MemberPolicy {
   static final String API_VERSION = "cilium.io/v2";
@@ -66,6 +67,17 @@ final class MemberPolicy {
         }
       });
     }
+    member.metricsPort().ifPresent(p -> {
+      // vmagent is outside the mesh: its plaintext scrape reaches the target port itself
+      TreeMap<String, String> vmagent = new TreeMap<>(MetricsScraper.podLabels());
+      vmagent.put(CiliumRules.NAMESPACE_LABEL, MetricsScraper.namespace());
+      ObjectNode from = Json.object();
+      from.set("matchLabels", Json.sortedMap(vmagent));
+      ObjectNode rule = Json.object();
+      rule.set("fromEndpoints", CiliumRules.single(from));
+      rule.set("toPorts", CiliumRules.toPorts(List.of(L4Port.tcp(p.targetPort()))));
+      rules.add(rule);
+    });
     List<L4Port> probePorts = CiliumRules.targetPorts(member).stream().filter(L4Port::isTcp).toList();
     if (!probePorts.isEmpty()) {
       ObjectNode rule = Json.object();

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -23,8 +24,12 @@ import java.util.TreeSet;
  * cilium.io/v1alpha1}) named {@code <service>-binaries}: a kprobe on {@code security_bprm_check}
  * that kills ({@code Sigkill}) any exec in the service's pods whose path is not allowed. Allowed:
  * each container's {@code command[0]}, each exec probe's {@code command[0]} and {@code
- * security.allowedBinaries}. Absolute paths must match exactly; a bare name ({@code node}) matches
- * any path ending in {@code /node}, since the image's PATH is unknown here. No policy is emitted
+ * security.allowedBinaries}, plus the programs a {@code sh -c} script of a probe or command runs
+ * ({@link ExecPaths}: refused with {@code LAT2010} when they cannot be named). Absolute paths match
+ * exactly, in both merged-/usr spellings ({@code /bin/x} and {@code /usr/bin/x}), because the hook
+ * sees the resolved path; a bare name ({@code node}) matches any path ending in {@code /node}, since
+ * the image's PATH is unknown here. A {@code #!} script runs its interpreter through the same hook:
+ * list the interpreter in {@code security.allowedBinaries}. No policy is emitted
  * when {@code "*"} is allowed, or (with a warning) when a container has no {@code command}: its
  * entrypoint is in the image and unknown to the compiler.
  */
@@ -50,12 +55,33 @@ final class TetragonPolicy {
             w.source().sources().valueAt("spec.workload.containers." + e.getKey()), "spec.workload.containers." + e.getKey()));
         return Optional.empty();
       }
-      allowed.add(c.command().get(0));
-      probeBinary(c.livenessProbe()).ifPresent(allowed::add);
-      probeBinary(c.readinessProbe()).ifPresent(allowed::add);
-      probeBinary(c.startupProbe()).ifPresent(allowed::add);
+      String at = "spec.workload.containers." + e.getKey();
+      List<List<String>> runs = new java.util.ArrayList<>();
+      runs.add(c.command());
+      for (Optional<ProbeSpec> probe : List.of(c.livenessProbe(), c.readinessProbe(), c.startupProbe())) {
+        probe.flatMap(ProbeSpec::exec).map(ProbeSpec.Exec::command).filter(x -> !x.isEmpty()).ifPresent(runs::add);
+      }
+      for (List<String> run : runs) {
+        allowed.add(run.get(0));
+        if (ExecPaths.isShellScript(run)) {
+          Optional<List<String>> programs = ExecPaths.shellCommands(run.get(2));
+          if (programs.isEmpty()) {
+            context.report(Diagnostic.warning(Codes.NO_BINARY_ALLOW_LIST,
+                "no binary allow-list for " + w.ref() + ": the shell script '" + run.get(2) + "' of container '" + e.getKey()
+                    + "' runs programs the compiler cannot name (an expansion or substitution in command position)",
+                "list its programs in security.allowedBinaries and write them plainly, or exec a binary directly",
+                w.source().sources().valueAt(at), at));
+            return Optional.empty();
+          }
+          allowed.addAll(programs.get());
+        }
+      }
       c.security().ifPresent(s -> allowed.addAll(s.allowedBinaries()));
     }
+    SortedSet<String> resolved = new TreeSet<>();
+    allowed.forEach(b -> resolved.addAll(b.startsWith("/") ? ExecPaths.spellings(b) : Set.of(b)));
+    allowed.clear();
+    allowed.addAll(resolved);
     if (allowed.isEmpty()) {
       return Optional.empty();
     }
@@ -78,13 +104,8 @@ final class TetragonPolicy {
             matchArgs.addObject().put("index", 0).put("operator", "NotPostfix").set("values", strings(bare));
           }
           probe.put("syscall", false);
-          spec.putObject("podSelector").set("matchLabels",
-              Json.sortedMap(Map.of(Json.NAME_LABEL, ObjectNames.bounded(w.ref().name()))));
+          spec.putObject("podSelector").set("matchLabels", Json.sortedMap(w.member().selector()));
         }));
-  }
-
-  private static Optional<String> probeBinary(Optional<ProbeSpec> probe) {
-    return probe.flatMap(ProbeSpec::exec).map(ProbeSpec.Exec::command).filter(c -> !c.isEmpty()).map(c -> c.get(0));
   }
 
   private static ArrayNode strings(Collection<String> values) {

@@ -20,7 +20,7 @@ class CiliumEmitterTest {
   void ambientEdgeOpensHboneAtBothEnds() {
     Compilation c = compile(Fleets.shop());
     JsonNode api = body(c, CNP, "api");
-    assertThat(api.at("/spec/endpointSelector/matchLabels").toString()).isEqualTo("{\"app.kubernetes.io/name\":\"api\"}");
+    assertThat(api.at("/spec/endpointSelector/matchLabels").toString()).isEqualTo("{\"lattice.dev/service\":\"api\"}");
     JsonNode fromWeb = ruleFrom(api.at("/spec/ingress"), "fromEndpoints", "web");
     assertThat(fromWeb.at("/fromEndpoints/0/matchLabels/" + esc(NS)).asText()).isEqualTo("shop");
     assertThat(ports(fromWeb)).containsExactly("15008/TCP");
@@ -89,7 +89,7 @@ class CiliumEmitterTest {
   void oneSidedDeclarationOpensNothing() {
     Compilation c = compile(Fleets.service("web", "{http: {port: 80, targetPort: 3000}}", "{api: {type: service}}"),
         Fleets.service("api", "{http: {port: 80, targetPort: 8080}}", "{}"));
-    assertThat(body(c, CNP, "web").at("/spec/egress").toString()).doesNotContain("\"app.kubernetes.io/name\":\"api\"");
+    assertThat(body(c, CNP, "web").at("/spec/egress").toString()).doesNotContain("\"lattice.dev/service\":\"api\"");
     assertThat(body(c, CNP, "api").at("/spec/ingress").toString()).doesNotContain("web");
   }
 
@@ -185,7 +185,7 @@ class CiliumEmitterTest {
   /** The rule whose {@code field} selects the member named {@code name}. */
   static JsonNode ruleFrom(JsonNode rules, String field, String name) {
     return StreamSupport.stream(rules.spliterator(), false)
-        .filter(r -> r.path(field).toString().contains("\"app.kubernetes.io/name\":\"" + name + "\"")
+        .filter(r -> r.path(field).toString().contains("\"lattice.dev/service\":\"" + name + "\"")
             || r.path(field).toString().contains("\"app\":\"" + name + "\""))
         .findFirst().orElseThrow(() -> new AssertionError("no rule for " + name + " in " + rules));
   }

@@ -59,6 +59,38 @@ final class AuthorizationPolicies {
         });
   }
 
+  /**
+   * {@code allow-scrape-<member>}: the member's metrics port at L7, from any source, because vmagent
+   * runs outside the mesh and has no identity; the L4 policy admits only vmagent there.
+   */
+  Document allowScrape(MemberPlan member, PortPlan port) {
+    String name = ObjectNames.bounded("allow-scrape-" + member.ref().name());
+    return Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(member.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(member.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          spec.putObject("selector").set("matchLabels", Json.sortedMap(member.selector()));
+          spec.put("action", "ALLOW");
+          spec.putArray("rules").addObject().putArray("to").addObject().putObject("operation")
+              .set("ports", Json.strings(List.of(String.valueOf(port.targetPort()))));
+        });
+  }
+
+  /**
+   * {@code scrape-<member>}: STRICT for the member's pods except PERMISSIVE on its metrics port, so
+   * ztunnel accepts vmagent's plaintext there and nowhere else (port-level mTLS needs a selector;
+   * https://istio.io/latest/docs/reference/config/security/peer_authentication/).
+   */
+  Document permissiveScrape(MemberPlan member, PortPlan port) {
+    String name = ObjectNames.bounded("scrape-" + member.ref().name());
+    return Json.document(SECURITY, PEER_AUTHENTICATION, Optional.of(member.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(member.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          spec.putObject("mtls").put("mode", "STRICT");
+          spec.putObject("portLevelMtls").putObject(String.valueOf(port.targetPort())).put("mode", "PERMISSIVE");
+          spec.putObject("selector").set("matchLabels", Json.sortedMap(member.selector()));
+        });
+  }
+
   /** {@code lattice-deny-all} in the root namespace: an empty spec, which allows nothing mesh-wide. */
   static Document denyAll() {
     return Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(ROOT_NAMESPACE), DENY_ALL, Map.of(),

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * The Istio ambient layer (DESIGN.md §3): with any member, the mesh-wide deny-all {@code
  * AuthorizationPolicy} and STRICT {@code PeerAuthentication} in {@code istio-system}; per ambient
  * member an {@code allow-to-<member>} policy with its agreed ambient callers' principals
- * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options); per external destination
+ * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options), and for a service with a
+ * {@code metrics} port {@code allow-scrape-<member>} and the port-level PERMISSIVE {@code
+ * PeerAuthentication scrape-<member>} for vmagent; per external destination
  * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
  */
 public final class IstioEmitter implements Emitter {
@@ -38,6 +40,10 @@ public final class IstioEmitter implements Emitter {
     for (MemberPlan member : plan.members().values()) {
       if (member.ambient()) {
         documents.add(policies.allowTo(member));
+        member.metricsPort().ifPresent(p -> {
+          documents.add(policies.allowScrape(member, p));
+          documents.add(policies.permissiveScrape(member, p));
+        });
       }
     }
     TreeSet<ObjectRef> reached = new TreeSet<>();

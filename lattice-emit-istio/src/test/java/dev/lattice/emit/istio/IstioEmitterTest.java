@@ -20,7 +20,7 @@ class IstioEmitterTest {
     JsonNode api = body(compile(Fleets.shop()), AP, "allow-to-api");
     assertThat(api.at("/metadata/namespace").asText()).isEqualTo("shop");
     assertThat(api.at("/metadata/labels/app.kubernetes.io~1name").asText()).isEqualTo("api");
-    assertThat(api.path("spec").toString()).isEqualTo("{\"selector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"api\"}},"
+    assertThat(api.path("spec").toString()).isEqualTo("{\"selector\":{\"matchLabels\":{\"lattice.dev/service\":\"api\"}},"
         + "\"action\":\"ALLOW\",\"rules\":[{\"from\":[{\"source\":{\"principals\":"
         + "[\"cluster.local/ns/finance/sa/billing\",\"cluster.local/ns/shop/sa/web\"]}}],"
         + "\"to\":[{\"operation\":{\"ports\":[\"8080\",\"9090\"]}}]}]}");
@@ -67,7 +67,7 @@ class IstioEmitterTest {
   void memberWithoutAmbientCallersIsClosedExplicitly() {
     JsonNode web = body(compile(Fleets.shop()), AP, "allow-to-web");
     assertThat(web.path("spec").toString())
-        .isEqualTo("{\"selector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"web\"}},\"action\":\"ALLOW\"}");
+        .isEqualTo("{\"selector\":{\"matchLabels\":{\"lattice.dev/service\":\"web\"}},\"action\":\"ALLOW\"}");
   }
 
   @Test

@@ -6,18 +6,27 @@ import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.service.AutoscalingSpec;
-import dev.lattice.model.service.DeploySpec;
+import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.model.service.LatticeServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The optional companions of a Deployment: PDB, KEDA ScaledObject, Flagger Canary, VMServiceScrape. */
+/**
+ * The optional companions of a Deployment: PDB (selecting on {@link Json#SERVICE_LABEL}, so a
+ * canary's primary keeps it), KEDA ScaledObject, Flagger Canary ({@link CanaryDocument}),
+ * VMServiceScrape or VMPodScrape.
+ */
 final class Extras {
   private Extras() {}
 
-  static List<Document> of(WorkloadPlan w) {
+  /** Whether a KEDA ScaledObject scales the service (autoscaling max above replicas). */
+  static boolean autoscaled(LatticeServiceSpec spec) {
+    return spec.autoscaling().filter(a -> a.max() > spec.replicas()).isPresent();
+  }
+
+  static List<Document> of(WorkloadPlan w, EmitContext context) {
     List<Document> out = new ArrayList<>();
     LatticeServiceSpec spec = w.service().spec();
     String ns = w.ref().namespace();
@@ -27,7 +36,7 @@ final class Extras {
       out.add(Json.document("policy/v1", "PodDisruptionBudget", Optional.of(ns), name, labels, body -> {
         ObjectNode s = body.putObject("spec");
         s.put("maxUnavailable", 1);
-        s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+        s.putObject("selector").set("matchLabels", Json.sortedMap(w.member().selector()));
       }));
     }
     spec.autoscaling().filter(a -> a.max() > spec.replicas()).ifPresent(a ->
@@ -40,31 +49,46 @@ final class Extras {
           List<AutoscalingSpec.Metric> metrics = a.metrics().isEmpty() ? List.of(new AutoscalingSpec.Metric("cpu", 80)) : a.metrics();
           metrics.forEach(m -> triggers.add(trigger(m, ns, name)));
         })));
-    if (spec.deploy().map(d -> d.strategy() == DeploySpec.Strategy.CANARY).orElse(false)) {
-      DeploySpec.CanarySpec c = spec.deploy().flatMap(DeploySpec::canary)
-          .orElse(new DeploySpec.CanarySpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-      out.add(Json.document("flagger.app/v1beta1", "Canary", Optional.of(ns), name, labels, body -> {
-        ObjectNode s = body.putObject("spec");
-        ObjectNode analysis = s.putObject("analysis");
-        analysis.put("interval", c.interval().orElse("1m"));
-        analysis.put("maxWeight", c.maxWeight().orElse(50));
-        analysis.put("stepWeight", c.stepWeight().orElse(10));
-        analysis.put("threshold", c.threshold().orElse(5));
-        w.member().ports().stream().findFirst().ifPresent(p ->
-            s.putObject("service").put("port", p.port()).put("targetPort", p.targetPort()));
-        s.putObject("targetRef").put("apiVersion", "apps/v1").put("kind", "Deployment").put("name", name);
-      }));
+    if (CanaryDocument.isCanary(w)) {
+      CanaryDocument.of(w, autoscaled(spec), context).ifPresent(out::add);
     }
     w.member().ports().stream().filter(p -> p.name().equals("metrics")).findFirst().ifPresent((PortPlan p) ->
-        out.add(Json.document("operator.victoriametrics.com/v1beta1", "VMServiceScrape", Optional.of(ns), name, labels, body -> {
-          ObjectNode s = body.putObject("spec");
-          s.putArray("endpoints").addObject().put("path", "/metrics").put("port", "metrics");
-          s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
-        })));
+        out.add(scrape(w, labels)));
     return out;
   }
 
-  /** cpu/memory utilisation, or a Prometheus query on the service's pods for a custom metric. */
+  /**
+   * The scrape of a port named {@code metrics}: a VMServiceScrape of the service's Service, or for
+   * a canary, whose Services Flagger owns, a VMPodScrape of its pods on {@link Json#SERVICE_LABEL}
+   * (primary and canary pods alike).
+   */
+  private static Document scrape(WorkloadPlan w, Map<String, String> labels) {
+    String ns = w.ref().namespace();
+    String name = w.ref().name();
+    if (CanaryDocument.isCanary(w)) {
+      return Json.document("operator.victoriametrics.com/v1beta1", "VMPodScrape", Optional.of(ns), name, labels, body -> {
+        ObjectNode s = body.putObject("spec");
+        s.putArray("podMetricsEndpoints").addObject().put("path", "/metrics").put("port", "metrics");
+        s.putObject("selector").set("matchLabels", Json.sortedMap(w.member().selector()));
+      });
+    }
+    return Json.document("operator.victoriametrics.com/v1beta1", "VMServiceScrape", Optional.of(ns), name, labels, body -> {
+      ObjectNode s = body.putObject("spec");
+      s.putArray("endpoints").addObject().put("path", "/metrics").put("port", "metrics");
+      s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+    });
+  }
+
+  /**
+   * cpu/memory utilisation (served by metrics-server, which the monitoring add-on installs with
+   * KEDA), or a Prometheus query on the service's pods for a custom metric. KEDA's prometheus
+   * trigger defaults to {@code metricType: AverageValue}, for which the HPA divides the query's
+   * value by the replica count (https://keda.sh/docs/2.17/reference/scaledobject-spec/#triggers,
+   * https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#algorithm-details):
+   * so the query is the {@code sum} over the pods and {@code threshold} is the per-pod target; an
+   * {@code avg} would be divided once more. The server is VMSingle's Service {@code
+   * vmsingle-lattice} (the add-on's {@code fullnameOverride: lattice}).
+   */
   private static ObjectNode trigger(AutoscalingSpec.Metric m, String ns, String name) {
     ObjectNode t = Json.object();
     String target = formatNumber(m.target());
@@ -74,9 +98,10 @@ final class Extras {
       t.put("type", m.metric());
     } else {
       ObjectNode md = t.putObject("metadata");
-      md.put("query", "avg(" + m.metric() + "{namespace=\"" + ns + "\",pod=~\"" + name + "-.*\"})");
+      md.put("query", "sum(" + m.metric() + "{namespace=\"" + ns + "\",pod=~\"" + name + "-.*\"})");
       md.put("serverAddress", "http://vmsingle-lattice.monitoring.svc:8429");
       md.put("threshold", target);
+      t.put("metricType", "AverageValue");
       t.put("type", "prometheus");
     }
     return t;

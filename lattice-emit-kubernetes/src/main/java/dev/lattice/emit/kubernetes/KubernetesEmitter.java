@@ -62,7 +62,11 @@ public final class KubernetesEmitter implements Emitter {
     });
     out.add(Json.document("apps/v1", "Deployment", Optional.of(ns), name, labels, body -> {
       ObjectNode s = body.putObject("spec");
-      s.put("replicas", spec.replicas());
+      if (!Extras.autoscaled(spec)) {
+        // a ScaledObject's HPA owns the replica count: setting it here would reset it on every apply
+        // (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling)
+        s.put("replicas", spec.replicas());
+      }
       s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
       s.set("template", template);
     }));
@@ -70,7 +74,7 @@ public final class KubernetesEmitter implements Emitter {
     Set<String> pullSecrets = Set.copyOf(spec.imagePullSecrets());
     w.secrets().values().forEach(s -> out.add(ExternalSecrets.forResource(w, s, pullSecrets.contains(s.resource()))));
     spec.workload().resources().forEach((key, r) -> ownedClaim(w, key, r).ifPresent(out::add));
-    if (!w.member().ports().isEmpty()) {
+    if (!w.member().ports().isEmpty() && !CanaryDocument.isCanary(w)) { // Flagger owns a canary's Services
       out.add(Json.document("v1", "Service", Optional.of(ns), name, labels, body -> {
         ObjectNode s = body.putObject("spec");
         var ports = s.putArray("ports");
@@ -80,7 +84,7 @@ public final class KubernetesEmitter implements Emitter {
         s.put("type", spec.workload().service().flatMap(x -> x.serviceType()).map(t -> t.wire()).orElse("ClusterIP"));
       }));
     }
-    Extras.of(w).forEach(out::add);
+    Extras.of(w, context).forEach(out::add);
   }
 
   /** ConfigMaps of plain variables and files, and templated ExternalSecrets of secret-bearing ones. */

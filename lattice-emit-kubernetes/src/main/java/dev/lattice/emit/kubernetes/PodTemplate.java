@@ -40,7 +40,7 @@ final class PodTemplate {
     LatticeServiceSpec spec = plan.service().spec();
     ObjectNode template = Json.object();
     ObjectNode metadata = template.putObject("metadata");
-    metadata.set("labels", Json.sortedMap(Map.of(Json.NAME_LABEL, plan.ref().name())));
+    metadata.set("labels", Json.sortedMap(Map.of(Json.NAME_LABEL, plan.ref().name(), Json.SERVICE_LABEL, plan.ref().name())));
     ObjectNode pod = template.putObject("spec");
     pod.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false));
     ArrayNode containers = pod.putArray("containers");

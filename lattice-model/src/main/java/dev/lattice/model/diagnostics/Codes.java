@@ -44,6 +44,8 @@ public final class Codes {
   public static final String REPLICAS = "LAT1025";
   /** A {@code ${resources.x.y}} or {@code ${secret.x.y}} placeholder naming no declared resource. */
   public static final String PLACEHOLDER = "LAT1026";
+  /** A canary ({@code deploy.strategy: canary}) without a TCP port for Flagger to route. */
+  public static final String CANARY_PORT = "LAT1027";
   /** The flat form of the seed README (warning naming the canonical spelling). */
   public static final String FLAT_FORM = "LAT1101";
   /**
@@ -83,6 +85,8 @@ public final class Codes {
   public static final String DERIVED_NAME_COLLISION = "LAT2012";
   /** Two {@code LatticeResourceClass}es answer for the same type and class. */
   public static final String RESOURCE_CLASS_CONFLICT = "LAT2013";
+  /** What Flagger will do with a canary differs from what it declares (no weighted traffic in ambient; a port re-exposed) (warning). */
+  public static final String CANARY_TRAFFIC = "LAT2014";
 
   // LAT3xxx: authorization and quotas
   /** The workloads covered by a LatticeQuota ask for more than it allows. */

@@ -51,6 +51,7 @@ final class ServiceValidator {
           "add spec.workload.containers.main.image");
     }
     Set<Integer> targetPorts = ports(spec);
+    canary(spec);
     containers.forEach((name, c) -> container(Findings.child("spec.workload.containers", name), name, c, targetPorts, spec));
     spec.sidecars().forEach((name, c) -> container(Findings.child("spec.sidecars", name), name, c, targetPorts, spec));
     spec.workload().resources().forEach((name, r) -> resource(Findings.child("spec.workload.resources", name), name, r));
@@ -58,6 +59,17 @@ final class ServiceValidator {
       String s = spec.imagePullSecrets().get(i);
       String p = "spec.imagePullSecrets[" + i + "]";
       KubernetesNames.subdomain(s).ifPresent(why -> f.error(Codes.INVALID_NAME, p, "invalid secret name '" + s + "': " + why, null));
+    }
+  }
+
+  /** Flagger routes one TCP port of a canary (the one named http, else the lowest TCP port). */
+  private void canary(LatticeServiceSpec spec) {
+    boolean canary = spec.deploy().map(d -> d.strategy() == dev.lattice.model.service.DeploySpec.Strategy.CANARY).orElse(false);
+    boolean tcp = spec.workload().service().map(s -> s.ports().values().stream()
+        .anyMatch(p -> p.protocol().wire().equals("TCP"))).orElse(false);
+    if (canary && !tcp) {
+      f.error(Codes.CANARY_PORT, "spec.deploy.strategy", "a canary needs a TCP port: Flagger routes the port named http, "
+          + "else the first TCP port by number, and this service has none", "add spec.workload.service.ports.http, or use strategy: rolling");
     }
   }
 

@@ -230,7 +230,7 @@ public final class FleetGenerator {
     }
 
     Map<String, String> labels() {
-      return meshMember ? Map.of("app", name) : Map.of("app.kubernetes.io/name", name);
+      return meshMember ? Map.of("app", name) : Map.of("app.kubernetes.io/name", name, "lattice.dev/service", name);
     }
   }
 

@@ -36,14 +36,14 @@ public record Workload(
   }
 
   /**
-   * The usual Lattice shape: labelled {@code app.kubernetes.io/name: <name>}, running as a
-   * ServiceAccount named after it.
+   * The usual Lattice shape: labelled {@code app.kubernetes.io/name: <name>} and {@code
+   * lattice.dev/service: <name>}, running as a ServiceAccount named after it.
    */
   public static Workload of(String namespace, String name, boolean ambient, int... ports) {
     return new Workload(
         namespace,
         name,
-        Map.of("app.kubernetes.io/name", name),
+        Map.of("app.kubernetes.io/name", name, "lattice.dev/service", name),
         name,
         ambient,
         Arrays.stream(ports).boxed().toList());

@@ -1,5 +1,6 @@
 package dev.lattice.emit.capi.addons;
 
+import dev.lattice.compiler.platform.PlatformNamespaces;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
@@ -35,21 +36,26 @@ final class ReleasePlanner {
   }
 
   List<Release> plan() {
-    add(CILIUM, "networking", "kube-system", CiliumValues.of(cilium, bootstrap, selection.services()));
+    add(CILIUM, "networking", CiliumValues.of(cilium, bootstrap, selection.services()));
     if (selection.services()) {
-      add("istio-base", "mesh", "istio-system", Json.object(), CILIUM);
-      add("istiod", "mesh", "istio-system", ambient(), "istio-base");
-      add("istio-cni", "mesh", "istio-system", ambient(), "istio-base");
-      add("ztunnel", "mesh", "istio-system", Json.object(), "istiod", "istio-cni");
+      add("istio-base", "mesh", Json.object(), CILIUM);
+      add("istiod", "mesh", ambient(), "istio-base");
+      add("istio-cni", "mesh", ambient(), "istio-base");
+      add("ztunnel", "mesh", Json.object(), "istiod", "istio-cni");
+      // what compiled services need besides the mesh: ExternalSecret, Canary, TracingPolicyNamespaced
+      add("external-secrets", "mesh", Json.object(), CILIUM);
+      add("flagger", "mesh", flagger(), CILIUM);
+      add("tetragon", "mesh", Json.object(), CILIUM);
     }
     if (selection.gpu()) {
-      add("node-feature-discovery", "gpu", "node-feature-discovery", nfd(), CILIUM);
-      add("nvidia-device-plugin", "gpu", "nvidia-device-plugin", devicePlugin(), "node-feature-discovery");
-      add("hami", "gpu", "hami-system", hami(), "node-feature-discovery");
+      add("node-feature-discovery", "gpu", nfd(), CILIUM);
+      add("nvidia-device-plugin", "gpu", devicePlugin(), "node-feature-discovery");
+      add("hami", "gpu", hami(), "node-feature-discovery");
     }
     if (selection.monitoring()) {
-      add("victoria-metrics", "monitoring", "monitoring", victoriaMetrics(), CILIUM);
-      add("keda", "monitoring", "keda", Json.object(), "victoria-metrics");
+      add("victoria-metrics", "monitoring", victoriaMetrics(), CILIUM);
+      add("keda", "monitoring", Json.object(), "victoria-metrics");
+      add("metrics-server", "monitoring", metricsServer(), CILIUM);
     }
     if (selection.backups()) {
       ObjectNode v = Json.object();
@@ -57,18 +63,30 @@ final class ReleasePlanner {
       ((ObjectNode) v.get("configuration")).putArray("volumeSnapshotLocation");
       v.put("deployNodeAgent", true);
       v.put("snapshotsEnabled", false);
-      out.add(new Release(versions.chart("velero"), "backups", "velero", v, List.of(CILIUM), Optional.of(VELERO_VALUES)));
+      out.add(new Release(versions.chart("velero"), "backups", PlatformNamespaces.ofAddon("velero"), v, List.of(CILIUM), Optional.of(VELERO_VALUES)));
     }
     return List.copyOf(out);
   }
 
-  private void add(String id, String group, String namespace, ObjectNode values, String... dependsOn) {
-    out.add(new Release(versions.chart(id), group, namespace, values, List.of(dependsOn), Optional.empty()));
+  /** A release of add-on {@code id} into its namespace from {@link PlatformNamespaces}, the default deny's exempt list. */
+  private void add(String id, String group, ObjectNode values, String... dependsOn) {
+    out.add(new Release(versions.chart(id), group, PlatformNamespaces.ofAddon(id), values, List.of(dependsOn), Optional.empty()));
   }
 
   private static ObjectNode ambient() {
     ObjectNode v = Json.object();
     v.put("profile", "ambient");
+    return v;
+  }
+
+  /**
+   * Flagger with the {@code kubernetes} provider (canaries compile to it; see the kubernetes
+   * emitter) and the monitoring add-on's VMSingle as its metrics server.
+   */
+  private static ObjectNode flagger() {
+    ObjectNode v = Json.object();
+    v.put("meshProvider", "kubernetes");
+    v.put("metricsServer", "http://vmsingle-lattice.monitoring.svc:8429");
     return v;
   }
 
@@ -100,9 +118,22 @@ final class ReleasePlanner {
     return v;
   }
 
+  /**
+   * metrics-server, which KEDA's cpu and memory triggers need (they are HPA resource metrics;
+   * https://keda.sh/docs/2.17/scalers/cpu/). Kubelets of kubeadm, RKE2 and Talos nodes serve
+   * self-signed certificates unless serving-certificate bootstrap is on, so it skips their
+   * verification (kubernetes-sigs/metrics-server README, "--kubelet-insecure-tls").
+   */
+  private static ObjectNode metricsServer() {
+    ObjectNode v = Json.object();
+    v.set("args", Json.strings(List.of("--kubelet-insecure-tls")));
+    return v;
+  }
+
   /** VMSingle, or with {@code ha} a replicated VMCluster and two Alertmanagers. */
   private ObjectNode victoriaMetrics() {
     ObjectNode v = Json.object();
+    v.put("fullnameOverride", "lattice"); // VMSingle lattice → Service vmsingle-lattice, which KEDA triggers query
     boolean ha = selection.monitoringHa();
     if (ha) {
       v.putObject("alertmanager").putObject("spec").put("replicaCount", 2);
