@@ -163,12 +163,21 @@ final class EndToEndBench {
     return command;
   }
 
-  /** This JVM's heap, GC and class-sharing options, so that the children run as the launcher runs this one. */
+  /**
+   * The options the children run with, as the launcher runs one-shot commands: its
+   * {@code LATTICE_COMMAND_JVM_OPTS} (collector and compiler choice, exported by {@code ./lattice}),
+   * then this JVM's heap and class-sharing options.
+   */
   static List<String> jvmOptions() {
-    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xss") || a.startsWith("-Xshare") || a.startsWith("-XX:"))
-        .filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit"))
-        .toList();
+    List<String> options = new ArrayList<>();
+    String command = System.getenv("LATTICE_COMMAND_JVM_OPTS");
+    if (command != null && !command.isBlank()) {
+      options.addAll(List.of(command.trim().split("\\s+")));
+    }
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xss") || a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile"))
+        .forEach(options::add);
+    return List.copyOf(options);
   }
 
   private static void deleteTree(Path root) {
