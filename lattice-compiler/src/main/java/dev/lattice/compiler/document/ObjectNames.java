@@ -25,11 +25,19 @@ public final class ObjectNames {
 
   /** {@code name} if it fits in {@code max} characters, else its stable shortened form. */
   public static String bounded(String name, int max) {
+    return bounded(name, max, HASH);
+  }
+
+  /**
+   * {@code name} if it fits in {@code max} characters, else its head (trailing {@code -}/{@code .}
+   * dropped) and the first {@code hashLength} hex digits of the SHA-256 of the whole name.
+   */
+  public static String bounded(String name, int max, int hashLength) {
     if (name.length() <= max) {
       return name;
     }
-    String head = name.substring(0, max - HASH - 1).replaceAll("[-.]+$", "");
-    return head + "-" + hash(name, HASH);
+    String head = name.substring(0, max - hashLength - 1).replaceAll("[-.]+$", "");
+    return head + "-" + hash(name, hashLength);
   }
 
   /** {@code <base>-<suffix>}, bounded. */

@@ -1,10 +1,7 @@
 package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.lattice.compiler.document.ObjectNames;
 
 /**
  * The naming scheme of cluster documents (see {@code package-info}): stable, readable names
@@ -42,23 +39,15 @@ final class Names {
 
   /** The name itself when it fits in {@code max}, else its head and an 8-hex hash of the whole. */
   static String shorten(String name, int max) {
-    if (name.length() <= max) {
-      return name;
-    }
-    String head = name.substring(0, max - HASH - 1).replaceAll("[-.]+$", "");
-    return head + "-" + hash(name);
+    return ObjectNames.bounded(name, max, HASH);
   }
 
   static String shorten(String name) {
     return shorten(name, MAX);
   }
 
+  /** The compiler's one naming hash ({@link ObjectNames#hash}), 8 hex digits: CAPI names keep their length. */
   static String hash(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d).substring(0, HASH);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the JDK", e);
-    }
+    return ObjectNames.hash(s, HASH);
   }
 }
