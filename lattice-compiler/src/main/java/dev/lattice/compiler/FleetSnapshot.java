@@ -32,6 +32,7 @@ final class FleetSnapshot {
   private final Map<String, Set<Key>> namespaced = new HashMap<>();
   private final List<SourcedObject> policies = new ArrayList<>();
   private final boolean quotas;
+  private final boolean jobs;
   private List<Document> documents;
   private List<Diagnostic> diagnostics;
   private List<Diagnostic> readDiagnostics;
@@ -40,6 +41,7 @@ final class FleetSnapshot {
     this.objects = sources.objects();
     this.readDiagnostics = sources.readDiagnostics();
     boolean anyQuota = false;
+    boolean anyJob = false;
     for (SourcedObject s : objects) {
       byKey.put(Key.of(s), s);
       Kind kind = s.object().kind();
@@ -50,8 +52,10 @@ final class FleetSnapshot {
         policies.add(s); // a neighbourhood is derived with every policy and resource class
       }
       anyQuota |= kind == Kind.LATTICE_QUOTA;
+      anyJob |= kind == Kind.LATTICE_JOB;
     }
     quotas = anyQuota;
+    jobs = anyJob;
     Pipeline.referencesOf(objects).forEach(this::link);
     documents = clean.documents();
     diagnostics = clean.diagnostics();
@@ -77,6 +81,11 @@ final class FleetSnapshot {
 
   boolean hasQuotas() {
     return quotas;
+  }
+
+  /** Whether the input has a {@code LatticeJob}: its tasks are derived objects the neighbourhoods do not follow. */
+  boolean hasJobs() {
+    return jobs;
   }
 
   /** The Cedar policies and resource classes: every neighbourhood is derived with them. */

@@ -96,6 +96,9 @@ public final class IncrementalCompiler {
     if (!changes.changes().isEmpty() && snapshot.hasQuotas()) {
       return "LatticeQuota budgets add up the whole fleet";
     }
+    if (!changes.changes().isEmpty() && snapshot.hasJobs()) {
+      return "the fleet has a LatticeJob (its tasks are compiled with the whole fleet)";
+    }
     if (snapshot.changesNamespaces(changes.changes())) {
       return "a namespace appears or empties";
     }

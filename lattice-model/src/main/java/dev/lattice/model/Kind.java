@@ -8,6 +8,7 @@ public enum Kind {
   LATTICE_SERVICE("LatticeService", true),
   LATTICE_EXTERNAL_SERVICE("LatticeExternalService", true),
   LATTICE_MESH_MEMBER("LatticeMeshMember", true),
+  LATTICE_JOB("LatticeJob", true),
   LATTICE_CLUSTER("LatticeCluster", false),
   CLOUD_PROVIDER("CloudProvider", false),
   CEDAR_POLICY("CedarPolicy", true),

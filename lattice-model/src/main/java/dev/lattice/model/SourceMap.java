@@ -72,6 +72,50 @@ public final class SourceMap {
     return at != null ? at : document;
   }
 
+  /**
+   * The path a diagnostic names for {@code path}: the path itself, except in a map {@link #rebased}
+   * onto another part of its document (a job's task read as a service), where it is the path as written.
+   */
+  public String pathOf(String path) {
+    return tree instanceof Rebased r ? r.written(path) : path;
+  }
+
+  /**
+   * This document's positions seen through {@code rebase}: a lookup of {@code spec.x} is answered at
+   * the first of {@code rebase.candidates("spec.x")} that was written, so an object derived from part
+   * of a document (a job's task, read as a service) reports positions and paths in the document.
+   */
+  public SourceMap rebased(PathRebase rebase) {
+    return tree == null ? this : new SourceMap(document, new Rebased(tree, rebase));
+  }
+
+  /** Maps a path of a derived object to the paths in its document that may hold it, in order of preference. */
+  public interface PathRebase {
+    java.util.List<String> candidates(String path);
+  }
+
+  private record Rebased(Tree tree, PathRebase rebase) implements Tree {
+    String written(String path) {
+      java.util.List<String> candidates = rebase.candidates(path);
+      for (String c : candidates) {
+        if (tree.key(c) != null) {
+          return c;
+        }
+      }
+      return candidates.get(0);
+    }
+
+    @Override
+    public SourcePosition value(String path) {
+      return tree.value(written(path));
+    }
+
+    @Override
+    public SourcePosition key(String path) {
+      return tree.key(written(path));
+    }
+  }
+
   /** The position of the key that introduces {@code path} (falls back to the value's position). */
   public SourcePosition keyAt(String path) {
     SourcePosition k = tree == null || path.isEmpty() ? null : tree.key(path);

@@ -82,7 +82,7 @@ public final class GateAuthorizer implements Authorizer {
                 + ", resource == " + r.resource() + ");"
             : "a forbid beats every permit; change or disable " + String.join(", ", d.decidedBy());
         diagnostics.add(Diagnostic.error(Codes.DENIED, r + " denied: " + d.reason(), hint,
-            s.sources().valueAt("metadata.name"), "metadata.name"));
+            s.sources().valueAt("metadata.name"), s.sources().pathOf("metadata.name")));
       }
     }
   }
@@ -111,12 +111,12 @@ public final class GateAuthorizer implements Authorizer {
       if (owner == null) {
         diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", which no service owns in this input",
             "the owner declares the volume with params.size and lists its consumers in params.allowedConsumers",
-            w.source().sources().keyAt(path), path));
+            w.source().sources().keyAt(path), w.source().sources().pathOf(path)));
         failed.add(w.ref());
       } else if (!owner.allows(w.ref())) {
         diagnostics.add(Diagnostic.error(Codes.DENIED, w.ref() + " uses shared volume " + volume + ", but its owner "
                 + owner.service() + " does not list it in allowedConsumers",
-            "add " + w.ref().name() + " to params.allowedConsumers of " + owner.service(), w.source().sources().keyAt(path), path));
+            "add " + w.ref().name() + " to params.allowedConsumers of " + owner.service(), w.source().sources().keyAt(path), w.source().sources().pathOf(path)));
         failed.add(w.ref());
       }
     }

@@ -32,51 +32,52 @@ import java.util.TreeSet;
  * shareProcessNamespace}, {@code automountServiceAccountToken}, {@code allowedBinary:<path or *>}
  * (binaries beyond each container's command and exec probes); endpoints {@code host:port};
  * images the image reference when it has no {@code @sha256:} digest; wildcards {@code inbound}
- * ({@code "*"} callers) and {@code advertise}.
+ * ({@code "*"} callers) and {@code advertise}. The principal's {@code kind} is its object's kind:
+ * a job's task asks as {@code LatticeJob} (named {@code <job>-<task>}).
  */
 final class GateQuestions {
   private final List<AskedGate> out = new ArrayList<>();
 
   static List<AskedGate> of(FleetPlan plan) {
     GateQuestions q = new GateQuestions();
-    plan.workloads().values().forEach(q::workload);
+    plan.workloads().values().forEach(w -> q.workload(w, plan.jobOf(w.ref()).isPresent() ? "LatticeJob" : "LatticeService"));
     plan.members().values().stream().filter(m -> m.origin() == MemberPlan.Origin.MESH_MEMBER).forEach(q::meshMember);
     plan.externalEdges().forEach(e -> q.external(plan, e));
     plan.externals().values().stream().filter(e -> e.inlineOwner().isEmpty()).forEach(e -> q.externalWildcard(plan, e));
     return q.out;
   }
 
-  private void workload(WorkloadPlan w) {
+  private void workload(WorkloadPlan w, String kind) {
     LatticeServiceSpec spec = w.service().spec();
     SourceMap src = w.source().sources();
     for (SecretPlan s : w.secrets().values()) {
-      ask(w.ref(), "LatticeService", Gate.ACCESS_SECRET, s.store() + ":" + s.remoteKey(), src,
+      ask(w.ref(), kind, Gate.ACCESS_SECRET, s.store() + ":" + s.remoteKey(), src,
           PathSyntax.child("spec.workload.resources", s.resource()));
     }
     spec.workload().resources().forEach((name, r) -> {
       if (ResourceSpec.VOLUME.equals(r.type()) && r.id().isPresent() && !r.params().containsKey("size")) {
         ObjectRef volume = r.target(w.ref().namespace(), name);
-        ask(w.ref(), "LatticeService", Gate.ACCESS_VOLUME, volume.toString(), src, PathSyntax.child("spec.workload.resources", name));
+        ask(w.ref(), kind, Gate.ACCESS_VOLUME, volume.toString(), src, PathSyntax.child("spec.workload.resources", name));
       }
     });
-    overrides(w, "spec.workload.containers", spec.workload().containers());
-    overrides(w, "spec.sidecars", spec.sidecars());
+    overrides(w, kind, "spec.workload.containers", spec.workload().containers());
+    overrides(w, kind, "spec.sidecars", spec.sidecars());
     spec.shareProcessNamespace().filter(Boolean::booleanValue).ifPresent(v ->
-        ask(w.ref(), "LatticeService", Gate.OVERRIDE_SECURITY, "shareProcessNamespace", src, "spec.shareProcessNamespace"));
+        ask(w.ref(), kind, Gate.OVERRIDE_SECURITY, "shareProcessNamespace", src, "spec.shareProcessNamespace"));
     spec.automountServiceAccountToken().filter(Boolean::booleanValue).ifPresent(v ->
-        ask(w.ref(), "LatticeService", Gate.OVERRIDE_SECURITY, "automountServiceAccountToken", src, "spec.automountServiceAccountToken"));
-    images(w, "spec.workload.containers", spec.workload().containers());
-    images(w, "spec.sidecars", spec.sidecars());
+        ask(w.ref(), kind, Gate.OVERRIDE_SECURITY, "automountServiceAccountToken", src, "spec.automountServiceAccountToken"));
+    images(w, kind, "spec.workload.containers", spec.workload().containers());
+    images(w, kind, "spec.sidecars", spec.sidecars());
     spec.advertise().filter(a -> a.allowedServices().contains("*")).ifPresent(a ->
-        ask(w.ref(), "LatticeService", Gate.ALLOW_WILDCARD, "advertise", src, "spec.advertise.allowedServices"));
+        ask(w.ref(), kind, Gate.ALLOW_WILDCARD, "advertise", src, "spec.advertise.allowedServices"));
   }
 
-  private void overrides(WorkloadPlan w, String base, Map<String, ContainerSpec> containers) {
+  private void overrides(WorkloadPlan w, String kind, String base, Map<String, ContainerSpec> containers) {
     SourceMap src = w.source().sources();
     containers.forEach((name, c) -> c.security().ifPresent(s -> {
       String path = PathSyntax.child(base, name) + ".security";
       for (String id : overrideIds(s, derivedBinaries(c))) {
-        ask(w.ref(), "LatticeService", Gate.OVERRIDE_SECURITY, id, src, path);
+        ask(w.ref(), kind, Gate.OVERRIDE_SECURITY, id, src, path);
       }
     }));
   }
@@ -112,10 +113,10 @@ final class GateQuestions {
     return out;
   }
 
-  private void images(WorkloadPlan w, String base, Map<String, ContainerSpec> containers) {
+  private void images(WorkloadPlan w, String kind, String base, Map<String, ContainerSpec> containers) {
     containers.forEach((name, c) -> {
       if (!c.image().contains("@sha256:")) {
-        ask(w.ref(), "LatticeService", Gate.SKIP_IMAGE_VERIFICATION, c.image(), w.source().sources(), PathSyntax.child(base, name) + ".image");
+        ask(w.ref(), kind, Gate.SKIP_IMAGE_VERIFICATION, c.image(), w.source().sources(), PathSyntax.child(base, name) + ".image");
       }
     });
   }
@@ -132,7 +133,8 @@ final class GateQuestions {
   private void external(FleetPlan plan, ExternalEdgePlan e) {
     ExternalPlan external = plan.externals().get(e.external());
     MemberPlan caller = plan.members().get(e.caller());
-    String kind = caller.origin() == MemberPlan.Origin.SERVICE ? "LatticeService" : "LatticeMeshMember";
+    String kind = caller.origin() == MemberPlan.Origin.MESH_MEMBER ? "LatticeMeshMember"
+        : plan.jobOf(e.caller()).isPresent() ? "LatticeJob" : "LatticeService";
     Set<String> ids = new TreeSet<>();
     for (Endpoint endpoint : external.endpoints().values()) {
       ids.add(endpoint.host() + ":" + (endpoint.port() == 0 ? "*" : String.valueOf(endpoint.port())));
@@ -154,6 +156,6 @@ final class GateQuestions {
   }
 
   private void ask(ObjectRef owner, String kind, Gate gate, String resource, SourceMap src, String path) {
-    out.add(new AskedGate(GateRequest.of(owner.namespace(), owner.name(), kind, gate, resource), owner, src.valueAt(path), path));
+    out.add(new AskedGate(GateRequest.of(owner.namespace(), owner.name(), kind, gate, resource), owner, src.valueAt(path), src.pathOf(path)));
   }
 }

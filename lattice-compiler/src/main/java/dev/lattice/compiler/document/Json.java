@@ -29,6 +29,8 @@ public final class Json {
    * makePrimaryLabels}).
    */
   public static final String SERVICE_LABEL = "lattice.dev/service";
+  /** Pod label naming the {@code LatticeJob} a task's pod belongs to; the job's peer policies select on it. */
+  public static final String JOB_LABEL = "lattice.dev/job";
 
   private Json() {}
 

@@ -13,7 +13,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * Everything the emitters need, resolved: mesh members and workloads by id, agreed edges,
+ * Everything the emitters need, resolved: mesh members and workloads by id (a job's tasks among
+ * them), the jobs, agreed edges,
  * external destinations and the edges to them, every declaration (for explanations), the
  * namespaces Lattice deploys to, and the cluster documents. Immutable; edge lookups by member are
  * indexed, so emitters stay linear in the fleet size.
@@ -29,6 +30,8 @@ public final class FleetPlan {
   private final List<SourcedObject> clusters;
   private final SortedMap<String, CloudProvider> providers;
   private final List<GateOutcome> gates;
+  private final SortedMap<ObjectRef, JobPlan> jobs;
+  private final Map<ObjectRef, JobPlan> jobOfTask = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCallee = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCaller = new HashMap<>();
   private final Map<ObjectRef, List<ExternalEdgePlan>> externalByCaller = new HashMap<>();
@@ -42,8 +45,9 @@ public final class FleetPlan {
       List<Declaration> declarations,
       SortedSet<String> namespaces,
       List<SourcedObject> clusters,
-      SortedMap<String, CloudProvider> providers) {
-    this(members, workloads, edges, externals, externalEdges, declarations, namespaces, clusters, providers, List.of());
+      SortedMap<String, CloudProvider> providers,
+      SortedMap<ObjectRef, JobPlan> jobs) {
+    this(members, workloads, edges, externals, externalEdges, declarations, namespaces, clusters, providers, jobs, List.of());
   }
 
   private FleetPlan(
@@ -56,8 +60,11 @@ public final class FleetPlan {
       SortedSet<String> namespaces,
       List<SourcedObject> clusters,
       SortedMap<String, CloudProvider> providers,
+      SortedMap<ObjectRef, JobPlan> jobs,
       List<GateOutcome> gates) {
     this.gates = List.copyOf(gates);
+    this.jobs = Collections.unmodifiableSortedMap(jobs);
+    jobs.values().forEach(j -> j.tasks().forEach(t -> jobOfTask.put(t.workload(), j)));
     this.members = Collections.unmodifiableSortedMap(members);
     this.workloads = Collections.unmodifiableSortedMap(workloads);
     this.edges = Collections.unmodifiableSortedSet(edges);
@@ -88,6 +95,8 @@ public final class FleetPlan {
     this.namespaces = plan.namespaces;
     this.clusters = plan.clusters;
     this.providers = plan.providers;
+    this.jobs = plan.jobs;
+    this.jobOfTask.putAll(plan.jobOfTask);
     this.byCallee.putAll(plan.byCallee);
     this.byCaller.putAll(plan.byCaller);
     this.externalByCaller.putAll(plan.externalByCaller);
@@ -131,6 +140,16 @@ public final class FleetPlan {
   /** {@code CloudProvider} objects by name. */
   public SortedMap<String, CloudProvider> providers() {
     return providers;
+  }
+
+  /** The {@code LatticeJob}s Lattice runs, by address; their tasks are also in {@link #workloads()}. */
+  public SortedMap<ObjectRef, JobPlan> jobs() {
+    return jobs;
+  }
+
+  /** The job whose task {@code workload} is, if it is one (a task gets pods from its job, not a Deployment). */
+  public Optional<JobPlan> jobOf(ObjectRef workload) {
+    return Optional.ofNullable(jobOfTask.get(workload));
   }
 
   /** Agreed callers of a member, sorted by caller. */
@@ -179,6 +198,9 @@ public final class FleetPlan {
     xe.removeIf(edge -> failed.contains(edge.caller()) || failed.contains(edge.external()));
     java.util.TreeSet<String> ns = new java.util.TreeSet<>();
     w.keySet().forEach(r -> ns.add(r.namespace()));
-    return new FleetPlan(m, w, e, x, xe, declarations, ns, clusters, providers, outcomes);
+    // a job runs whole or not at all: one task refused takes the job with it
+    java.util.TreeMap<ObjectRef, JobPlan> j = new java.util.TreeMap<>(jobs);
+    j.values().removeIf(job -> job.tasks().stream().anyMatch(t -> !w.containsKey(t.workload())));
+    return new FleetPlan(m, w, e, x, xe, declarations, ns, clusters, providers, j, outcomes);
   }
 }

@@ -108,6 +108,6 @@ final class ClassOutputs {
   }
 
   private void error(String path, String message, String hint) {
-    diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, message, hint, sources.valueAt(path), path));
+    diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, message, hint, sources.valueAt(path), sources.pathOf(path)));
   }
 }

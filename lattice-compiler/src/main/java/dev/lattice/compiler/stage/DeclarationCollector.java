@@ -60,7 +60,7 @@ final class DeclarationCollector {
           ObjectRef peer = r.equals("*") ? WILDCARD : ObjectRef.parse(r, self.namespace());
           name(self, peer);
           String path = "spec.allowedRequesters[" + i + "]";
-          declarations.add(new Declaration(self, peer, Role.ACCEPTS, path, s.sources().valueAt(path)));
+          declarations.add(new Declaration(self, peer, Role.ACCEPTS, s.sources().pathOf(path), s.sources().valueAt(path)));
         }
       }
     }
@@ -79,7 +79,7 @@ final class DeclarationCollector {
       if (r.direction().calls()) {
         ExternalPlan plan = inline(self, key, r);
         externals.put(plan.ref(), plan);
-        declarations.add(new Declaration(self, plan.ref(), Role.CALLS, path, sources.keyAt(path)));
+        declarations.add(new Declaration(self, plan.ref(), Role.CALLS, sources.pathOf(path), sources.keyAt(path)));
       }
       return;
     }
@@ -92,14 +92,14 @@ final class DeclarationCollector {
       return;
     }
     if (r.direction().calls()) {
-      declarations.add(new Declaration(self, peer, Role.CALLS, path, sources.keyAt(path)));
+      declarations.add(new Declaration(self, peer, Role.CALLS, sources.pathOf(path), sources.keyAt(path)));
     }
     if (r.direction().accepts()) {
       if (externals.containsKey(peer)) {
         diagnostics.add(Diagnostic.warning(Codes.WRONG_TARGET_KIND, peer + " is an external service; it cannot call in",
-            "declare it with direction: outbound", sources.keyAt(path), path));
+            "declare it with direction: outbound", sources.keyAt(path), sources.pathOf(path)));
       } else {
-        declarations.add(new Declaration(self, peer, Role.ACCEPTS, path, sources.keyAt(path)));
+        declarations.add(new Declaration(self, peer, Role.ACCEPTS, sources.pathOf(path), sources.keyAt(path)));
       }
     }
   }
@@ -118,7 +118,7 @@ final class DeclarationCollector {
       ObjectRef ref = ObjectRef.of(self.namespace(), self.name() + "-egress-" + i);
       externals.put(ref, new ExternalPlan(ref, endpoints, e.fqdn().isPresent(), Optional.of(self), Optional.empty()));
       String path = "spec.egress[" + i + "]";
-      declarations.add(new Declaration(self, ref, Role.CALLS, path, sources.valueAt(path)));
+      declarations.add(new Declaration(self, ref, Role.CALLS, sources.pathOf(path), sources.valueAt(path)));
     }
   }
 
@@ -128,7 +128,7 @@ final class DeclarationCollector {
       ObjectRef peer = refs.get(i).name().equals("*") ? WILDCARD : refs.get(i).resolve(self.namespace());
       name(self, peer);
       if (peer == WILDCARD || exists(self, peer, path, sources, "service")) {
-        declarations.add(new Declaration(self, peer, role, path, sources.valueAt(path)));
+        declarations.add(new Declaration(self, peer, role, sources.pathOf(path), sources.valueAt(path)));
       }
     }
   }
@@ -136,7 +136,7 @@ final class DeclarationCollector {
   private boolean exists(ObjectRef self, ObjectRef peer, String path, SourceMap sources, String type) {
     if (peer.equals(self)) {
       diagnostics.add(Diagnostic.warning(Codes.SELF_REFERENCE, self + " declares itself; the declaration is ignored",
-          "remove it: a service always reaches itself", sources.keyAt(path), path));
+          "remove it: a service always reaches itself", sources.keyAt(path), sources.pathOf(path)));
       return false;
     }
     if (index.isMember(peer) || externals.containsKey(peer)) {
@@ -148,7 +148,7 @@ final class DeclarationCollector {
     diagnostics.add(Diagnostic.warning(Codes.UNKNOWN_TARGET, type + " " + peer + " is not in this input"
             + (near.isPresent() ? "" : " (no document names it)") + "; no traffic is allowed until it is compiled with it and agrees",
         near.map(c -> "did you mean " + c + "?").orElse("compile " + peer + " together with " + self
-            + " to check the agreement, or fix the name"), sources.keyAt(path), path));
+            + " to check the agreement, or fix the name"), sources.keyAt(path), sources.pathOf(path)));
     return false;
   }
 

@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The pure stages from sources to plan: index (duplicates) → collect declarations → resolve the
- * agreement graph → plan workloads (placeholders) → authorize. Each stage adds its diagnostics;
+ * The pure stages from sources to plan: lower jobs (each task becomes a service-shaped workload)
+ * → index (duplicates) → collect declarations → resolve the agreement graph → plan workloads
+ * (placeholders) → authorize. Each stage adds its diagnostics;
  * none reads the clock, the environment, files or the network.
  */
 public final class Pipeline {
@@ -29,22 +30,23 @@ public final class Pipeline {
 
   /** Runs the stages; the plan is meaningful only if {@code diagnostics} has no errors afterwards. */
   public FleetPlan plan(Sources sources, Diagnostics diagnostics) {
-    ObjectIndex index = ObjectIndex.build(sources.objects(), diagnostics);
+    java.util.List<dev.lattice.model.SourcedObject> objects = JobLowering.lower(sources.objects());
+    ObjectIndex index = ObjectIndex.build(objects, diagnostics);
     ClusterChecks.check(index, diagnostics);
     Map<ObjectRef, MemberPlan> members = MemberPlanner.plan(index, diagnostics);
     DeclarationCollector collector = new DeclarationCollector(index, diagnostics);
-    collector.collect(sources.objects());
+    collector.collect(objects);
     Map<ObjectRef, ExternalPlan> externals = collector.externals;
     GraphResolver.Graph graph = new GraphResolver(index, externals, diagnostics).resolve(collector.declarations);
     warnMeshMismatches(graph, members, diagnostics);
     Map<ObjectRef, WorkloadPlan> workloads = WorkloadPlanner.plan(index, members, externals, options, diagnostics);
     QuotaCheck.check(index, workloads, diagnostics);
     TreeSet<String> namespaces = new TreeSet<>();
-    index.services.keySet().forEach(r -> namespaces.add(r.namespace()));
+    index.services.keySet().forEach(r -> namespaces.add(r.namespace())); // a job's tasks among them
     FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),
         new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
-        new TreeMap<String, CloudProvider>(index.providers));
-    return authorizer.authorize(plan, sources.objects(), diagnostics);
+        new TreeMap<String, CloudProvider>(index.providers), JobLowering.plans(index.jobs, workloads));
+    return authorizer.authorize(plan, objects, diagnostics);
   }
 
   /**
@@ -54,8 +56,9 @@ public final class Pipeline {
    */
   public static Map<ObjectRef, java.util.Set<ObjectRef>> referencesOf(java.util.List<dev.lattice.model.SourcedObject> objects) {
     Diagnostics scratch = new Diagnostics();
-    DeclarationCollector collector = new DeclarationCollector(ObjectIndex.build(objects, scratch), scratch);
-    collector.collect(objects);
+    java.util.List<dev.lattice.model.SourcedObject> lowered = JobLowering.lower(objects);
+    DeclarationCollector collector = new DeclarationCollector(ObjectIndex.build(lowered, scratch), scratch);
+    collector.collect(lowered);
     return collector.named;
   }
 

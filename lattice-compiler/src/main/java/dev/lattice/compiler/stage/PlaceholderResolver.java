@@ -112,7 +112,7 @@ final class PlaceholderResolver {
               : r.type().equals(ResourceSpec.EXTERNAL_SERVICE) ? "use host, port or url"
               : custom ? customHint(name, r, field)
               : "a " + r.type() + " resource provides only its params: set params." + (field.isEmpty() ? "<field>" : field),
-          sources.valueAt(path), path));
+          sources.valueAt(path), sources.pathOf(path)));
     }
     return value.map(v -> List.of(new TemplateText.Literal(v)));
   }

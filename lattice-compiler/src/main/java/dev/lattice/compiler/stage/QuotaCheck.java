@@ -43,7 +43,7 @@ final class QuotaCheck {
         quota.spec().maxPerWorkload().forEach((resource, max) -> over(demand, resource, max).ifPresent(d ->
             diagnostics.add(Diagnostic.error(Codes.QUOTA_EXCEEDED, w.ref() + " asks for " + d + " " + resource
                 + " (requests × max replicas), above the " + max + " per workload that quota " + quota.qualifiedName() + " allows",
-                "lower its requests or maximum replicas, or raise spec.maxPerWorkload", w.source().sources().valueAt("spec"), "spec"))));
+                "lower its requests or maximum replicas, or raise spec.maxPerWorkload", w.source().sources().valueAt("spec"), w.source().sources().pathOf("spec")))));
       }
       quota.spec().limits().forEach((resource, max) -> over(total, resource, max).ifPresent(d ->
           diagnostics.add(Diagnostic.error(Codes.QUOTA_EXCEEDED, "the workloads of quota " + quota.qualifiedName() + " ask for "

@@ -61,7 +61,7 @@ final class WorkloadPlanner {
     if (provider == null) {
       diagnostics.add(Diagnostic.warning(Codes.SECRET_STORE, "secret resource '" + name + "' of " + ref
           + " names no params.provider; the ClusterSecretStore 'default' is used",
-          "set params.provider to the ClusterSecretStore that holds it", s.sources().keyAt(path), path));
+          "set params.provider to the ClusterSecretStore that holds it", s.sources().keyAt(path), s.sources().pathOf(path)));
     }
     List<String> keys = r.params().get("keys") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     return new SecretPlan(name, resolver.secretName(name), provider == null ? "default" : String.valueOf(provider),
@@ -82,7 +82,7 @@ final class WorkloadPlanner {
       String path = PathSyntax.child("spec.workload.resources", name);
       diagnostics.add(Diagnostic.error(Codes.UNRESOLVED_PLACEHOLDER, "the secret id of the LatticeResourceClass for " + c.key()
           + " reads params." + missing + ", which resource '" + name + "' does not set",
-          "set " + path + ".params." + missing + " (or a default in the class's params)", s.sources().keyAt(path), path));
+          "set " + path + ".params." + missing + " (or a default in the class's params)", s.sources().keyAt(path), s.sources().pathOf(path)));
       return Optional.empty();
     }
     return Optional.of(new SecretPlan(name, resolver.secretName(name), secret.provider().orElse("default"), remoteKey.get(),

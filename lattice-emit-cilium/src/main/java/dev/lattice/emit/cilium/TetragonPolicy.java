@@ -52,7 +52,7 @@ final class TetragonPolicy {
         context.report(Diagnostic.warning(Codes.NO_BINARY_ALLOW_LIST,
             "no binary allow-list for " + w.ref() + ": container '" + e.getKey() + "' has no command, so its entrypoint is unknown",
             "set command: [/path/to/binary, ...] or allow binaries with security.allowedBinaries",
-            w.source().sources().valueAt("spec.workload.containers." + e.getKey()), "spec.workload.containers." + e.getKey()));
+            w.source().sources().valueAt("spec.workload.containers." + e.getKey()), w.source().sources().pathOf("spec.workload.containers." + e.getKey())));
         return Optional.empty();
       }
       String at = "spec.workload.containers." + e.getKey();
@@ -70,7 +70,7 @@ final class TetragonPolicy {
                 "no binary allow-list for " + w.ref() + ": the shell script '" + run.get(2) + "' of container '" + e.getKey()
                     + "' runs programs the compiler cannot name (an expansion or substitution in command position)",
                 "list its programs in security.allowedBinaries and write them plainly, or exec a binary directly",
-                w.source().sources().valueAt(at), at));
+                w.source().sources().valueAt(at), w.source().sources().pathOf(at)));
             return Optional.empty();
           }
           allowed.addAll(programs.get());

@@ -6,6 +6,7 @@ import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.EdgePlan;
 import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.JobPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.PortPlan;
 import java.util.List;
@@ -57,6 +58,35 @@ final class AuthorizationPolicies {
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
           }
         });
+  }
+
+  /**
+   * {@code allow-peers-<job>}: the principals of every task of one job to the job's pods — on every
+   * port for distributed training (ranks connect to each other on ports picked at run time:
+   * NVIDIA/nccl#388, pytorch/gloo#54), else on the tasks' TCP target ports. Empty when the tasks are
+   * not all in the ambient mesh or, without training, declare no TCP port.
+   */
+  Optional<Document> allowPeers(JobPlan job) {
+    List<MemberPlan> tasks = job.tasks().stream().map(t -> plan.member(t.workload())).flatMap(Optional::stream).toList();
+    TreeSet<String> ports = new TreeSet<>(java.util.Comparator.comparingInt(Integer::parseInt));
+    tasks.forEach(t -> ports.addAll(tcpTargetPorts(t)));
+    if (tasks.isEmpty() || !tasks.stream().allMatch(MemberPlan::ambient) || (!job.training() && ports.isEmpty())) {
+      return Optional.empty();
+    }
+    String name = ObjectNames.bounded("allow-peers-" + job.ref().name());
+    return Optional.of(Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(job.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(job.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          spec.putObject("selector").set("matchLabels", Json.sortedMap(Map.of(Json.JOB_LABEL, job.ref().name())));
+          spec.put("action", "ALLOW");
+          TreeSet<String> principals = new TreeSet<>();
+          tasks.forEach(t -> principals.add(t.principal(trustDomain)));
+          ObjectNode rule = spec.putArray("rules").addObject();
+          rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
+          if (!job.training()) {
+            rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
+          }
+        }));
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * member an {@code allow-to-<member>} policy with its agreed ambient callers' principals
  * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options), and for a service with a
  * {@code metrics} port {@code allow-scrape-<member>} and the port-level PERMISSIVE {@code
- * PeerAuthentication scrape-<member>} for vmagent; per external destination
+ * PeerAuthentication scrape-<member>} for vmagent; per job {@code allow-peers-<job>} between its
+ * tasks; per external destination
  * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
  */
 public final class IstioEmitter implements Emitter {
@@ -46,6 +47,7 @@ public final class IstioEmitter implements Emitter {
         });
       }
     }
+    plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));
     TreeSet<ObjectRef> reached = new TreeSet<>();
     for (ExternalEdgePlan edge : plan.externalEdges()) {
       reached.add(edge.external());

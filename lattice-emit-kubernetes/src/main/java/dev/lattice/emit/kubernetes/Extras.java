@@ -26,13 +26,14 @@ final class Extras {
     return spec.autoscaling().filter(a -> a.max() > spec.replicas()).isPresent();
   }
 
-  static List<Document> of(WorkloadPlan w, EmitContext context) {
+  /** The extras of {@code w}; a job's task (whose pods run to completion) gets no disruption budget. */
+  static List<Document> of(WorkloadPlan w, boolean task, EmitContext context) {
     List<Document> out = new ArrayList<>();
     LatticeServiceSpec spec = w.service().spec();
     String ns = w.ref().namespace();
     String name = w.ref().name();
     Map<String, String> labels = Map.of(Json.NAME_LABEL, name);
-    if (spec.replicas() >= 2) {
+    if (spec.replicas() >= 2 && !task) {
       out.add(Json.document("policy/v1", "PodDisruptionBudget", Optional.of(ns), name, labels, body -> {
         ObjectNode s = body.putObject("spec");
         s.put("maxUnavailable", 1);

@@ -24,7 +24,8 @@ import java.util.Set;
  * has ports), ConfigMap of its files, PersistentVolumeClaims of the volumes it owns, and — when
  * asked for — PodDisruptionBudget (replicas ≥ 2), KEDA ScaledObject (autoscaling max above
  * replicas), Flagger Canary ({@code deploy.strategy: canary}) and VMServiceScrape (a port named
- * {@code metrics}); plus a Namespace per namespace with {@code istio.io/dataplane-mode: ambient}.
+ * {@code metrics}); for every {@code LatticeJob} the Volcano Job or CronJob that runs its tasks
+ * ({@link VolcanoJob}; a task gets a service's documents but for the Deployment and PodDisruptionBudget); plus a Namespace per namespace with {@code istio.io/dataplane-mode: ambient}.
  * Names: every derived object is named after the service; see {@link Names}.
  */
 public final class KubernetesEmitter implements Emitter {
@@ -41,11 +42,19 @@ public final class KubernetesEmitter implements Emitter {
       plan.namespaces().forEach(ns -> out.add(Json.document("v1", "Namespace", Optional.empty(), ns,
           Map.of("istio.io/dataplane-mode", "ambient"), body -> { })));
     }
-    plan.workloads().values().forEach(w -> emitWorkload(w, context, out));
+    Map<dev.lattice.model.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
+    plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent(), context, out, taskTemplates));
+    plan.jobs().values().forEach(job -> out.add(VolcanoJob.of(job, taskTemplates)));
     return out;
   }
 
-  private void emitWorkload(WorkloadPlan w, EmitContext context, List<Document> out) {
+  /**
+   * A service's documents; for a job's task (its pods come from the Volcano job, {@link VolcanoJob})
+   * the same but for the Deployment and the disruption budget, its pod template kept in {@code taskTemplates} instead; its Service (when it has ports) is what
+   * agreed callers address, {@code <job>-<task>}.
+   */
+  private void emitWorkload(WorkloadPlan w, boolean task, EmitContext context, List<Document> out,
+      Map<dev.lattice.model.ObjectRef, ObjectNode> taskTemplates) {
     String ns = w.ref().namespace();
     String name = w.ref().name();
     Map<String, String> labels = Map.of(Json.NAME_LABEL, name);
@@ -60,16 +69,11 @@ public final class KubernetesEmitter implements Emitter {
       config.addAll(configDocuments(w, volumes, env));
       return configHash(config);
     });
-    out.add(Json.document("apps/v1", "Deployment", Optional.of(ns), name, labels, body -> {
-      ObjectNode s = body.putObject("spec");
-      if (!Extras.autoscaled(spec)) {
-        // a ScaledObject's HPA owns the replica count: setting it here would reset it on every apply
-        // (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling)
-        s.put("replicas", spec.replicas());
-      }
-      s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
-      s.set("template", template);
-    }));
+    if (task) {
+      taskTemplates.put(w.ref(), template);
+    } else {
+      out.add(deployment(w, labels, template));
+    }
     out.addAll(config);
     Set<String> pullSecrets = Set.copyOf(spec.imagePullSecrets());
     w.secrets().values().forEach(s -> out.add(ExternalSecrets.forResource(w, s, pullSecrets.contains(s.resource()))));
@@ -84,7 +88,21 @@ public final class KubernetesEmitter implements Emitter {
         s.put("type", spec.workload().service().flatMap(x -> x.serviceType()).map(t -> t.wire()).orElse("ClusterIP"));
       }));
     }
-    Extras.of(w, context).forEach(out::add);
+    Extras.of(w, task, context).forEach(out::add);
+  }
+
+  private static Document deployment(WorkloadPlan w, Map<String, String> labels, ObjectNode template) {
+    LatticeServiceSpec spec = w.service().spec();
+    return Json.document("apps/v1", "Deployment", Optional.of(w.ref().namespace()), w.ref().name(), labels, body -> {
+      ObjectNode s = body.putObject("spec");
+      if (!Extras.autoscaled(spec)) {
+        // a ScaledObject's HPA owns the replica count: setting it here would reset it on every apply
+        // (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling)
+        s.put("replicas", spec.replicas());
+      }
+      s.putObject("selector").set("matchLabels", Json.sortedMap(labels));
+      s.set("template", template);
+    });
   }
 
   /** ConfigMaps of plain variables and files, and templated ExternalSecrets of secret-bearing ones. */
@@ -143,7 +161,7 @@ public final class KubernetesEmitter implements Emitter {
         String p = PathSyntax.child(PathSyntax.child("spec.workload.containers", c) + ".files", path);
         context.report(Diagnostic.warning(Codes.UNSUPPORTED_PLACEHOLDER,
             "file " + path + " of " + w.ref() + " has only a source; the compiler reads no files, so it is not mounted",
-            "inline the file with content: |", w.source().sources().valueAt(p), p));
+            "inline the file with content: |", w.source().sources().valueAt(p), w.source().sources().pathOf(p)));
       }
     }));
   }

@@ -55,6 +55,15 @@ public final class Codes {
   public static final String OLDER_CLUSTER_FORM = "LAT1103";
   /** A field this version reads but does not compile yet (warning naming it). */
   public static final String UNCOMPILED_FIELD = "LAT1104";
+  // LAT105x: jobs
+  /** A job's gang size ({@code minAvailable}) below one or above the replicas of its tasks. */
+  public static final String JOB_GANG = "LAT1050";
+  /** A job's {@code schedule} that is not a five-field cron expression or a {@code @} macro. */
+  public static final String JOB_SCHEDULE = "LAT1051";
+  /** A training job whose tasks do not fit its framework (no coordinator task; more than one worker task for PyTorch). */
+  public static final String TRAINING_SHAPE = "LAT1052";
+  /** A training framework this version reads but does not compile (DeepSpeed, Jax): the job is not emitted. */
+  public static final String UNCOMPILED_FRAMEWORK = "LAT1053";
   /** The older snake_case lattice.io/v1alpha1 form (warning naming the canonical spelling). */
   public static final String SNAKE_CASE_FORM = "LAT1102";
 

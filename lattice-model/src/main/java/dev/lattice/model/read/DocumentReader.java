@@ -28,6 +28,7 @@ final class DocumentReader {
       Kind.LATTICE_SERVICE, LatticeService.class,
       Kind.LATTICE_EXTERNAL_SERVICE, LatticeExternalService.class,
       Kind.LATTICE_MESH_MEMBER, LatticeMeshMember.class,
+      Kind.LATTICE_JOB, dev.lattice.model.LatticeJob.class,
       Kind.LATTICE_CLUSTER, LatticeCluster.class,
       Kind.CLOUD_PROVIDER, CloudProvider.class,
       Kind.CEDAR_POLICY, CedarPolicy.class,
@@ -83,7 +84,7 @@ final class DocumentReader {
       diagnostics.add(Diagnostic.warning(Codes.UNSUPPORTED_KIND,
           "kind " + kindName.get() + " is not supported by this version of Lattice; document skipped",
           Suggestions.didYouMean(kindName.get(), java.util.Arrays.stream(Kind.values()).map(Kind::wire).toList())
-              .orElse("supported kinds: LatticeService, LatticeExternalService, LatticeMeshMember, "
+              .orElse("supported kinds: LatticeService, LatticeExternalService, LatticeMeshMember, LatticeJob, "
                   + "LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota, LatticeResourceClass"),
           doc.get("kind").position(), "kind"));
       return Optional.empty();

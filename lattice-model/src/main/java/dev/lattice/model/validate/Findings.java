@@ -15,16 +15,16 @@ final class Findings {
   }
 
   void error(String code, String path, String message, String hint) {
-    diagnostics.add(Diagnostic.error(code, message, hint, sources.valueAt(path), path));
+    diagnostics.add(Diagnostic.error(code, message, hint, sources.valueAt(path), sources.pathOf(path)));
   }
 
   /** An error positioned at the key that introduces {@code path} (for map keys such as names). */
   void errorAtKey(String code, String path, String message, String hint) {
-    diagnostics.add(Diagnostic.error(code, message, hint, sources.keyAt(path), path));
+    diagnostics.add(Diagnostic.error(code, message, hint, sources.keyAt(path), sources.pathOf(path)));
   }
 
   void warning(String code, String path, String message, String hint) {
-    diagnostics.add(Diagnostic.warning(code, message, hint, sources.valueAt(path), path));
+    diagnostics.add(Diagnostic.warning(code, message, hint, sources.valueAt(path), sources.pathOf(path)));
   }
 
   static String child(String parent, String key) {

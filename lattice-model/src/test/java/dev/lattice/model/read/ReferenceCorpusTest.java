@@ -29,7 +29,9 @@ class ReferenceCorpusTest {
     assertThat(result.objects()).hasSizeGreaterThan(15);
     List<String> unsupported = result.diagnostics().stream()
         .filter(d -> d.code().equals(Codes.UNSUPPORTED_KIND)).map(Diagnostic::message).toList();
-    assertThat(unsupported).anyMatch(m -> m.contains("LatticeJob")).anyMatch(m -> m.contains("InfraProvider"))
+    assertThat(unsupported).noneMatch(m -> m.contains("LatticeJob")).anyMatch(m -> m.contains("InfraProvider"))
         .anyMatch(m -> m.contains("LatticeModel")).anyMatch(m -> m.contains("LatticePackage"));
+    assertThat(result.objects()).filteredOn(o -> o.object() instanceof dev.lattice.model.LatticeJob)
+        .as("the reference's batch, cron and training jobs").hasSizeGreaterThanOrEqualTo(3);
   }
 }

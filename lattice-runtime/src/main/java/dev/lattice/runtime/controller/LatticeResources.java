@@ -41,6 +41,10 @@ public final class LatticeResources {
   @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeMeshMember") @Plural("latticemeshmembers")
   public static class MeshMember extends Base implements Namespaced {}
 
+  /** {@code LatticeJob}. */
+  @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeJob") @Plural("latticejobs")
+  public static class Job extends Base implements Namespaced {}
+
   /** {@code LatticeCluster} (cluster-scoped). */
   @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeCluster") @Plural("latticeclusters")
   public static class Cluster extends Base {}

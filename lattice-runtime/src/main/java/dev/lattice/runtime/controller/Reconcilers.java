@@ -31,6 +31,7 @@ final class Reconcilers {
       Kind.LATTICE_SERVICE, Services::new,
       Kind.LATTICE_EXTERNAL_SERVICE, ExternalServices::new,
       Kind.LATTICE_MESH_MEMBER, MeshMembers::new,
+      Kind.LATTICE_JOB, Jobs::new,
       Kind.LATTICE_CLUSTER, Clusters::new,
       Kind.CLOUD_PROVIDER, CloudProviders::new,
       Kind.CEDAR_POLICY, CedarPolicies::new,
@@ -97,6 +98,13 @@ final class Reconcilers {
   static final class MeshMembers extends KindReconciler<LatticeResources.MeshMember> {
     MeshMembers(KindHandler handler, FleetCaches caches) {
       super(CrdKind.LATTICE_MESH_MEMBER, handler, caches);
+    }
+  }
+
+  /** Reconciles {@code LatticeJob} objects. */
+  static final class Jobs extends KindReconciler<LatticeResources.Job> {
+    Jobs(KindHandler handler, FleetCaches caches) {
+      super(CrdKind.LATTICE_JOB, handler, caches);
     }
   }
 

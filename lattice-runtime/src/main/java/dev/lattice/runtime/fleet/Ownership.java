@@ -46,6 +46,14 @@ public final class Ownership {
         return key.toString();
       }
     }
+    // a job's own documents are named after it, its tasks' after <job>-<task>: the longest job name that fits
+    String n = name.get();
+    for (int dash = n.length(); dash > 0; dash = n.lastIndexOf('-', dash - 1)) {
+      ObjectKey key = ObjectKey.of(Kind.LATTICE_JOB, d.namespace().get(), n.substring(0, dash));
+      if (objects.contains(key)) {
+        return key.toString();
+      }
+    }
     return FLEET;
   }
 

@@ -24,13 +24,14 @@ public final class CrdKind {
   public static final String VERSION = "v1alpha1";
 
   private static final Map<Kind, String> SHORT_NAMES = Map.of(Kind.LATTICE_SERVICE, "lsvc",
-      Kind.LATTICE_EXTERNAL_SERVICE, "lext", Kind.LATTICE_MESH_MEMBER, "lmm", Kind.LATTICE_CLUSTER, "lc",
+      Kind.LATTICE_EXTERNAL_SERVICE, "lext", Kind.LATTICE_MESH_MEMBER, "lmm", Kind.LATTICE_JOB, "ljob", Kind.LATTICE_CLUSTER, "lc",
       Kind.CLOUD_PROVIDER, "cp", Kind.CEDAR_POLICY, "cedar", Kind.LATTICE_QUOTA, "lquota", Kind.LATTICE_RESOURCE_CLASS, "lrc");
   private static final List<CrdKind> ALL = Arrays.stream(Kind.values()).map(CrdKind::new).toList();
 
   public static final CrdKind LATTICE_SERVICE = of(Kind.LATTICE_SERVICE);
   public static final CrdKind LATTICE_EXTERNAL_SERVICE = of(Kind.LATTICE_EXTERNAL_SERVICE);
   public static final CrdKind LATTICE_MESH_MEMBER = of(Kind.LATTICE_MESH_MEMBER);
+  public static final CrdKind LATTICE_JOB = of(Kind.LATTICE_JOB);
   public static final CrdKind LATTICE_CLUSTER = of(Kind.LATTICE_CLUSTER);
   public static final CrdKind CLOUD_PROVIDER = of(Kind.CLOUD_PROVIDER);
   public static final CrdKind CEDAR_POLICY = of(Kind.CEDAR_POLICY);

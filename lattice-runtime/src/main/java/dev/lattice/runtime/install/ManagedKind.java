@@ -22,6 +22,8 @@ public record ManagedKind(String apiVersion, String kind, String plural, boolean
       new ManagedKind("flagger.app/v1beta1", "Canary", "canaries", true),
       new ManagedKind("operator.victoriametrics.com/v1beta1", "VMServiceScrape", "vmservicescrapes", true),
       new ManagedKind("external-secrets.io/v1", "ExternalSecret", "externalsecrets", true),
+      new ManagedKind("batch.volcano.sh/v1alpha1", "Job", "jobs", true),
+      new ManagedKind("batch.volcano.sh/v1alpha1", "CronJob", "cronjobs", true),
       new ManagedKind("cilium.io/v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true),
       new ManagedKind("cilium.io/v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies", false),
       new ManagedKind("cilium.io/v1alpha1", "TracingPolicyNamespaced", "tracingpoliciesnamespaced", true),
