@@ -117,6 +117,13 @@ public final class Explainer {
   /** The declarations that exist between the two, and the half that is missing. */
   private List<String> declarationReasons(ObjectRef from, ObjectRef to) {
     List<String> out = new ArrayList<>();
+    var job = plan.jobOf(from).filter(j -> plan.jobOf(to).map(k -> k.ref().equals(j.ref())).orElse(false));
+    if (job.isPresent()) {
+      out.add("both are tasks of job " + job.get().ref() + ": its pods reach each other "
+          + (job.get().training() ? "on every port (distributed training)" : "on its tasks' ports")
+          + " without an agreement (job-peers-" + job.get().ref().name() + ", allow-peers-" + job.get().ref().name() + ")");
+      return out;
+    }
     boolean calls = false;
     boolean accepts = false;
     for (Declaration d : plan.declarations()) {
@@ -142,7 +149,10 @@ public final class Explainer {
     return out;
   }
 
-  private static Workload workload(MemberPlan m) {
-    return new Workload(m.ref().namespace(), m.ref().name(), m.selector(), m.serviceAccount(), m.ambient(), m.targetPorts());
+  /** A member's pod as the policies see it; a job's task's pods also carry the job's label. */
+  private Workload workload(MemberPlan m) {
+    java.util.Map<String, String> labels = new java.util.TreeMap<>(m.selector());
+    plan.jobOf(m.ref()).ifPresent(job -> labels.put(dev.lattice.compiler.document.Json.JOB_LABEL, job.ref().name()));
+    return new Workload(m.ref().namespace(), m.ref().name(), labels, m.serviceAccount(), m.ambient(), m.targetPorts());
   }
 }
