@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pod template of a service's Deployment: containers (main first, then sidecars, each sorted by
- * name) with env, ports, resources, probes, the restricted security context, file and volume
- * mounts; the service's own ServiceAccount; and the pod volumes the mounts need.
+ * The pod template of a service's Deployment (or a job task's): containers (main first, then
+ * sidecars, each sorted by name) with env, ports, resources, probes, the restricted security
+ * context, file and volume mounts; the service's own ServiceAccount; the pod volumes the mounts
+ * need; and a {@code gpu} resource's request on the first main container ({@link GpuRequest}).
  */
 final class PodTemplate {
   static final String FILES_VOLUME = "lattice-files";
@@ -44,23 +45,32 @@ final class PodTemplate {
     ObjectNode pod = template.putObject("spec");
     pod.put("automountServiceAccountToken", spec.automountServiceAccountToken().orElse(false));
     ArrayNode containers = pod.putArray("containers");
-    new TreeMap<>(spec.workload().containers()).forEach((name, c) -> containers.add(container(name, c, true)));
-    new TreeMap<>(spec.sidecars()).forEach((name, c) -> containers.add(container(name, c, false)));
+    java.util.Optional<GpuRequest> gpu = GpuRequest.of(spec);
+    TreeMap<String, ContainerSpec> mains = new TreeMap<>(spec.workload().containers());
+    String gpuContainer = mains.isEmpty() ? "" : mains.firstKey(); // one request per pod, as quotas count it
+    mains.forEach((name, c) -> containers.add(container(name, c, true, name.equals(gpuContainer) ? gpu : java.util.Optional.empty())));
+    new TreeMap<>(spec.sidecars()).forEach((name, c) -> containers.add(container(name, c, false, java.util.Optional.empty())));
     if (!spec.imagePullSecrets().isEmpty()) {
       ArrayNode secrets = pod.putArray("imagePullSecrets");
       spec.imagePullSecrets().stream().map(this::pullSecretName).sorted().distinct()
           .forEach(s -> secrets.addObject().put("name", s));
     }
+    gpu.map(GpuRequest::nodeSelector).filter(m -> !m.isEmpty()).ifPresent(m -> pod.set("nodeSelector", Json.sortedMap(m)));
     pod.putObject("securityContext").putObject("seccompProfile").put("type", "RuntimeDefault");
     pod.put("serviceAccountName", plan.member().serviceAccount());
     spec.shareProcessNamespace().ifPresent(v -> pod.put("shareProcessNamespace", v));
+    gpu.filter(GpuRequest::tolerate).ifPresent(g -> pod.putArray("tolerations").add(GpuRequest.toleration()));
     ArrayNode podVolumes = volumes.podVolumes();
     if (!podVolumes.isEmpty()) {
       pod.set("volumes", podVolumes);
     }
     String hash = configHash.get();
+    Map<String, String> annotations = new TreeMap<>(gpu.map(GpuRequest::annotations).orElse(Map.of()));
     if (!hash.isEmpty()) {
-      metadata.set("annotations", Json.sortedMap(Map.of(CONFIG_HASH, hash)));
+      annotations.put(CONFIG_HASH, hash);
+    }
+    if (!annotations.isEmpty()) {
+      metadata.set("annotations", Json.sortedMap(annotations));
     }
     return template;
   }
@@ -70,7 +80,7 @@ final class PodTemplate {
     return plan.secrets().containsKey(name) ? plan.secrets().get(name).secretName() : name;
   }
 
-  private ObjectNode container(String name, ContainerSpec c, boolean main) {
+  private ObjectNode container(String name, ContainerSpec c, boolean main, java.util.Optional<GpuRequest> gpu) {
     ObjectNode node = Json.object();
     if (!c.args().isEmpty()) {
       node.set("args", Json.strings(c.args()));
@@ -90,7 +100,7 @@ final class PodTemplate {
           .put("containerPort", p.targetPort()).put("name", p.name()).put("protocol", p.protocol()));
     }
     c.readinessProbe().ifPresent(p -> node.set("readinessProbe", probe(p)));
-    resources(c.resources(), main).ifPresent(r -> node.set("resources", r));
+    resources(c.resources(), gpu).ifPresent(r -> node.set("resources", r));
     node.set("securityContext", SecurityContexts.container(c.security()));
     c.startupProbe().ifPresent(p -> node.set("startupProbe", probe(p)));
     ArrayNode mounts = volumes.mounts(name, c);
@@ -116,7 +126,7 @@ final class PodTemplate {
     return node;
   }
 
-  private java.util.Optional<ObjectNode> resources(java.util.Optional<ResourceRequirementsSpec> spec, boolean main) {
+  private java.util.Optional<ObjectNode> resources(java.util.Optional<ResourceRequirementsSpec> spec, java.util.Optional<GpuRequest> gpu) {
     ObjectNode node = Json.object();
     Map<String, String> limits = new TreeMap<>();
     Map<String, String> requests = new TreeMap<>();
@@ -128,12 +138,10 @@ final class PodTemplate {
       a.cpu().ifPresent(v -> requests.put("cpu", v));
       a.memory().ifPresent(v -> requests.put("memory", v));
     });
-    if (main) {
-      gpu().ifPresent(count -> {
-        limits.put("nvidia.com/gpu", count);
-        requests.put("nvidia.com/gpu", count);
-      });
-    }
+    gpu.ifPresent(g -> {
+      limits.putAll(g.resources());
+      requests.putAll(g.resources());
+    });
     if (!limits.isEmpty()) {
       node.set("limits", Json.sortedMap(limits));
     }
@@ -143,11 +151,4 @@ final class PodTemplate {
     return node.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(node);
   }
 
-  /** The GPU count a {@code gpu} resource asks for (on the main containers). */
-  private java.util.Optional<String> gpu() {
-    return plan.service().spec().workload().resources().values().stream()
-        .filter(r -> ResourceSpec.GPU.equals(r.type()))
-        .map(r -> String.valueOf(r.params().getOrDefault("count", 1)))
-        .findFirst();
-  }
 }

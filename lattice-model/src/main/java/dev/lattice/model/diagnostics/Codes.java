@@ -64,6 +64,8 @@ public final class Codes {
   public static final String TRAINING_SHAPE = "LAT1052";
   /** A training framework this version reads but does not compile (DeepSpeed, Jax): the job is not emitted. */
   public static final String UNCOMPILED_FRAMEWORK = "LAT1053";
+  /** More than one {@code type: gpu} resource in one workload. */
+  public static final String GPU_RESOURCES = "LAT1054";
   /** The older snake_case lattice.io/v1alpha1 form (warning naming the canonical spelling). */
   public static final String SNAKE_CASE_FORM = "LAT1102";
 

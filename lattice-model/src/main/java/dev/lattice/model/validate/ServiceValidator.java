@@ -55,6 +55,7 @@ final class ServiceValidator {
     containers.forEach((name, c) -> container(Findings.child("spec.workload.containers", name), name, c, targetPorts, spec));
     spec.sidecars().forEach((name, c) -> container(Findings.child("spec.sidecars", name), name, c, targetPorts, spec));
     spec.workload().resources().forEach((name, r) -> resource(Findings.child("spec.workload.resources", name), name, r));
+    GpuParams.check(f, spec.workload().resources());
     for (int i = 0; i < spec.imagePullSecrets().size(); i++) {
       String s = spec.imagePullSecrets().get(i);
       String p = "spec.imagePullSecrets[" + i + "]";

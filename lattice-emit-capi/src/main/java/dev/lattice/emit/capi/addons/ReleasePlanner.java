@@ -18,7 +18,7 @@ import java.util.Optional;
 final class ReleasePlanner {
   static final String CILIUM = "cilium";
   /** Nodes labelled {@code gpu=on} share their GPUs through HAMi; the NVIDIA device plugin skips them. */
-  static final String HAMI_NODE_LABEL = "gpu";
+  static final String HAMI_NODE_LABEL = dev.lattice.compiler.platform.GpuSharing.HAMI_NODE_LABEL;
   static final String VELERO_VALUES = "lattice-velero-values";
 
   private final VersionMatrix versions = VersionMatrix.get();
@@ -105,7 +105,7 @@ final class ReleasePlanner {
         .putArray("nodeSelectorTerms").addObject().putArray("matchExpressions");
     match.addObject().put("key", "feature.node.kubernetes.io/pci-10de.present").put("operator", "In")
         .set("values", Json.strings(List.of("true")));
-    match.addObject().put("key", HAMI_NODE_LABEL).put("operator", "NotIn").set("values", Json.strings(List.of("on")));
+    match.addObject().put("key", HAMI_NODE_LABEL).put("operator", "NotIn").set("values", Json.strings(List.of(dev.lattice.compiler.platform.GpuSharing.HAMI_NODE_VALUE)));
     v.putObject("gfd").put("enabled", true);
     v.putObject("nfd").put("enabled", false);
     return v;
