@@ -89,6 +89,7 @@ public final class KubernetesEmitter implements Emitter {
       }));
     }
     Extras.of(w, task, context).forEach(out::add);
+    PodGroups.of(w).ifPresent(out::add);
   }
 
   private static Document deployment(WorkloadPlan w, Map<String, String> labels, ObjectNode template) {

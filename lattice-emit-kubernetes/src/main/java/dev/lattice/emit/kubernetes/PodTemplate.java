@@ -56,6 +56,9 @@ final class PodTemplate {
           .forEach(s -> secrets.addObject().put("name", s));
     }
     gpu.map(GpuRequest::nodeSelector).filter(m -> !m.isEmpty()).ifPresent(m -> pod.set("nodeSelector", Json.sortedMap(m)));
+    if (spec.topology().isPresent()) {
+      pod.put("schedulerName", dev.lattice.model.job.LatticeJobSpec.VOLCANO); // only Volcano reads a PodGroup
+    }
     pod.putObject("securityContext").putObject("seccompProfile").put("type", "RuntimeDefault");
     pod.put("serviceAccountName", plan.member().serviceAccount());
     spec.shareProcessNamespace().ifPresent(v -> pod.put("shareProcessNamespace", v));
@@ -66,6 +69,9 @@ final class PodTemplate {
     }
     String hash = configHash.get();
     Map<String, String> annotations = new TreeMap<>(gpu.map(GpuRequest::annotations).orElse(Map.of()));
+    if (spec.topology().isPresent()) {
+      annotations.put(PodGroups.GROUP_ANNOTATION, plan.ref().name());
+    }
     if (!hash.isEmpty()) {
       annotations.put(CONFIG_HASH, hash);
     }

@@ -66,6 +66,7 @@ final class VolcanoJob {
     ObjectNode s = Json.object();
     spec.maxRetry().ifPresent(r -> s.put("maxRetry", r));
     s.put("minAvailable", spec.minAvailable().orElse(job.totalReplicas()));
+    spec.topology().ifPresent(t -> s.set("networkTopology", PodGroups.networkTopology(t)));
     s.set("plugins", plugins(job));
     if (!spec.policies().isEmpty()) {
       s.set("policies", policies(spec.policies()));

@@ -57,7 +57,7 @@ public final class JobTasks {
         : defaults.map(JobTaskSpec::imagePullSecrets).orElse(List.of());
     LatticeServiceSpec spec = new LatticeServiceSpec(replicas, Optional.empty(), Optional.empty(),
         workload(task.workload(), defaults.flatMap(JobTaskSpec::workload)), Map.of(), pullSecrets, Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     return new LatticeService(taskMeta, spec, Optional.empty());
   }
 

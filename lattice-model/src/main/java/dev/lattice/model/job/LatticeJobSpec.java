@@ -26,7 +26,8 @@ public record LatticeJobSpec(
     Optional<ConcurrencyPolicy> concurrencyPolicy,
     Optional<Integer> successfulJobsHistoryLimit,
     Optional<Integer> failedJobsHistoryLimit,
-    Optional<TrainingSpec> training) {
+    Optional<TrainingSpec> training,
+    Optional<dev.lattice.model.service.TopologySpec> topology) {
 
   /** Volcano's scheduler, the default of {@code schedulerName}. */
   public static final String VOLCANO = "volcano";
@@ -46,6 +47,7 @@ public record LatticeJobSpec(
     successfulJobsHistoryLimit = Values.opt(successfulJobsHistoryLimit);
     failedJobsHistoryLimit = Values.opt(failedJobsHistoryLimit);
     training = Values.opt(training);
+    topology = Values.opt(topology);
   }
 
   /** Every replica of every task, after {@code defaults}: the default gang size. */

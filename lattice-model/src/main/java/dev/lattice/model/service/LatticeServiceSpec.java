@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What a service declares, in the canonical shape ({@code spec.workload}). {@code replicas} is the
- * minimum; {@code autoscaling.max} above it turns autoscaling on.
+ * minimum; {@code autoscaling.max} above it turns autoscaling on; {@code topology} gang-places the
+ * pods within a network tier through a Volcano PodGroup.
  */
 @org.immutables.value.Value.Builder
 public record LatticeServiceSpec(
@@ -23,7 +24,8 @@ public record LatticeServiceSpec(
     Optional<AdvertiseSpec> advertise,
     Optional<String> environment,
     Optional<Boolean> shareProcessNamespace,
-    Optional<Boolean> automountServiceAccountToken) {
+    Optional<Boolean> automountServiceAccountToken,
+    Optional<TopologySpec> topology) {
 
   public LatticeServiceSpec {
     autoscaling = Values.opt(autoscaling);
@@ -35,6 +37,7 @@ public record LatticeServiceSpec(
     environment = Values.opt(environment);
     shareProcessNamespace = Values.opt(shareProcessNamespace);
     automountServiceAccountToken = Values.opt(automountServiceAccountToken);
+    topology = Values.opt(topology);
   }
 
   /** The most replicas: {@code autoscaling.max} when set, else {@code replicas}. */

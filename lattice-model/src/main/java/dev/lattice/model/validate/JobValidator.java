@@ -48,6 +48,7 @@ final class JobValidator {
     });
     spec.maxRetry().filter(r -> r < 0).ifPresent(r -> f.error(Codes.INVALID_VALUE, "spec.maxRetry", "maxRetry must not be negative", null));
     schedule(spec);
+    spec.topology().ifPresent(t -> ServiceValidator.topology(f, "spec.topology", t));
     spec.training().ifPresent(t -> training(spec, t));
     policies("spec.policies", spec.policies());
     spec.tasks().forEach((name, task) -> policies(Findings.child("spec.tasks", name) + ".policies", task.policies()));

@@ -56,6 +56,7 @@ final class ServiceValidator {
     spec.sidecars().forEach((name, c) -> container(Findings.child("spec.sidecars", name), name, c, targetPorts, spec));
     spec.workload().resources().forEach((name, r) -> resource(Findings.child("spec.workload.resources", name), name, r));
     GpuParams.check(f, spec.workload().resources());
+    spec.topology().ifPresent(t -> topology(f, "spec.topology", t));
     for (int i = 0; i < spec.imagePullSecrets().size(); i++) {
       String s = spec.imagePullSecrets().get(i);
       String p = "spec.imagePullSecrets[" + i + "]";
@@ -234,5 +235,13 @@ final class ServiceValidator {
         f.error(Codes.WRONG_TYPE, path + ".params.keys", "secret keys must be a list of key names", null);
       }
     }
+  }
+
+  /** Volcano's {@code networkTopology}: a tier by number or by name, not both; tiers count from 0 up (its CRD's minimum). */
+  static void topology(Findings f, String path, dev.lattice.model.service.TopologySpec t) {
+    if (t.maxTier().isPresent() && t.tierName().isPresent()) {
+      f.error(Codes.INVALID_VALUE, path, "topology takes maxTier or tierName, not both", "keep the one your cluster's networkTopology names");
+    }
+    t.maxTier().filter(n -> n < 0).ifPresent(n -> f.error(Codes.INVALID_VALUE, path + ".maxTier", "maxTier must not be negative", null));
   }
 }

@@ -24,6 +24,7 @@ public record ManagedKind(String apiVersion, String kind, String plural, boolean
       new ManagedKind("external-secrets.io/v1", "ExternalSecret", "externalsecrets", true),
       new ManagedKind("batch.volcano.sh/v1alpha1", "Job", "jobs", true),
       new ManagedKind("batch.volcano.sh/v1alpha1", "CronJob", "cronjobs", true),
+      new ManagedKind("scheduling.volcano.sh/v1beta1", "PodGroup", "podgroups", true),
       new ManagedKind("cilium.io/v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies", true),
       new ManagedKind("cilium.io/v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies", false),
       new ManagedKind("cilium.io/v1alpha1", "TracingPolicyNamespaced", "tracingpoliciesnamespaced", true),
