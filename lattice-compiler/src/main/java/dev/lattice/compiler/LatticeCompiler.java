@@ -113,6 +113,7 @@ public final class LatticeCompiler {
     List<List<Document>> byEmitter = new ArrayList<>();
     for (Emitter emitter : emitters) {
       List<Document> emitted = emitter.emit(plan, context);
+      emitted.forEach(d -> declared(emitter, d));
       byEmitter.add(emitted);
       documents.addAll(emitted);
     }
@@ -126,6 +127,15 @@ public final class LatticeCompiler {
       }
     }
     return documents;
+  }
+
+  /** Fails on a document whose kind its emitter did not declare, or whose scope contradicts the declaration. */
+  private static void declared(Emitter emitter, Document d) {
+    boolean ok = emitter.kinds().stream().anyMatch(k -> k.is(d.apiVersion(), d.kind()) && k.namespaced() == d.namespace().isPresent());
+    if (!ok) {
+      throw new IllegalStateException("the " + emitter.name() + " emitter produced " + d.apiVersion() + " " + d.kind()
+          + (d.namespace().isPresent() ? " (namespaced)" : " (cluster-scoped)") + " without declaring it in kinds()");
+    }
   }
 
   /**

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class EmitterOwnershipTest {
   record Fixed(String name, List<String> names) implements Emitter {
     @Override
+    public List<dev.lattice.compiler.spi.EmittedKind> kinds() {
+      return List.of(dev.lattice.compiler.spi.EmittedKind.namespaced("v1", "ConfigMap", "configmaps"));
+    }
+
+    @Override
     public List<Document> emit(FleetPlan plan, EmitContext context) {
       return names.stream().map(n -> Json.document("v1", "ConfigMap", Optional.of("ns"), n, Map.of(), b -> {})).toList();
     }
@@ -41,5 +46,27 @@ class EmitterOwnershipTest {
     });
     assertThat(compile(new Fixed("only", List.of("x", "x"))).diagnostics()).singleElement()
         .satisfies(d -> assertThat(d.message()).contains("only and only emitters"));
+  }
+
+  @Test
+  void aDocumentOfAKindItsEmitterDidNotDeclareIsABug() {
+    Emitter sneaky = new Emitter() {
+      @Override
+      public String name() {
+        return "sneaky";
+      }
+
+      @Override
+      public List<dev.lattice.compiler.spi.EmittedKind> kinds() {
+        return List.of(); // declares nothing
+      }
+
+      @Override
+      public List<Document> emit(FleetPlan plan, EmitContext context) {
+        return List.of(Json.document("v1", "Secret", Optional.of("ns"), "s", Map.of(), b -> {}));
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> compile(sneaky)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sneaky emitter produced v1 Secret");
   }
 }

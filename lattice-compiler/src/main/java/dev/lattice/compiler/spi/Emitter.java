@@ -16,6 +16,13 @@ public interface Emitter {
   String name();
 
   /**
+   * Every kind of document {@link #emit} may produce. The compiler fails (a bug, not an input
+   * error) on a document of another kind, so the controller, which applies and prunes exactly these
+   * kinds, can never meet one it has no permission for.
+   */
+  java.util.List<EmittedKind> kinds();
+
+  /**
    * The input rules only this emitter knows (a provider's limits, a version matrix): run by {@code
    * validate} and by {@code compile} before any emitter builds documents, so the two give one answer.
    * Reports to {@link EmitContext#report}; {@link #emit} then builds documents only and reports nothing

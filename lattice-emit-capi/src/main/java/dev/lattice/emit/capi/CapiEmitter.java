@@ -5,6 +5,7 @@ import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.emit.capi.addons.Addons;
 import dev.lattice.model.CloudProvider;
@@ -32,6 +33,44 @@ import java.util.Optional;
  * lattice-system/lattice-cell}).
  */
 public final class CapiEmitter implements Emitter {
+
+  private static final List<EmittedKind> KINDS = List.of(
+      EmittedKind.clusterScoped("v1", "Namespace", "namespaces"),
+      EmittedKind.namespaced("v1", "ConfigMap", "configmaps"),
+      EmittedKind.namespaced("v1", "Service", "services"),
+      // a cell with a GitOps repository: Flux's source and Kustomization of its base path
+      EmittedKind.namespaced("source.toolkit.fluxcd.io/v1", "GitRepository", "gitrepositories"),
+      EmittedKind.namespaced("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "kustomizations"),
+      EmittedKind.namespaced("addons.cluster.x-k8s.io/v1beta2", "ClusterResourceSet", "clusterresourcesets"),
+      EmittedKind.namespaced("bootstrap.cluster.x-k8s.io/v1beta1", "TalosConfigTemplate", "talosconfigtemplates"),
+      EmittedKind.namespaced("bootstrap.cluster.x-k8s.io/v1beta2", "KubeadmConfigTemplate", "kubeadmconfigtemplates"),
+      EmittedKind.namespaced("bootstrap.cluster.x-k8s.io/v1beta2", "RKE2ConfigTemplate", "rke2configtemplates"),
+      EmittedKind.namespaced("cluster.x-k8s.io/v1beta2", "Cluster", "clusters"),
+      EmittedKind.namespaced("cluster.x-k8s.io/v1beta2", "ClusterClass", "clusterclasses"),
+      EmittedKind.namespaced("cluster.x-k8s.io/v1beta2", "MachineDeployment", "machinedeployments"),
+      EmittedKind.namespaced("cluster.x-k8s.io/v1beta2", "MachineHealthCheck", "machinehealthchecks"),
+      EmittedKind.namespaced("controlplane.cluster.x-k8s.io/v1alpha3", "TalosControlPlane", "taloscontrolplanes"),
+      EmittedKind.namespaced("controlplane.cluster.x-k8s.io/v1beta2", "KubeadmControlPlane", "kubeadmcontrolplanes"),
+      EmittedKind.namespaced("controlplane.cluster.x-k8s.io/v1beta2", "KubeadmControlPlaneTemplate", "kubeadmcontrolplanetemplates"),
+      EmittedKind.namespaced("controlplane.cluster.x-k8s.io/v1beta2", "RKE2ControlPlane", "rke2controlplanes"),
+      EmittedKind.namespaced("controlplane.cluster.x-k8s.io/v1beta2", "RKE2ControlPlaneTemplate", "rke2controlplanetemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "DockerCluster", "dockerclusters"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "DockerClusterTemplate", "dockerclustertemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "DockerMachineTemplate", "dockermachinetemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "AWSCluster", "awsclusters"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "AWSClusterTemplate", "awsclustertemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "AWSMachineTemplate", "awsmachinetemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxCluster", "proxmoxclusters"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxClusterTemplate", "proxmoxclustertemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1alpha2", "ProxmoxMachineTemplate", "proxmoxmachinetemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackCluster", "openstackclusters"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackClusterTemplate", "openstackclustertemplates"),
+      EmittedKind.namespaced("infrastructure.cluster.x-k8s.io/v1beta2", "OpenStackMachineTemplate", "openstackmachinetemplates"));
+
+  @Override
+  public List<EmittedKind> kinds() {
+    return KINDS;
+  }
 
   @Override
   public String name() {

@@ -4,6 +4,7 @@ import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,16 @@ import java.util.List;
  * allow-list ({@link TetragonPolicy}), which warns ({@code LAT2010}) when it cannot be derived.
  */
 public final class CiliumEmitter implements Emitter {
+
+  private static final List<EmittedKind> KINDS = List.of(
+      EmittedKind.namespaced("cilium.io/v2", "CiliumNetworkPolicy", "ciliumnetworkpolicies"),
+      EmittedKind.clusterScoped("cilium.io/v2", "CiliumClusterwideNetworkPolicy", "ciliumclusterwidenetworkpolicies"),
+      EmittedKind.namespaced("cilium.io/v1alpha1", "TracingPolicyNamespaced", "tracingpoliciesnamespaced"));
+
+  @Override
+  public List<EmittedKind> kinds() {
+    return KINDS;
+  }
 
   @Override
   public String name() {

@@ -6,6 +6,7 @@ import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.model.ObjectRef;
 import java.util.ArrayList;
@@ -23,6 +24,16 @@ import java.util.TreeSet;
  * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
  */
 public final class IstioEmitter implements Emitter {
+
+  private static final List<EmittedKind> KINDS = List.of(
+      EmittedKind.namespaced("security.istio.io/v1", "AuthorizationPolicy", "authorizationpolicies"),
+      EmittedKind.namespaced("security.istio.io/v1", "PeerAuthentication", "peerauthentications"),
+      EmittedKind.namespaced("networking.istio.io/v1", "ServiceEntry", "serviceentries"));
+
+  @Override
+  public List<EmittedKind> kinds() {
+    return KINDS;
+  }
 
   @Override
   public String name() {

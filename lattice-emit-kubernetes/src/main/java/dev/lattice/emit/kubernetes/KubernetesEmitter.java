@@ -7,6 +7,7 @@ import dev.lattice.compiler.document.ObjectNames;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.compiler.spi.EmitContext;
+import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.diagnostics.Codes;
@@ -29,6 +30,28 @@ import java.util.Set;
  * Names: every derived object is named after the service; see {@link Names}.
  */
 public final class KubernetesEmitter implements Emitter {
+
+  private static final List<EmittedKind> KINDS = List.of(
+      EmittedKind.clusterScoped("v1", "Namespace", "namespaces"),
+      EmittedKind.namespaced("v1", "ServiceAccount", "serviceaccounts"),
+      EmittedKind.namespaced("v1", "Service", "services"),
+      EmittedKind.namespaced("v1", "ConfigMap", "configmaps"),
+      EmittedKind.namespaced("v1", "PersistentVolumeClaim", "persistentvolumeclaims"),
+      EmittedKind.namespaced("apps/v1", "Deployment", "deployments"),
+      EmittedKind.namespaced("policy/v1", "PodDisruptionBudget", "poddisruptionbudgets"),
+      EmittedKind.namespaced("keda.sh/v1alpha1", "ScaledObject", "scaledobjects"),
+      EmittedKind.namespaced("flagger.app/v1beta1", "Canary", "canaries"),
+      EmittedKind.namespaced("operator.victoriametrics.com/v1beta1", "VMServiceScrape", "vmservicescrapes"),
+      EmittedKind.namespaced("operator.victoriametrics.com/v1beta1", "VMPodScrape", "vmpodscrapes"),
+      EmittedKind.namespaced("external-secrets.io/v1", "ExternalSecret", "externalsecrets"),
+      EmittedKind.namespaced("batch.volcano.sh/v1alpha1", "Job", "jobs"),
+      EmittedKind.namespaced("batch.volcano.sh/v1alpha1", "CronJob", "cronjobs"),
+      EmittedKind.namespaced("scheduling.volcano.sh/v1beta1", "PodGroup", "podgroups"));
+
+  @Override
+  public List<EmittedKind> kinds() {
+    return KINDS;
+  }
 
   @Override
   public String name() {
