@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class FleetSnapshot {
   /** The kinds whose changes the incremental path handles; any other change compiles everything. */
-  static final Set<Kind> MESH_KINDS = Set.of(Kind.LATTICE_SERVICE, Kind.LATTICE_MESH_MEMBER, Kind.LATTICE_EXTERNAL_SERVICE);
+  static final Set<Kind> MESH_KINDS = java.util.EnumSet.copyOf(java.util.Arrays.stream(Kind.values()).filter(Kind::meshAddressed).toList());
 
   private List<SourcedObject> objects;
   private final Map<Key, SourcedObject> byKey = new HashMap<>();

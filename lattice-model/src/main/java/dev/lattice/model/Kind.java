@@ -3,17 +3,23 @@ package dev.lattice.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The Lattice kinds this version reads, with their scope. */
+/**
+ * The Lattice kinds this version reads: the one place a kind is declared. Each names its wire
+ * name, scope, the record the reader binds it to, its CRD short name, and whether it is addressed
+ * in the mesh by name (services, mesh members, external services: agreements name them, and the
+ * documents derived from them carry their name). The reader, the CRDs, the controller's
+ * ownership and the incremental compiler follow from this table.
+ */
 public enum Kind {
-  LATTICE_SERVICE("LatticeService", true),
-  LATTICE_EXTERNAL_SERVICE("LatticeExternalService", true),
-  LATTICE_MESH_MEMBER("LatticeMeshMember", true),
-  LATTICE_JOB("LatticeJob", true),
-  LATTICE_CLUSTER("LatticeCluster", false),
-  CLOUD_PROVIDER("CloudProvider", false),
-  CEDAR_POLICY("CedarPolicy", true),
-  LATTICE_QUOTA("LatticeQuota", true),
-  LATTICE_RESOURCE_CLASS("LatticeResourceClass", false);
+  LATTICE_SERVICE("LatticeService", true, LatticeService.class, "lsvc", true),
+  LATTICE_EXTERNAL_SERVICE("LatticeExternalService", true, LatticeExternalService.class, "lext", true),
+  LATTICE_MESH_MEMBER("LatticeMeshMember", true, LatticeMeshMember.class, "lmm", true),
+  LATTICE_JOB("LatticeJob", true, LatticeJob.class, "ljob", false),
+  LATTICE_CLUSTER("LatticeCluster", false, LatticeCluster.class, "lc", false),
+  CLOUD_PROVIDER("CloudProvider", false, CloudProvider.class, "cp", false),
+  CEDAR_POLICY("CedarPolicy", true, CedarPolicy.class, "cedar", false),
+  LATTICE_QUOTA("LatticeQuota", true, LatticeQuota.class, "lquota", false),
+  LATTICE_RESOURCE_CLASS("LatticeResourceClass", false, LatticeResourceClass.class, "lrc", false);
 
   /** The API group and version every Lattice document is normalised to. */
   public static final String API_VERSION = "lattice.dev/v1alpha1";
@@ -22,10 +28,36 @@ public enum Kind {
 
   private final String wire;
   private final boolean namespaced;
+  private final Class<? extends LatticeObject> type;
+  private final String shortName;
+  private final boolean meshAddressed;
 
-  Kind(String wire, boolean namespaced) {
+  Kind(String wire, boolean namespaced, Class<? extends LatticeObject> type, String shortName, boolean meshAddressed) {
     this.wire = wire;
     this.namespaced = namespaced;
+    this.type = type;
+    this.shortName = shortName;
+    this.meshAddressed = meshAddressed;
+  }
+
+  /** The record the reader binds this kind to. */
+  public Class<? extends LatticeObject> type() {
+    return type;
+  }
+
+  /** The CRD's short name ({@code kubectl get lsvc}). */
+  public String shortName() {
+    return shortName;
+  }
+
+  /** Whether agreements address objects of this kind by name, and derived documents carry it. */
+  public boolean meshAddressed() {
+    return meshAddressed;
+  }
+
+  /** Every wire name, in declaration order, for hints. */
+  public static java.util.List<String> wireNames() {
+    return Arrays.stream(values()).map(Kind::wire).toList();
   }
 
   /** The name in {@code kind:}. */

@@ -23,23 +23,8 @@ import java.util.Optional;
  * groups, unsupported kinds) or that could not be bound.
  */
 final class DocumentReader {
-  private static final Map<Kind, Class<? extends LatticeObject>> TYPES = Map.of(
-      Kind.LATTICE_RESOURCE_CLASS, dev.lattice.model.LatticeResourceClass.class,
-      Kind.LATTICE_SERVICE, LatticeService.class,
-      Kind.LATTICE_EXTERNAL_SERVICE, LatticeExternalService.class,
-      Kind.LATTICE_MESH_MEMBER, LatticeMeshMember.class,
-      Kind.LATTICE_JOB, dev.lattice.model.LatticeJob.class,
-      Kind.LATTICE_CLUSTER, LatticeCluster.class,
-      Kind.CLOUD_PROVIDER, CloudProvider.class,
-      Kind.CEDAR_POLICY, CedarPolicy.class,
-      Kind.LATTICE_QUOTA, dev.lattice.model.LatticeQuota.class);
-
   static Class<? extends LatticeObject> type(Kind kind) {
-    Class<? extends LatticeObject> type = TYPES.get(kind);
-    if (type == null) {
-      throw new IllegalStateException("no model record for " + kind.wire() + ": add it to DocumentReader.TYPES");
-    }
-    return type;
+    return kind.type();
   }
 
   private final Diagnostics diagnostics;
@@ -84,8 +69,7 @@ final class DocumentReader {
       diagnostics.add(Diagnostic.warning(Codes.UNSUPPORTED_KIND,
           "kind " + kindName.get() + " is not supported by this version of Lattice; document skipped",
           Suggestions.didYouMean(kindName.get(), java.util.Arrays.stream(Kind.values()).map(Kind::wire).toList())
-              .orElse("supported kinds: LatticeService, LatticeExternalService, LatticeMeshMember, LatticeJob, "
-                  + "LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota, LatticeResourceClass"),
+              .orElse("supported kinds: " + String.join(", ", Kind.wireNames())),
           doc.get("kind").position(), "kind"));
       return Optional.empty();
     }
@@ -112,7 +96,7 @@ final class DocumentReader {
     }
     RecordBinder binder = new RecordBinder(diagnostics, snakeCase);
     Node.MapNode bound = new Node.MapNode(doc.position(), body);
-    LatticeObject value = binder.bindRecord(bound, TYPES.get(kind.get()), "");
+    LatticeObject value = binder.bindRecord(bound, kind.get().type(), "");
     if (binder.errors() > 0 || value == null) {
       return Optional.empty();
     }

@@ -29,7 +29,7 @@ public final class Ownership {
   public static final String HASH = "lattice.dev/content-hash";
   /** The owner of documents derived from the fleet as a whole. */
   public static final String FLEET = "fleet";
-  private static final List<Kind> OWNER_KINDS = List.of(Kind.LATTICE_SERVICE, Kind.LATTICE_MESH_MEMBER, Kind.LATTICE_EXTERNAL_SERVICE);
+  private static final List<Kind> OWNER_KINDS = java.util.Arrays.stream(Kind.values()).filter(Kind::meshAddressed).toList();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Ownership() {}

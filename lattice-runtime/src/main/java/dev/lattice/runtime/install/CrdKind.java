@@ -2,18 +2,15 @@ package dev.lattice.runtime.install;
 
 import dev.lattice.model.Kind;
 import dev.lattice.model.LatticeObject;
-import dev.lattice.model.read.LatticeReader;
 import dev.lattice.model.service.LatticeServiceStatus;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Lattice kind served as a custom resource, derived from the model's {@link Kind} (name, scope,
- * plural) and the record the reader binds it to ({@link LatticeReader#modelType}); only the short
- * names are chosen here, and a new kind without one gets none. Kinds whose record has no {@code status}
+ * plural, short name) and the record the reader binds it to ({@link Kind#type}). Kinds whose record has no {@code status}
  * get the runtime's common status ({@link LatticeServiceStatus}: phase, observedGeneration, message,
  * conditions). One instance per kind, so {@code ==} compares them.
  */
@@ -23,9 +20,6 @@ public final class CrdKind {
   /** The served and stored version. */
   public static final String VERSION = "v1alpha1";
 
-  private static final Map<Kind, String> SHORT_NAMES = Map.of(Kind.LATTICE_SERVICE, "lsvc",
-      Kind.LATTICE_EXTERNAL_SERVICE, "lext", Kind.LATTICE_MESH_MEMBER, "lmm", Kind.LATTICE_JOB, "ljob", Kind.LATTICE_CLUSTER, "lc",
-      Kind.CLOUD_PROVIDER, "cp", Kind.CEDAR_POLICY, "cedar", Kind.LATTICE_QUOTA, "lquota", Kind.LATTICE_RESOURCE_CLASS, "lrc");
   private static final List<CrdKind> ALL = Arrays.stream(Kind.values()).map(CrdKind::new).toList();
 
   public static final CrdKind LATTICE_SERVICE = of(Kind.LATTICE_SERVICE);
@@ -43,7 +37,7 @@ public final class CrdKind {
 
   private CrdKind(Kind kind) {
     this.kind = kind;
-    this.type = LatticeReader.modelType(kind);
+    this.type = kind.type();
   }
 
   public Kind kind() {
@@ -54,10 +48,9 @@ public final class CrdKind {
     return kind.plural();
   }
 
-  /** The short names ({@code kubectl get lsvc}); none for a kind that chose none. */
+  /** The short names ({@code kubectl get lsvc}), from the model's {@link Kind}. */
   public List<String> shortNames() {
-    String s = SHORT_NAMES.get(kind);
-    return s == null ? List.of() : List.of(s);
+    return List.of(kind.shortName());
   }
 
   public boolean namespaced() {
