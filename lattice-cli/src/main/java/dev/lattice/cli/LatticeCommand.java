@@ -39,6 +39,18 @@ public final class LatticeCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Standard input, for {@code -} as a path (a test passes its own). */
+  private final java.io.InputStream stdin;
+
+  LatticeCommand(java.io.InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** The standard input of the command line {@code spec} belongs to. */
+  static java.io.InputStream stdin(CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof LatticeCommand root ? root.stdin : System.in;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
@@ -51,7 +63,12 @@ public final class LatticeCommand implements Runnable {
 
   /** Runs the command with the given streams; returns the exit code (used by tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new LatticeCommand());
+    return execute(args, System.in, out, err);
+  }
+
+  /** Runs the command with the given streams, {@code in} as standard input; returns the exit code. */
+  public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new LatticeCommand(in));
     commandsFor(args).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);

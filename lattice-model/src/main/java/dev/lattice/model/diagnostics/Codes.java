@@ -143,4 +143,8 @@ public final class Codes {
   public static final String REPO_REFERENCE = "LAT5003";
   /** A Flux document or a settings file that lacks a field Lattice writes, or holds a wrong value. */
   public static final String REPO_DOCUMENT = "LAT5004";
+
+  // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
+  /** A file, stream or text over the reader's input limit (256 MiB unless raised), refused unread. */
+  public static final String INPUT_TOO_LARGE = "LAT1040";
 }

@@ -28,17 +28,49 @@ import java.util.stream.Stream;
  * diagnostics are exactly those of reading everything in order on one thread.
  */
 public final class LatticeReader {
+  /**
+   * The default input limit, in bytes per file or stream (characters per text given as a string):
+   * 256 MiB. A larger input is refused with {@code LAT1040} before it is read, instead of running
+   * the JVM out of memory; {@link #LatticeReader(long)} raises it.
+   */
+  public static final long DEFAULT_MAX_INPUT_BYTES = 256L * 1024 * 1024;
 
-  /** Reads one text; {@code name} is used in positions and decides JSON ({@code .json}) or YAML. */
+  private final long maxInputBytes;
+  private final TreeParser.Factories factories;
+
+  /** A reader with the default input limit ({@link #DEFAULT_MAX_INPUT_BYTES}). */
+  public LatticeReader() {
+    this(DEFAULT_MAX_INPUT_BYTES);
+  }
+
+  /** A reader refusing any file, stream or text over {@code maxInputBytes} ({@code LAT1040}). */
+  public LatticeReader(long maxInputBytes) {
+    if (maxInputBytes < 1) {
+      throw new IllegalArgumentException("the input limit must be positive, not " + maxInputBytes);
+    }
+    this.maxInputBytes = maxInputBytes;
+    this.factories = TreeParser.Factories.of(maxInputBytes);
+  }
+
+  /** The limit this reader enforces, in bytes. */
+  public long maxInputBytes() {
+    return maxInputBytes;
+  }
+
   /** The model record a Lattice kind is read into (the reader's own table: one binding per kind). */
   public static Class<? extends dev.lattice.model.LatticeObject> modelType(dev.lattice.model.Kind kind) {
     return DocumentReader.type(kind);
   }
 
+  /** Reads one text; {@code name} is used in positions and decides JSON ({@code .json}) or YAML. */
   public ReadResult readString(String name, String text) {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();
-    readInto(name, text, objects, diagnostics);
+    if (text.length() > maxInputBytes) {
+      diagnostics.add(tooLarge(name, text.length() + " characters"));
+    } else {
+      readInto(name, text, objects, diagnostics);
+    }
     return new ReadResult(objects, diagnostics.sorted());
   }
 
@@ -47,7 +79,12 @@ public final class LatticeReader {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();
     try {
-      readInto(name, decode(in.readAllBytes()), objects, diagnostics);
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxInputBytes + 1));
+      if (bytes.length > maxInputBytes) {
+        diagnostics.add(tooLarge(name, "more than " + bytes(maxInputBytes)));
+      } else {
+        readInto(name, decode(bytes), objects, diagnostics);
+      }
     } catch (IOException e) {
       diagnostics.add(unreadable(name, e));
     }
@@ -69,10 +106,15 @@ public final class LatticeReader {
     return new ReadResult(objects, diagnostics.sorted());
   }
 
-  private static Part readFile(Path file) {
+  private Part readFile(Path file) {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();
     try {
+      long size = Files.size(file);
+      if (size > maxInputBytes) {
+        diagnostics.add(tooLarge(display(file), bytes(size)));
+        return new Part(objects, diagnostics);
+      }
       readInto(display(file), decode(Files.readAllBytes(file)), objects, diagnostics);
     } catch (IOException e) {
       diagnostics.add(unreadable(display(file), e));
@@ -98,7 +140,7 @@ public final class LatticeReader {
     }
   }
 
-  private static void readInto(String name, String text, List<SourcedObject> objects, Diagnostics diagnostics) {
+  private void readInto(String name, String text, List<SourcedObject> objects, Diagnostics diagnostics) {
     boolean json = TreeParser.isJson(name);
     List<DocumentChunks.Chunk> chunks = json ? List.of() : DocumentChunks.cut(text, 2 * Runtime.getRuntime().availableProcessors());
     if (chunks.size() > 1) {
@@ -113,20 +155,41 @@ public final class LatticeReader {
     whole.addTo(objects, diagnostics);
   }
 
+  /** {@code LAT1040}: an input over the limit, refused unread. */
+  private Diagnostic tooLarge(String name, String size) {
+    return Diagnostic.error(Codes.INPUT_TOO_LARGE, "input too large: " + size + ", over the limit of " + bytes(maxInputBytes),
+        "split it into smaller files, or raise the limit (lattice: --max-input-size)", SourcePosition.startOf(name), "");
+  }
+
+  /** A byte count for people: {@code 256 MiB}, {@code 1.5 GiB}, {@code 300 bytes}. */
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + (n == 1 ? " byte" : " bytes");
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v)) + " " + units[u];
+  }
+
   /** Reads a text in one piece on this thread: what {@link #readString} must equal (for tests). */
   static ReadResult readInOnePiece(String name, String text) {
-    Part whole = readChunk(name, new DocumentChunks.Chunk(text, 1), TreeParser.isJson(name));
+    Part whole = new LatticeReader().readChunk(name, new DocumentChunks.Chunk(text, 1), TreeParser.isJson(name));
     return new ReadResult(whole.objects(), whole.diagnostics().sorted());
   }
 
-  private static Part readChunk(String name, DocumentChunks.Chunk chunk) {
+  private Part readChunk(String name, DocumentChunks.Chunk chunk) {
     return readChunk(name, chunk, false);
   }
 
-  private static Part readChunk(String name, DocumentChunks.Chunk chunk, boolean json) {
+  private Part readChunk(String name, DocumentChunks.Chunk chunk, boolean json) {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();
-    TreeParser parser = new TreeParser(name, diagnostics, chunk.firstLine());
+    TreeParser parser = new TreeParser(name, diagnostics, chunk.firstLine(), factories);
     DocumentReader reader = new DocumentReader(diagnostics);
     for (Node doc : parser.parse(chunk.text(), json)) {
       reader.read(doc).ifPresent(objects::add);

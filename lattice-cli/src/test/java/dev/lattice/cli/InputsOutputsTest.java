@@ -1,0 +1,58 @@
+package dev.lattice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's inputs and outputs (issue 16, items 11-17): limits, links, stdin, exit codes, escaping, file modes. */
+class InputsOutputsTest {
+  static final String SERVICE = """
+      apiVersion: lattice.dev/v1alpha1
+      kind: LatticeService
+      metadata: {name: web, namespace: shop}
+      spec:
+        workload:
+          containers: {main: {image: "registry.example.com/web:1"}}
+          service: {ports: {http: {port: 80, targetPort: 8080}}}
+      ---
+      apiVersion: lattice.dev/v1alpha1
+      kind: CedarPolicy
+      metadata: {name: tags, namespace: lattice-system}
+      spec:
+        policies: |
+          permit(principal, action == Lattice::Action::"SkipImageVerification", resource);
+      """;
+
+  static CliTest.Run run(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = LatticeCommand.execute(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out), new PrintWriter(err));
+    return new CliTest.Run(code, out.toString(), err.toString());
+  }
+
+  // item 12
+  @Test
+  void aFileOverTheInputLimitIsRefusedWithADiagnosticAndTheFlagRaisesIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("big.yaml");
+    Files.writeString(file, SERVICE + "# " + "x".repeat(4096) + "\n");
+    CliTest.Run refused = run("", "validate", "--max-input-size", "2Ki", file.toString());
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("error LAT1040: input too large: 4.2 KiB, over the limit of 2 KiB");
+    assertThat(run("", "validate", "--max-input-size", "1Mi", file.toString()).code()).isZero();
+    assertThat(run("", "validate", file.toString()).code()).isZero();
+    CliTest.Run compile = run("", "compile", "--max-input-size", "2KiB", file.toString());
+    assertThat(compile.code()).isEqualTo(1);
+    assertThat(compile.out()).isEmpty();
+    CliTest.Run bad = run("", "validate", "--max-input-size", "lots", file.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("is not a size");
+  }
+}
