@@ -11,11 +11,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads Lattice documents from YAML (multi-document) and JSON: strings, streams, files and
@@ -110,6 +115,17 @@ public final class LatticeReader {
     Diagnostics diagnostics = new Diagnostics();
     List<SourcedObject> objects = new ArrayList<>();
     try {
+      if (!Files.isRegularFile(file)) { // a FIFO, /dev/stdin: read as a stream, up to the limit
+        try (InputStream in = Files.newInputStream(file)) {
+          byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxInputBytes + 1));
+          if (bytes.length > maxInputBytes) {
+            diagnostics.add(tooLarge(display(file), "more than " + bytes(maxInputBytes)));
+          } else {
+            readInto(display(file), decode(bytes), objects, diagnostics);
+          }
+        }
+        return new Part(objects, diagnostics);
+      }
       long size = Files.size(file);
       if (size > maxInputBytes) {
         diagnostics.add(tooLarge(display(file), bytes(size)));
@@ -197,22 +213,79 @@ public final class LatticeReader {
     return new Part(objects, diagnostics);
   }
 
+  /**
+   * The files a path names: itself when it is a regular file or any other readable non-folder (a
+   * FIFO, {@code /dev/stdin}: read as a stream); a folder's input files, walked in sorted order
+   * following symbolic links, with loop detection ({@code LAT1041}), hidden files and folders
+   * skipped, and entries with an input name that are not regular files — a FIFO, a socket, a
+   * broken link — skipped with a warning ({@code LAT1042}), since reading them could block.
+   */
   private static List<Path> expand(Path p, Diagnostics diagnostics) {
-    if (Files.isRegularFile(p)) {
+    if (Files.isDirectory(p)) {
+      return walk(p, diagnostics);
+    }
+    if (Files.exists(p)) {
       return List.of(p);
     }
-    if (!Files.isDirectory(p)) {
-      diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "no such file or directory: " + p,
-          "check the path", SourcePosition.startOf(display(p)), ""));
+    String why = Files.isSymbolicLink(p) ? "broken symbolic link: " + p + " points to " + linkTarget(p) : "no such file or directory: " + p;
+    diagnostics.add(Diagnostic.error(Codes.UNREADABLE, why, "check the path", SourcePosition.startOf(display(p)), ""));
+    return List.of();
+  }
+
+  private static List<Path> walk(Path root, Diagnostics diagnostics) {
+    List<Path> files = new ArrayList<>();
+    try {
+      // FOLLOW_LINKS: a linked folder reads like the folder; the JDK detects a link back to an
+      // ancestor and reports FileSystemLoopException instead of descending (Files.walkFileTree)
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(root) && hidden(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (hidden(root, file) || !isInputFile(file)) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isRegularFile()) {
+            files.add(file);
+          } else {
+            String what = attrs.isSymbolicLink() ? "a broken symbolic link (to " + linkTarget(file) + ")" : "not a regular file (a FIFO, socket or device)";
+            diagnostics.add(Diagnostic.warning(Codes.NOT_A_REGULAR_FILE, file + " is " + what + "; skipped",
+                "name it on the command line to read it as a stream, or remove it", SourcePosition.startOf(display(file)), ""));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          if (hidden(root, file)) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (e instanceof FileSystemLoopException) {
+            diagnostics.add(Diagnostic.warning(Codes.LINK_LOOP, "symbolic link loop: " + file + " leads back to a folder being read; not followed",
+                "remove the link, or point it outside the folder", SourcePosition.startOf(display(file)), ""));
+          } else {
+            diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "cannot read " + file + ": " + e.getMessage(),
+                "check permissions", SourcePosition.startOf(display(file)), ""));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "cannot list " + root + ": " + e.getMessage(),
+          "check permissions", SourcePosition.startOf(display(root)), ""));
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(p)) {
-      Path root = p;
-      return walk.filter(Files::isRegularFile).filter(f -> !hidden(root, f)).filter(LatticeReader::isInputFile).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      diagnostics.add(Diagnostic.error(Codes.UNREADABLE, "cannot list " + p + ": " + e.getMessage(),
-          "check permissions", SourcePosition.startOf(display(p)), ""));
-      return List.of();
+    return files.stream().sorted().toList();
+  }
+
+  private static String linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "?";
     }
   }
 
