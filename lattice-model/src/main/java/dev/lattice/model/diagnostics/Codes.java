@@ -151,4 +151,6 @@ public final class Codes {
   public static final String LINK_LOOP = "LAT1041";
   /** An entry with an input name in a folder being read that is not a regular file (FIFO, socket, device, broken link): skipped (warning). */
   public static final String NOT_A_REGULAR_FILE = "LAT1042";
+  /** A YAML tag the reader does not honour ({@code !!binary}, {@code !!timestamp}, {@code !foo}, {@code !!int x}, ...). */
+  public static final String UNSUPPORTED_TAG = "LAT1043";
 }

@@ -120,6 +120,25 @@ final class TreeParser {
           "write the value out in full instead of referring to an anchor", at, path));
       return new Node.ScalarNode(at, "*" + p.getText(), Node.ScalarType.STRING);
     }
+    String tag = p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml ? yaml.getTypeId() : null;
+    if (tag != null) {
+      String text = t.isScalarValue() ? p.getText() : null;
+      switch (YamlTags.of(tag, t, text)) {
+        case STRING:
+          return new Node.ScalarNode(at, text, Node.ScalarType.STRING);
+        case NULL:
+          return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
+        case REFUSED:
+          diagnostics.add(Diagnostic.error(Codes.UNSUPPORTED_TAG, "YAML tag " + YamlTags.display(tag) + " is not supported",
+              YamlTags.hint(tag), at, path));
+          if (text != null) {
+            return new Node.ScalarNode(at, text, Node.ScalarType.STRING); // the text as written, never decoded bytes
+          }
+          break;
+        default:
+          break;
+      }
+    }
     switch (t) {
       case START_OBJECT: {
         LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
@@ -167,7 +186,7 @@ final class TreeParser {
       case VALUE_NULL:
         return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
       case VALUE_EMBEDDED_OBJECT:
-        return new Node.ScalarNode(at, String.valueOf(p.getEmbeddedObject()), Node.ScalarType.STRING);
+        return new Node.ScalarNode(at, p.getText(), Node.ScalarType.STRING); // untagged: never String.valueOf(byte[])
       default:
         throw new JsonProcessingException("unexpected " + t, p.currentTokenLocation()) {};
     }
