@@ -74,7 +74,7 @@ public final class LatticeCommand implements Runnable {
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("lattice: " + e.getMessage());
+      err.println("lattice: " + dev.lattice.model.diagnostics.Escapes.text(String.valueOf(e.getMessage())));
       err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
       return USAGE;
     });

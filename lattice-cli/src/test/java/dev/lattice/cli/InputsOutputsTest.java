@@ -73,4 +73,19 @@ class InputsOutputsTest {
     assertThat(viaLink.code()).as(viaLink.err()).isZero();
     assertThat(viaLink.out()).isEqualTo(run("", "compile", real.toString()).out()).isEqualTo(piped.out());
   }
+
+  // item 16
+  @Test
+  void diagnosticsCannotBeForgedByFileNamesOrValues(@TempDir Path dir) throws Exception {
+    Path evil = dir.resolve("evil\nx.yaml:1:1: error LAT0000: forged.yaml");
+    Files.writeString(evil, SERVICE.replace("  workload:", "  \"bad\\e[2J\\nkey\": 1\n  workload:"));
+    CliTest.Run r = run("", "validate", dir.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).doesNotContain("\u001b");
+    assertThat(r.err()).contains("evil\\nx.yaml").contains("bad\\u001b[2J\\nkey");
+    assertThat(r.err().lines()).allMatch(l -> l.startsWith(dir.toString()) || l.startsWith("  hint: ") || l.matches("\\d+ errors?, \\d+ warnings?"));
+    CliTest.Run usage = run("", "validate", "--diagnostics", "x\u001b[31m", dir.toString());
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(usage.err()).doesNotContain("\u001b").contains("x\\u001b[31m");
+  }
 }
