@@ -88,4 +88,57 @@ class InputsOutputsTest {
     assertThat(usage.code()).isEqualTo(2);
     assertThat(usage.err()).doesNotContain("\u001b").contains("x\\u001b[31m");
   }
+
+  // item 11
+  @Test
+  void outIntoAFileIsAUsageErrorAndAFolderInTheWayIsAnInputErrorNeverABug(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("web.yaml"), SERVICE);
+    Path file = Files.writeString(dir.resolve("afile"), "keep");
+    CliTest.Run intoFile = run("", "compile", "--out", file.toString(), dir.resolve("web.yaml").toString());
+    assertThat(intoFile.code()).isEqualTo(2);
+    assertThat(intoFile.err()).contains("is not a folder").doesNotContain("internal error");
+    assertThat(Files.readString(file)).isEqualTo("keep");
+
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("shop"), "a file where the namespace folder goes");
+    CliTest.Run blocked = run("", "compile", "--out", out.toString(), dir.resolve("web.yaml").toString());
+    assertThat(blocked.code()).isEqualTo(1);
+    assertThat(blocked.err()).contains("cannot write under").contains("nothing written").doesNotContain("internal error");
+    try (var listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("shop");
+    }
+  }
+
+  // item 17
+  @Test
+  void filesWrittenByCompileOutGetTheUmasksMode(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("web.yaml"), SERVICE);
+    Path out = dir.resolve("out");
+    assertThat(run("", "compile", "--out", out.toString(), dir.resolve("web.yaml").toString()).code()).isZero();
+    var expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe"))); // what the umask gives a new file
+    try (var walk = Files.walk(out)) {
+      var files = walk.filter(Files::isRegularFile).toList();
+      assertThat(files).isNotEmpty();
+      for (Path f : files) {
+        assertThat(Files.getPosixFilePermissions(f)).as(f.toString()).isEqualTo(expected);
+      }
+    }
+    try (var listing = Files.list(out)) {
+      assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+    }
+  }
+
+  @Test
+  void gitOpsCommandsWriteNewFilesWithTheUmasksModeAndKeepTheModeOfFilesTheyChange(@TempDir Path dir) throws Exception {
+    RepoFixture fixture = new RepoFixture(dir);
+    var expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+    var own = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+    Path kustomization = fixture.repo.resolve("registrations/kustomization.yaml");
+    Files.setPosixFilePermissions(kustomization, own);
+    RepoFixture.Run r = fixture.lattice("service", "register", "web", "--git-url", "https://github.com/example/web");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.getPosixFilePermissions(fixture.repo.resolve("registrations/web.yaml"))).isEqualTo(expected);
+    assertThat(Files.readString(kustomization)).contains("web.yaml");
+    assertThat(Files.getPosixFilePermissions(kustomization)).isEqualTo(own);
+  }
 }
