@@ -79,6 +79,15 @@ public final class LatticeCommand implements Runnable {
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      if (cause instanceof java.nio.file.FileSystemException fs) {
+        // the operating system refused a file a command line named or a command writes (missing,
+        // permission denied, disk full, read-only): an operator's mistake or the machine's, never a bug
+        boolean missing = fs instanceof java.nio.file.NoSuchFileException;
+        err.println("lattice: " + c.getCommandSpec().qualifiedName().replaceFirst("^lattice ", "") + ": "
+            + dev.lattice.model.diagnostics.Escapes.text((missing ? "no such file: " + fs.getFile() : OutputFolder.reason(fs))));
+        return missing ? USAGE : INPUT_ERRORS;
+      }
       err.println("lattice: internal error (this is a bug in Lattice, please report it):");
       e.printStackTrace(err);
       return INTERNAL;

@@ -141,4 +141,22 @@ class InputsOutputsTest {
     assertThat(Files.readString(kustomization)).contains("web.yaml");
     assertThat(Files.getPosixFilePermissions(kustomization)).isEqualTo(own);
   }
+
+  @Test
+  void cellMistakesAreUsageErrorsNeverBugs(@TempDir Path dir) {
+    String data = dir.resolve("cell").toString();
+    for (String ttl : new String[] {"5x", "h", "", "-1h", "1.5h", "99999999999d"}) {
+      CliTest.Run r = run("", "cell", "token", "--data", data, "--cluster", "edge", "--ttl", ttl);
+      assertThat(r.code()).as("--ttl '%s': %s", ttl, r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("is not a validity").doesNotContain("internal error");
+    }
+    for (String name : new String[] {"../../etc", "Bad_Name", "bad name", "-edge", ""}) {
+      CliTest.Run r = run("", "cell", "token", "--data", data, "--cluster", name);
+      assertThat(r.code()).as("--cluster '%s': %s", name, r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("is not a cluster name");
+    }
+    CliTest.Run send = run("", "cell", "send", "--data", data, "--cluster", "edge", dir.resolve("missing.json").toString());
+    assertThat(send.code()).as(send.err()).isEqualTo(2);
+    assertThat(send.err()).contains("cell send: no such file: ").contains("missing.json").doesNotContain("internal error");
+  }
 }
