@@ -9,11 +9,10 @@ import dev.lattice.conformance.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lattice compile [--out DIR] [--capi-style objects|topology] [--check] PATH...}: one YAML stream on stdout, or one file per document
  * under {@code DIR/<namespace or _cluster>/<kind>-<name>.yaml} (other files are left alone). With
- * any input error nothing is written; with {@code --check} every document is validated against the
+ * any input error nothing is written, nor when a file cannot be written ({@link OutputFolder}: all
+ * or nothing, exit 1; {@code --out} naming a file is a usage error, exit 2); with {@code --check} every document is validated against the
  * bundled upstream schemas first, and nothing is written when one fails (a bug in Lattice, exit 3).
  */
 @Command(name = "compile", mixinStandardHelpOptions = true, description = "Compile Lattice documents into Kubernetes documents.")
@@ -79,8 +79,18 @@ final class CompileCommand implements Callable<Integer> {
       write(result.documents(), w);
       w.flush();
     } else {
+      String ext = format == Format.json ? ".json" : ".yaml";
+      Map<String, String> files = new LinkedHashMap<>();
       for (Document d : result.documents()) {
-        writeFile(d);
+        StringWriter text = new StringWriter();
+        write(List.of(d), text);
+        files.put(d.namespace().orElse("_cluster") + "/" + d.kind().toLowerCase(Locale.ROOT) + "-" + d.name() + ext, text.toString());
+      }
+      try {
+        new OutputFolder(out).write(files);
+      } catch (OutputFolder.Refused e) {
+        spec.commandLine().getErr().println("lattice: " + dev.lattice.model.diagnostics.Escapes.text(e.getMessage()));
+        return e.exitCode;
       }
       spec.commandLine().getErr().println("wrote " + result.documents().size() + " documents under " + out);
     }
@@ -121,23 +131,6 @@ final class CompileCommand implements Callable<Integer> {
       DocumentWriter.writeJsonLines(docs, w);
     } else {
       DocumentWriter.writeYaml(docs, w);
-    }
-  }
-
-  /** Writes atomically: a temporary file in the same folder, then a rename. */
-  private void writeFile(Document d) throws IOException {
-    String ext = format == Format.json ? ".json" : ".yaml";
-    Path dir = out.resolve(d.namespace().orElse("_cluster"));
-    Files.createDirectories(dir);
-    Path target = dir.resolve(d.kind().toLowerCase(Locale.ROOT) + "-" + d.name() + ext);
-    StringWriter text = new StringWriter();
-    write(List.of(d), text);
-    Path tmp = Files.createTempFile(dir, ".lattice-", ".tmp");
-    try {
-      Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

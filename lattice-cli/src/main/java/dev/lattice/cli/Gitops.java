@@ -3,6 +3,7 @@ package dev.lattice.cli;
 import dev.lattice.cli.gitops.Change;
 import dev.lattice.cli.gitops.Edit;
 import dev.lattice.cli.gitops.Refusal;
+import dev.lattice.cli.gitops.RepoLock;
 import dev.lattice.cli.gitops.RepoTree;
 import dev.lattice.cli.gitops.RepoValidator;
 import dev.lattice.cli.gitops.TreeWriter;
@@ -58,7 +59,24 @@ final class Gitops {
     }
   }
 
+  /**
+   * Runs a mutating command under the repository's {@link RepoLock} (from reading to writing: two
+   * commands cannot lose each other's change); a dry run takes no lock.
+   */
   static int mutate(CommandLine cmd, RepoOptions options, boolean dryRun, EditFn fn) throws IOException {
+    if (dryRun || !RepoOptions.isRepository(options.repo)) {
+      return mutateLocked(cmd, options, dryRun, fn);
+    }
+    try (RepoLock lock = RepoLock.acquire(options.repo)) {
+      return mutateLocked(cmd, options, dryRun, fn);
+    } catch (Refusal r) {
+      cmd.getErr().println("lattice: refused: " + r.getMessage());
+      cmd.getErr().println("nothing changed");
+      return LatticeCommand.INPUT_ERRORS;
+    }
+  }
+
+  private static int mutateLocked(CommandLine cmd, RepoOptions options, boolean dryRun, EditFn fn) throws IOException {
     RepoTree before = load(cmd, options.repo);
     PrintWriter out = cmd.getOut();
     PrintWriter err = cmd.getErr();
@@ -86,7 +104,12 @@ final class Gitops {
       out.println("dry run: would have " + edit.summary() + "; nothing written");
       return LatticeCommand.OK;
     }
-    TreeWriter.write(options.repo, changes);
+    try {
+      TreeWriter.write(options.repo, changes);
+    } catch (Refusal r) {
+      err.println("lattice: refused: " + r.getMessage());
+      return LatticeCommand.INPUT_ERRORS;
+    }
     out.println(edit.summary());
     changes.forEach(c -> out.println("  " + c.verb() + " " + c.path()));
     return LatticeCommand.OK;

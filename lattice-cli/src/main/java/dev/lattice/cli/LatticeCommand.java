@@ -39,6 +39,18 @@ public final class LatticeCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Standard input, for {@code -} as a path (a test passes its own). */
+  private final java.io.InputStream stdin;
+
+  LatticeCommand(java.io.InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** The standard input of the command line {@code spec} belongs to. */
+  static java.io.InputStream stdin(CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof LatticeCommand root ? root.stdin : System.in;
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
@@ -51,17 +63,31 @@ public final class LatticeCommand implements Runnable {
 
   /** Runs the command with the given streams; returns the exit code (used by tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new LatticeCommand());
+    return execute(args, System.in, out, err);
+  }
+
+  /** Runs the command with the given streams, {@code in} as standard input; returns the exit code. */
+  public static int execute(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new LatticeCommand(in));
     commandsFor(args).forEach(cli::addSubcommand);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("lattice: " + e.getMessage());
+      err.println("lattice: " + dev.lattice.model.diagnostics.Escapes.text(String.valueOf(e.getMessage())));
       err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      if (cause instanceof java.nio.file.FileSystemException fs) {
+        // the operating system refused a file a command line named or a command writes (missing,
+        // permission denied, disk full, read-only): an operator's mistake or the machine's, never a bug
+        boolean missing = fs instanceof java.nio.file.NoSuchFileException;
+        err.println("lattice: " + c.getCommandSpec().qualifiedName().replaceFirst("^lattice ", "") + ": "
+            + dev.lattice.model.diagnostics.Escapes.text((missing ? "no such file: " + fs.getFile() : OutputFolder.reason(fs))));
+        return missing ? USAGE : INPUT_ERRORS;
+      }
       err.println("lattice: internal error (this is a bug in Lattice, please report it):");
       e.printStackTrace(err);
       return INTERNAL;

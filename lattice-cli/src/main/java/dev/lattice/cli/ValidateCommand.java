@@ -4,7 +4,6 @@ import dev.lattice.cli.gitops.RepoTree;
 import dev.lattice.cli.gitops.RepoValidator;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.Sources;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check Lattice documents (PATH...) or, without PATH, the whole GitOps repository at --repo.")
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "PATH", description = "YAML/JSON files or directories (read recursively)")
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "YAML/JSON files or directories (read recursively); - reads standard input")
   List<Path> paths;
+
+  @Option(names = "--max-input-size", paramLabel = "SIZE", defaultValue = "256Mi", converter = InputFiles.Size.class,
+      description = "refuse any input file larger than SIZE: bytes, or with Ki, Mi, Gi (default: ${DEFAULT-VALUE})")
+  long maxInputSize;
 
   @Option(names = "--trust-domain", defaultValue = "cluster.local", description = "SPIFFE trust domain (default: ${DEFAULT-VALUE})")
   String trustDomain;
@@ -43,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (paths == null || paths.isEmpty()) {
       return repository(compiler);
     }
-    Compilation result = compiler.validate(Sources.fromPaths(paths));
+    Compilation result = compiler.validate(InputFiles.read(paths, maxInputSize, LatticeCommand.stdin(spec), spec.commandLine()));
     var err = spec.commandLine().getErr();
     DiagnosticPrinter.print(result.diagnostics(), diagnostics, err);
     if (result.hasErrors()) {

@@ -3,46 +3,120 @@ package dev.lattice.cli.gitops;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Writes a command's changes under the repository root. Every file is written atomically: a
- * temporary file in the same folder, then a rename over the target, so a reader (Flux, an editor,
- * a crash) sees the old or the new file, never half of one. New and changed files go first,
- * deletions last, then folders that deleting emptied. The changes were validated before this runs.
+ * Writes a command's changes under the repository root, under the {@link RepoLock} the command took
+ * before reading. First it checks that every file is still as the command read it (someone's edit
+ * in between is refused, never reverted) and that no file it writes is a symbolic link leading
+ * outside the repository. Every file is written atomically: a temporary file in the same folder,
+ * then a rename over the target, so a reader (Flux, an editor, a crash) sees the old or the new file,
+ * never half of one; a file reached through a symbolic link inside the repository is written where
+ * the link points, so the link stays. The order keeps references whole at every step: new and
+ * changed files before the {@code kustomization.yaml}s that list them, then deletions, the
+ * kustomizations that stopped listing a file before the file, then folders that deleting emptied.
+ * Temporary files a killed command left ({@code .lattice-*.tmp}) are removed first.
  */
 public final class TreeWriter {
   private TreeWriter() {}
 
-  public static void write(Path root, List<Change> changes) throws IOException {
-    List<Path> deleted = new ArrayList<>();
+  public static void write(Path root, List<Change> changes) throws IOException, Refusal {
+    Path realRoot = root.toRealPath();
+    removeLeftovers(root);
     for (Change c : changes) {
-      if (c.after().isPresent()) {
-        writeAtomically(root.resolve(c.path()), c.after().get());
+      Path p = root.resolve(c.path());
+      target(realRoot, p, c.path());
+      Optional<String> now = Files.isRegularFile(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
+      if (!now.equals(c.before())) {
+        throw new Refusal(c.path() + " changed since this command read it (edited by someone else?): nothing changed;"
+            + " run the command again");
       }
     }
-    for (Change c : changes) {
-      if (c.after().isEmpty()) {
-        Path p = root.resolve(c.path());
-        Files.deleteIfExists(p);
-        deleted.add(p.getParent());
-      }
+    List<Change> writes = new ArrayList<>(changes.stream().filter(c -> c.after().isPresent()).toList());
+    writes.sort(Comparator.comparing(c -> isKustomization(c.path()))); // stable: kustomizations last
+    for (Change c : writes) {
+      writeAtomically(target(realRoot, root.resolve(c.path()), c.path()), c.after().get());
+    }
+    List<Change> deletions = new ArrayList<>(changes.stream().filter(c -> c.after().isEmpty()).toList());
+    deletions.sort(Comparator.comparing(c -> !isKustomization(c.path()))); // kustomizations first
+    List<Path> deleted = new ArrayList<>();
+    for (Change c : deletions) {
+      Path p = root.resolve(c.path());
+      Files.deleteIfExists(p);
+      deleted.add(p.getParent());
     }
     for (Path dir : deleted) {
       removeEmpty(root, dir);
     }
   }
 
+  private static boolean isKustomization(String path) {
+    return path.equals("kustomization.yaml") || path.endsWith("/kustomization.yaml");
+  }
+
+  /** Where to write {@code p}: itself, or the file its symbolic link leads to when that is inside the repository. */
+  private static Path target(Path realRoot, Path p, String path) throws IOException, Refusal {
+    if (!Files.isSymbolicLink(p)) {
+      return p;
+    }
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (IOException e) {
+      throw new Refusal(path + " is a broken symbolic link (to " + Files.readSymbolicLink(p) + "): nothing changed");
+    }
+    if (!real.startsWith(realRoot)) {
+      throw new Refusal(path + " is a symbolic link leading outside the repository (" + real
+          + "): Lattice does not write there; nothing changed");
+    }
+    return real;
+  }
+
+  /** Deletes the {@code .lattice-*.tmp} files a killed command left (not looking into {@code .git}). */
+  private static void removeLeftovers(Path root) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        return dir.getFileName() != null && dir.getFileName().toString().equals(".git") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        String n = file.getFileName().toString();
+        if (attrs.isRegularFile() && n.startsWith(".lattice-") && n.endsWith(".tmp")) {
+          Files.deleteIfExists(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  /**
+   * A temporary file created without attributes (mode 0666 minus the umask, where {@code
+   * Files.createTempFile} would give 0600), given the mode of the file it replaces, then renamed
+   * over it: a new file gets the umask's mode, a changed file keeps its own.
+   */
   static void writeAtomically(Path target, String text) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".lattice-", ".tmp");
+    Path tmp = dir.resolve(".lattice-" + UUID.randomUUID() + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      if (Files.isRegularFile(target) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -154,4 +154,14 @@ public final class Codes {
   public static final String REPO_REFERENCE = "LAT5003";
   /** A Flux document or a settings file that lacks a field Lattice writes, or holds a wrong value. */
   public static final String REPO_DOCUMENT = "LAT5004";
+
+  // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
+  /** A file, stream or text over the reader's input limit (256 MiB unless raised), refused unread. */
+  public static final String INPUT_TOO_LARGE = "LAT1040";
+  /** A symbolic link in a folder being read that leads back to a folder being read: not followed (warning). */
+  public static final String LINK_LOOP = "LAT1041";
+  /** An entry with an input name in a folder being read that is not a regular file (FIFO, socket, device, broken link): skipped (warning). */
+  public static final String NOT_A_REGULAR_FILE = "LAT1042";
+  /** A YAML tag the reader does not honour ({@code !!binary}, {@code !!timestamp}, {@code !foo}, {@code !!int x}, ...). */
+  public static final String UNSUPPORTED_TAG = "LAT1043";
 }

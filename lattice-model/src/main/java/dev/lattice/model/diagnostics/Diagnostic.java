@@ -50,10 +50,15 @@ public record Diagnostic(
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line:column: severity CODE: message} followed, when present, by {@code hint: ...}. */
+  /**
+   * {@code file:line:column: severity CODE: message} followed, when present, by {@code hint: ...}:
+   * always one or two lines, since file names, messages, paths and hints are {@linkplain
+   * Escapes#text escaped} (a file named with a newline or a value with a terminal escape cannot
+   * forge a line or colour the terminal).
+   */
   public String render() {
-    String head = position + ": " + severity.word() + " " + code + ": " + message
-        + (path.isEmpty() ? "" : " (at " + path + ")");
-    return hint.map(h -> head + "\n  hint: " + h).orElse(head);
+    String head = Escapes.text(position.file()) + ":" + position.line() + ":" + position.column() + ": " + severity.word()
+        + " " + code + ": " + Escapes.text(message) + (path.isEmpty() ? "" : " (at " + Escapes.text(path) + ")");
+    return hint.map(h -> head + "\n  hint: " + Escapes.text(h)).orElse(head);
   }
 }

@@ -23,14 +23,12 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 final class TreeParser {
   private static final int MAX_DEPTH = 200;
-  private static final YAMLFactory YAML = yamlFactory();
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-      .build();
+  private static final Factories DEFAULT = new Factories(LatticeReader.DEFAULT_MAX_INPUT_BYTES, false);
 
   private final String file;
   private final Diagnostics diagnostics;
   private final int lineOffset;
+  private final Factories factories;
 
   TreeParser(String file, Diagnostics diagnostics) {
     this(file, diagnostics, 1);
@@ -38,27 +36,57 @@ final class TreeParser {
 
   /** A parser for a part of {@code file} that starts on line {@code firstLine}: positions are the file's. */
   TreeParser(String file, Diagnostics diagnostics, int firstLine) {
+    this(file, diagnostics, firstLine, DEFAULT);
+  }
+
+  TreeParser(String file, Diagnostics diagnostics, int firstLine, Factories factories) {
     this.file = file;
     this.diagnostics = diagnostics;
     this.lineOffset = firstLine - 1;
+    this.factories = factories;
   }
 
-  private static YAMLFactory yamlFactory() {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // reported by us, with both positions
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(64 * 1024 * 1024);
-    return YAMLFactory.builder()
-        .loaderOptions(options)
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-        .build();
+  /**
+   * The parser factories of one input limit: no string, document or file beyond {@code maxChars}
+   * characters is refused by a parser limit (the file limit, {@link LatticeReader}, is the one
+   * that speaks). YAML reads through {@link LinearYamlFactory}; {@code snakeYamlReader} reads
+   * through SnakeYAML's own character reader instead, the reader the linear one must equal
+   * ({@code LinearStreamReaderTest}).
+   */
+  static final class Factories {
+    private final LinearYamlFactory yaml;
+    private final JsonFactory json;
+    private final boolean snakeYamlReader;
+
+    Factories(long maxChars, boolean snakeYamlReader) {
+      int limit = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(maxChars, 1));
+      StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(limit).build();
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true); // reported by us, with both positions
+      options.setMaxAliasesForCollections(50);
+      options.setNestingDepthLimit(MAX_DEPTH);
+      options.setCodePointLimit(limit);
+      this.yaml = new LinearYamlFactory(YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints));
+      this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+      this.snakeYamlReader = snakeYamlReader;
+    }
+
+    static Factories of(long maxChars) {
+      return maxChars == LatticeReader.DEFAULT_MAX_INPUT_BYTES ? DEFAULT : new Factories(maxChars, false);
+    }
+
+    JsonParser parser(String text, boolean json) throws IOException {
+      if (json) {
+        return this.json.createParser(text);
+      }
+      return snakeYamlReader ? yaml.createParser(text) : yaml.parserOf(text);
+    }
   }
 
   /** Parses every document of {@code text}; JSON when {@code json} is true, YAML otherwise. */
   List<Node> parse(String text, boolean json) {
     List<Node> docs = new ArrayList<>();
-    try (JsonParser p = json ? JSON.createParser(text) : YAML.createParser(text)) {
+    try (JsonParser p = factories.parser(text, json)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         Node n = read(p, t, 0, "");
@@ -91,6 +119,25 @@ final class TreeParser {
       diagnostics.add(Diagnostic.error(Codes.SYNTAX, "YAML alias *" + p.getText() + " is not supported",
           "write the value out in full instead of referring to an anchor", at, path));
       return new Node.ScalarNode(at, "*" + p.getText(), Node.ScalarType.STRING);
+    }
+    String tag = p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml ? yaml.getTypeId() : null;
+    if (tag != null) {
+      String text = t.isScalarValue() ? p.getText() : null;
+      switch (YamlTags.of(tag, t, text)) {
+        case STRING:
+          return new Node.ScalarNode(at, text, Node.ScalarType.STRING);
+        case NULL:
+          return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
+        case REFUSED:
+          diagnostics.add(Diagnostic.error(Codes.UNSUPPORTED_TAG, "YAML tag " + YamlTags.display(tag) + " is not supported",
+              YamlTags.hint(tag), at, path));
+          if (text != null) {
+            return new Node.ScalarNode(at, text, Node.ScalarType.STRING); // the text as written, never decoded bytes
+          }
+          break;
+        default:
+          break;
+      }
     }
     switch (t) {
       case START_OBJECT: {
@@ -139,7 +186,7 @@ final class TreeParser {
       case VALUE_NULL:
         return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
       case VALUE_EMBEDDED_OBJECT:
-        return new Node.ScalarNode(at, String.valueOf(p.getEmbeddedObject()), Node.ScalarType.STRING);
+        return new Node.ScalarNode(at, p.getText(), Node.ScalarType.STRING); // untagged: never String.valueOf(byte[])
       default:
         throw new JsonProcessingException("unexpected " + t, p.currentTokenLocation()) {};
     }

@@ -23,7 +23,7 @@ public final class CellTokenCommand implements Callable<Integer> {
   @Mixin
   CellClusterOptions target;
 
-  @Option(names = "--ttl", defaultValue = "1h", description = "Validity: a number with s, m, h or d (default 1h).")
+  @Option(names = "--ttl", defaultValue = "1h", converter = Ttl.class, description = "Validity: a number with s, m, h or d (default 1h).")
   String ttl;
 
   @Option(names = "--purpose", defaultValue = AgentLinkService.ENROLL_PURPOSE,
@@ -55,5 +55,16 @@ public final class CellTokenCommand implements Callable<Integer> {
       case 'd' -> Duration.ofDays(n);
       default -> throw new IllegalArgumentException("--ttl: expected e.g. 30m, 1h, 2d, got " + text);
     };
+  }
+
+  /** {@code --ttl}: checked before anything runs, so a bad value is a usage error (exit 2), not a bug. */
+  static final class Ttl implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (!value.matches("[0-9]{1,9}[smhd]")) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a validity: a number with s, m, h or d, e.g. 30m, 1h, 2d");
+      }
+      return value;
+    }
   }
 }
