@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,14 +86,16 @@ class CellClusterHookTest extends ControllerTestSupport {
         cluster.put(compiledCluster("mgmt", "  parentConfig:\n    host: cell.example\n    bootstrapPort: 9443\n"));
         cluster.put(compiledCluster("edge", ""));
 
-        // the pass applied the child's CAPI documents (kinds now in ManagedKind) and settled: the hook ran
-        MockCluster.await("edge's CAPI Cluster applied", TIMEOUT,
-            () -> cluster.client.genericKubernetesResources(CAPI).inNamespace("capi-edge").withName("edge").get() != null);
-        assertThat(documents().keySet()).contains("cluster.x-k8s.io/v1beta2 MachineDeployment/capi-edge/edge-pool-default",
+        // the pass applied the child's CAPI documents (kinds now in ManagedKind) and settled: the hook ran.
+        // One owner's documents are applied one after another (Rollout), so the test waits for all of them,
+        // not only for the Cluster: on a loaded machine the DockerCluster can still be on its way.
+        List<String> expected = List.of("cluster.x-k8s.io/v1beta2 MachineDeployment/capi-edge/edge-pool-default",
             "infrastructure.cluster.x-k8s.io/v1beta2 DockerCluster/capi-edge/edge",
             "controlplane.cluster.x-k8s.io/v1beta2 KubeadmControlPlane/capi-edge/edge-control-plane",
             "addons.cluster.x-k8s.io/v1beta2 ClusterResourceSet/capi-edge/edge-addons",
             "cluster.x-k8s.io/v1beta2 Cluster/capi-mgmt/mgmt");
+        MockCluster.await("edge's CAPI documents applied", TIMEOUT, () -> documents().keySet().containsAll(expected));
+        assertThat(cluster.client.genericKubernetesResources(CAPI).inNamespace("capi-edge").withName("edge").get()).isNotNull();
         awaitCondition("LatticeCluster", null, "edge", "Applied", "True");
         MockCluster.await("the bootstrap Secret", TIMEOUT,
             () -> cluster.client.secrets().inNamespace("capi-edge").withName("edge-bootstrap-token").get() != null);
