@@ -11,6 +11,7 @@ import java.util.SortedMap;
  * only members and edges, so a new workload kind never touches them.
  *
  * @param selector pod labels that select it; empty means every pod of the namespace
+ * @param openings the target ports reachable from outside the mesh, by port then way
  */
 public record MemberPlan(
     ObjectRef ref,
@@ -19,11 +20,22 @@ public record MemberPlan(
     SortedMap<String, String> selector,
     boolean ambient,
     List<PortPlan> ports,
+    List<Opening> openings,
     SourcedObject source) {
 
   public MemberPlan {
     selector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(selector));
     ports = List.copyOf(ports);
+    openings = openings.stream().sorted(java.util.Comparator.comparingInt(Opening::targetPort)
+        .thenComparing(Opening::protocol).thenComparing(Opening::way)).distinct().toList();
+  }
+
+  /** The TCP target ports that accept plaintext: its openings' and its metrics port, sorted and distinct. */
+  public List<Integer> plaintextTcpPorts() {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    openings.stream().filter(o -> o.protocol().equals("TCP")).forEach(o -> out.add(o.targetPort()));
+    metricsPort().ifPresent(p -> out.add(p.targetPort()));
+    return List.copyOf(out);
   }
 
   /** The kind of document a member came from. */

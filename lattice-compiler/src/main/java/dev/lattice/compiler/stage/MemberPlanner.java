@@ -2,6 +2,7 @@ package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.plan.Opening;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeService;
@@ -11,6 +12,7 @@ import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.mesh.LatticeMeshMemberSpec;
+import dev.lattice.model.service.ServicePortsSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,8 +36,19 @@ final class MemberPlanner {
     svc.spec().workload().service().ifPresent(p -> p.ports().forEach((name, port) ->
         ports.add(new PortPlan(name, port.port(), port.effectiveTargetPort(), port.protocol().wire()))));
     ports.sort(Comparator.comparing(PortPlan::name));
+    List<Opening> openings = new ArrayList<>();
+    svc.spec().workload().service().flatMap(p -> p.serviceType()).flatMap(MemberPlanner::way).ifPresent(way ->
+        ports.forEach(p -> openings.add(new Opening(p.targetPort(), p.protocol(), way))));
     return new MemberPlan(ref, MemberPlan.Origin.SERVICE, ref.name(), new TreeMap<>(Map.of(Json.SERVICE_LABEL, ref.name())),
-        true, ports, s);
+        true, ports, openings, s);
+  }
+
+  private static java.util.Optional<Opening.Way> way(ServicePortsSpec.ServiceType type) {
+    return switch (type) {
+      case LOAD_BALANCER -> java.util.Optional.of(Opening.Way.LOAD_BALANCER);
+      case NODE_PORT -> java.util.Optional.of(Opening.Way.NODE_PORT);
+      case CLUSTER_IP -> java.util.Optional.empty();
+    };
   }
 
   private static MemberPlan meshMember(ObjectRef ref, SourcedObject s, Diagnostics diagnostics) {
@@ -48,7 +61,31 @@ final class MemberPlanner {
     spec.ports().forEach(p -> ports.add(new PortPlan(p.name(), p.port(), p.port(), "TCP")));
     ports.sort(Comparator.comparing(PortPlan::name));
     TreeMap<String, String> selector = new TreeMap<>(spec.target().selector().map(x -> x.labels()).orElse(Map.of()));
+    List<Opening> openings = new ArrayList<>();
+    for (int i = 0; i < spec.ports().size(); i++) {
+      LatticeMeshMemberSpec.Port p = spec.ports().get(i);
+      Opening.Way way = switch (p.peerAuth()) {
+        case STRICT -> null;
+        case PERMISSIVE -> Opening.Way.PERMISSIVE;
+        case WEBHOOK -> Opening.Way.WEBHOOK;
+      };
+      if (way == null) {
+        continue;
+      }
+      if (spec.ambient() && selector.isEmpty()) {
+        // ztunnel honours port-level mTLS only from a PeerAuthentication with a selector outside the
+        // root namespace (istio/istio pilot/pkg/serviceregistry/kube/controller/ambient/policies.go,
+        // see istio/istio#61023): a whole-namespace member cannot have one plaintext port
+        String path = "spec.ports[" + i + "].peerAuth";
+        diagnostics.add(Diagnostic.warning(Codes.PLAINTEXT_NEEDS_SELECTOR, "port " + p.port() + " is " + p.peerAuth().wire()
+            + " but the member selects a whole namespace: Istio applies port-level mTLS only to selected pods, so the port "
+            + "stays closed to plaintext", "target the pods with spec.target.selector.labels",
+            s.sources().valueAt(path), s.sources().pathOf(path)));
+        continue;
+      }
+      openings.add(new Opening(p.port(), "TCP", way));
+    }
     return new MemberPlan(ref, MemberPlan.Origin.MESH_MEMBER, spec.serviceAccount().orElse(ref.name()), selector,
-        spec.ambient(), ports, s);
+        spec.ambient(), ports, openings, s);
   }
 }

@@ -10,6 +10,7 @@ import dev.lattice.compiler.plan.ExternalEdgePlan;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
+import dev.lattice.compiler.plan.Opening;
 import dev.lattice.compiler.platform.MetricsScraper;
 import dev.lattice.emit.cilium.CiliumRules.L4Port;
 import dev.lattice.model.mesh.Endpoint;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
 /**
  * One member's {@code CiliumNetworkPolicy}: default deny both ways, then per agreed caller an
  * ingress rule and per agreed callee an egress rule (identity = labels + namespace, never {@code
- * cluster}), vmagent on a {@code metrics} port, kubelet probes, egress to its external destinations and to kube-dns.
+ * cluster}), vmagent on a {@code metrics} port, the ways in from outside the mesh ({@code fromEntities}),
+ * kubelet probes, egress to its external destinations and to kube-dns.
  */
 final class MemberPolicy {
   static final String API_VERSION = "cilium.io/v2";
@@ -78,6 +80,7 @@ final class MemberPolicy {
       rule.set("toPorts", CiliumRules.toPorts(List.of(L4Port.tcp(p.targetPort()))));
       rules.add(rule);
     });
+    rules.addAll(outside(member));
     List<L4Port> probePorts = CiliumRules.targetPorts(member).stream().filter(L4Port::isTcp).toList();
     if (!probePorts.isEmpty()) {
       ObjectNode rule = Json.object();
@@ -89,6 +92,27 @@ final class MemberPolicy {
       rule.set("toPorts", CiliumRules.toPorts(probePorts));
       rules.add(rule);
     }
+    return rules;
+  }
+
+  /**
+   * The ways in from outside the mesh: per set of entities (a load balancer's or node port's clients,
+   * the API server of a webhook), one rule from those entities to the opened target ports. Plaintext
+   * from outside reaches the target port itself, not HBONE: ztunnel takes it in inside the pod.
+   */
+  private static List<ObjectNode> outside(MemberPlan member) {
+    TreeMap<String, TreeSet<L4Port>> byEntities = new TreeMap<>();
+    for (Opening o : member.openings()) {
+      byEntities.computeIfAbsent(String.join(",", o.way().entities()), k -> new TreeSet<>())
+          .add(new L4Port(o.targetPort(), o.protocol()));
+    }
+    List<ObjectNode> rules = new java.util.ArrayList<>();
+    byEntities.forEach((entities, ports) -> {
+      ObjectNode rule = Json.object();
+      rule.set("fromEntities", Json.strings(List.of(entities.split(","))));
+      rule.set("toPorts", CiliumRules.toPorts(ports));
+      rules.add(rule);
+    });
     return rules;
   }
 

@@ -52,10 +52,17 @@ final class AuthorizationPolicies {
             plan.member(edge.caller()).filter(MemberPlan::ambient).ifPresent(c -> principals.add(c.principal(trustDomain)));
           }
           List<String> ports = tcpTargetPorts(member);
+          List<String> opened = member.openings().stream().filter(o -> o.protocol().equals("TCP"))
+              .map(o -> o.targetPort()).distinct().sorted().map(String::valueOf).toList();
           if (!principals.isEmpty() && !ports.isEmpty()) {
-            ObjectNode rule = spec.putArray("rules").addObject();
+            ObjectNode rule = spec.withArray("rules").addObject();
             rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
+          }
+          if (!opened.isEmpty()) {
+            // plaintext from outside the mesh has no principal: a rule without from, on those ports only
+            spec.withArray("rules").addObject().putArray("to").addObject().putObject("operation")
+                .set("ports", Json.strings(opened));
           }
         });
   }
@@ -106,17 +113,21 @@ final class AuthorizationPolicies {
   }
 
   /**
-   * {@code scrape-<member>}: STRICT for the member's pods except PERMISSIVE on its metrics port, so
-   * ztunnel accepts vmagent's plaintext there and nowhere else (port-level mTLS needs a selector;
-   * https://istio.io/latest/docs/reference/config/security/peer_authentication/).
+   * {@code plaintext-<member>}: STRICT for the member's pods except PERMISSIVE on the ports that take
+   * plaintext (its metrics port for vmagent, its ways in from outside the mesh), so ztunnel accepts
+   * plaintext there and nowhere else. One document per member: ztunnel honours port-level mTLS only
+   * from a PeerAuthentication with a selector, and of several selecting one workload it uses the
+   * oldest (https://istio.io/latest/docs/reference/config/security/peer_authentication/;
+   * istio/istio pilot/pkg/serviceregistry/kube/controller/ambient/authorization.go, istio/istio#54073).
    */
-  Document permissiveScrape(MemberPlan member, PortPlan port) {
-    String name = ObjectNames.bounded("scrape-" + member.ref().name());
+  Document plaintextPorts(MemberPlan member, List<Integer> ports) {
+    String name = ObjectNames.bounded("plaintext-" + member.ref().name());
     return Json.document(SECURITY, PEER_AUTHENTICATION, Optional.of(member.ref().namespace()), name,
         Map.of(Json.NAME_LABEL, ObjectNames.bounded(member.ref().name())), body -> {
           ObjectNode spec = body.putObject("spec");
           spec.putObject("mtls").put("mode", "STRICT");
-          spec.putObject("portLevelMtls").putObject(String.valueOf(port.targetPort())).put("mode", "PERMISSIVE");
+          ObjectNode levels = spec.putObject("portLevelMtls");
+          ports.forEach(p -> levels.putObject(String.valueOf(p)).put("mode", "PERMISSIVE"));
           spec.putObject("selector").set("matchLabels", Json.sortedMap(member.selector()));
         });
   }

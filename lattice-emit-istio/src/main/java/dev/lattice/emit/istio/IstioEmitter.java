@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * The Istio ambient layer (DESIGN.md §3): with any member, the mesh-wide deny-all {@code
  * AuthorizationPolicy} and STRICT {@code PeerAuthentication} in {@code istio-system}; per ambient
  * member an {@code allow-to-<member>} policy with its agreed ambient callers' principals
- * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options), and for a service with a
- * {@code metrics} port {@code allow-scrape-<member>} and the port-level PERMISSIVE {@code
- * PeerAuthentication scrape-<member>} for vmagent; per job {@code allow-peers-<job>} between its
+ * ({@code <trustDomain>/ns/<ns>/sa/<sa>}, trust domain from the options) and a rule without
+ * principals on its ways in from outside the mesh, for a service with a {@code metrics} port {@code
+ * allow-scrape-<member>} for vmagent, and the port-level PERMISSIVE {@code PeerAuthentication
+ * plaintext-<member>} for every port that takes plaintext; per job {@code allow-peers-<job>} between its
  * tasks; per external destination
  * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
  */
@@ -52,10 +53,11 @@ public final class IstioEmitter implements Emitter {
     for (MemberPlan member : plan.members().values()) {
       if (member.ambient()) {
         documents.add(policies.allowTo(member));
-        member.metricsPort().ifPresent(p -> {
-          documents.add(policies.allowScrape(member, p));
-          documents.add(policies.permissiveScrape(member, p));
-        });
+        member.metricsPort().ifPresent(p -> documents.add(policies.allowScrape(member, p)));
+        List<Integer> plaintext = member.plaintextTcpPorts();
+        if (!plaintext.isEmpty() && !member.selector().isEmpty()) {
+          documents.add(policies.plaintextPorts(member, plaintext));
+        }
       }
     }
     plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));

@@ -155,6 +155,19 @@ public final class Codes {
   /** A Flux document or a settings file that lacks a field Lattice writes, or holds a wrong value. */
   public static final String REPO_DOCUMENT = "LAT5004";
 
+  // LAT1030-LAT1039: ways in from outside the mesh (issue 18)
+  /** {@code spec.ingress} is read but not compiled: no Gateway API documents are emitted (warning). */
+  public static final String INGRESS_NOT_COMPILED = "LAT1030";
+  /** A service exposed both by {@code serviceType: LoadBalancer|NodePort} and by {@code spec.ingress}. */
+  public static final String EXPOSURE_CONFLICT = "LAT1031";
+  /** {@code spec.advertise} is gated by Cedar but not compiled: no cross-cluster exposure is emitted (warning). */
+  public static final String ADVERTISE_NOT_COMPILED = "LAT1032";
+  /**
+   * A {@code Permissive} or {@code Webhook} port of an ambient mesh member without a pod selector:
+   * Istio applies port-level mTLS only through a PeerAuthentication with a selector, so the port
+   * stays closed to plaintext (warning).
+   */
+  public static final String PLAINTEXT_NEEDS_SELECTOR = "LAT1033";
   // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
   /** A file, stream or text over the reader's input limit (256 MiB unless raised), refused unread. */
   public static final String INPUT_TOO_LARGE = "LAT1040";

@@ -53,10 +53,15 @@ public record LatticeMeshMemberSpec(
     }
   }
 
-  /** Istio peer authentication mode of a port. */
+  /**
+   * How a port may be reached: {@code Strict}, mTLS from agreed callers only; {@code Permissive},
+   * also in plaintext from outside the cluster; {@code Webhook}, also in plaintext from the API
+   * server (an admission or conversion webhook).
+   */
   public enum PeerAuth implements WireEnum {
     STRICT("Strict"),
-    PERMISSIVE("Permissive");
+    PERMISSIVE("Permissive"),
+    WEBHOOK("Webhook");
 
     private final String wire;
 

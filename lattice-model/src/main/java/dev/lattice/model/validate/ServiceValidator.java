@@ -57,11 +57,35 @@ final class ServiceValidator {
     spec.workload().resources().forEach((name, r) -> resource(Findings.child("spec.workload.resources", name), name, r));
     GpuParams.check(f, spec.workload().resources());
     spec.topology().ifPresent(t -> topology(f, "spec.topology", t));
+    waysIn(spec);
     for (int i = 0; i < spec.imagePullSecrets().size(); i++) {
       String s = spec.imagePullSecrets().get(i);
       String p = "spec.imagePullSecrets[" + i + "]";
       KubernetesNames.subdomain(s).ifPresent(why -> f.error(Codes.INVALID_NAME, p, "invalid secret name '" + s + "': " + why, null));
     }
+  }
+
+  /**
+   * What this version compiles of the ways in from outside the mesh: {@code serviceType} is; {@code
+   * ingress} (Gateway API) and {@code advertise} (cross-cluster) are read and reported as not compiled.
+   */
+  private void waysIn(LatticeServiceSpec spec) {
+    var type = spec.workload().service().flatMap(s -> s.serviceType())
+        .filter(t -> t != dev.lattice.model.service.ServicePortsSpec.ServiceType.CLUSTER_IP);
+    spec.ingress().ifPresent(ingress -> {
+      if (type.isPresent()) {
+        f.error(Codes.EXPOSURE_CONFLICT, "spec.workload.service.serviceType", "serviceType " + type.get().wire()
+            + " and spec.ingress both expose the service outside the cluster", "keep one: serviceType exposes the ports on "
+            + "the nodes or a load balancer, ingress routes through a gateway");
+      }
+      f.warning(Codes.INGRESS_NOT_COMPILED, "spec.ingress", "spec.ingress (routes " + String.join(", ", ingress.routes().keySet())
+          + ") is read but not compiled: this version emits no Gateway API Gateway or route, so nothing reaches the service through it",
+          "expose the ports with spec.workload.service.serviceType: LoadBalancer, or run your own gateway and enrol it as a "
+              + "LatticeMeshMember the service lists as an inbound caller");
+    });
+    spec.advertise().ifPresent(a -> f.warning(Codes.ADVERTISE_NOT_COMPILED, "spec.advertise",
+        "spec.advertise is checked against the Cedar policies but not compiled: this version emits no cross-cluster exposure",
+        "callers in other clusters reach the service only through a way in this cluster compiles (serviceType)"));
   }
 
   /** Flagger routes one TCP port of a canary (the one named http, else the lowest TCP port). */

@@ -18,6 +18,11 @@ record IstioCaller(Optional<String> trustDomain, Optional<String> namespace,
         Optional.of(w.serviceAccount()));
   }
 
+  /** A caller without a peer identity. */
+  static IstioCaller none() {
+    return new IstioCaller(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
   Optional<String> principal() {
     return trustDomain.map(td -> td + "/ns/" + namespace.orElseThrow()
         + "/sa/" + serviceAccount.orElseThrow());

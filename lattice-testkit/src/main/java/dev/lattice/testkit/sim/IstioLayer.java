@@ -3,27 +3,44 @@ package dev.lattice.testkit.sim;
 import java.util.List;
 
 /**
- * ztunnel's authorization at the callee: a matching DENY policy denies; a callee no ALLOW policy
- * applies to accepts; otherwise some ALLOW policy must have a matching rule. CUSTOM and AUDIT
- * policies are ignored (ztunnel does not support CUSTOM; AUDIT never decides), as are
- * PeerAuthentications (mTLS mode is not an allow/deny decision here).
+ * ztunnel's authorization at the callee: a caller without a peer identity (plaintext: outside the
+ * mesh) is first checked against the effective PeerAuthentication ({@link PeerAuthentications}) and
+ * refused under STRICT; then a matching DENY policy denies; a callee no ALLOW policy applies to
+ * accepts; otherwise some ALLOW policy must have a matching rule. CUSTOM and AUDIT policies are
+ * ignored (ztunnel does not support CUSTOM; AUDIT never decides).
  */
 final class IstioLayer {
   private final List<IstioPolicy> policies;
+  private final PeerAuthentications mtls;
   private final SimulatorOptions options;
 
-  IstioLayer(List<IstioPolicy> policies, SimulatorOptions options) {
+  IstioLayer(List<IstioPolicy> policies, PeerAuthentications mtls, SimulatorOptions options) {
     this.policies = List.copyOf(policies);
+    this.mtls = mtls;
     this.options = options;
   }
 
   Verdict decide(Workload from, Workload to, int port) {
+    return decide(IstioCaller.of(from, options), from.toString(), to, port);
+  }
+
+  /** A caller from outside the cluster: plaintext, no peer identity. */
+  Verdict decideFromOutside(External from, Workload to, int port) {
+    return decide(IstioCaller.none(), from.address(), to, port);
+  }
+
+  private Verdict decide(IstioCaller caller, String source, Workload to, int port) {
     if (!to.ambient()) {
       return Verdict.notApplicable(
           to + " is not in the ambient mesh: no ztunnel enforces AuthorizationPolicy for it");
     }
-    IstioCaller caller = IstioCaller.of(from, options);
-    String flow = from + " (" + caller + ") to " + to + " on port " + port;
+    String flow = source + " (" + caller + ") to " + to + " on port " + port;
+    if (caller.principal().isEmpty()) {
+      PeerAuthentications.Mode mode = mtls.plaintext(to, port);
+      if (!mode.permissive()) {
+        return Verdict.deny(mode.documents(), "plaintext " + flow + " is refused: " + mode.reason());
+      }
+    }
     List<IstioPolicy> applicable = policies.stream()
         .filter(p -> p.appliesTo(to, options.rootNamespace())).toList();
     String ignored = applicable.stream().anyMatch(p -> p.action().matches("CUSTOM|AUDIT"))

@@ -13,8 +13,8 @@ import java.util.Set;
  * <p>A pod's identity labels are its own labels plus {@code io.kubernetes.pod.namespace},
  * {@code io.cilium.k8s.policy.serviceaccount}, {@code io.cilium.k8s.policy.cluster} and
  * {@code io.cilium.k8s.namespace.labels.<key>} for each namespace label. A pod is in the entities
- * {@code cluster} and {@code all}. An external address is {@code kube-apiserver} or {@code host}
- * when listed in the options, else {@code world}; always {@code all}; it also carries
+ * {@code cluster} and {@code all}. An external address is {@code kube-apiserver}, {@code host} or
+ * {@code remote-node} when listed in the options, else {@code world}; always {@code all}; it also carries
  * {@code reserved:<entity>} labels so endpoint selectors on reserved keys can match it.
  */
 record Peer(
@@ -45,6 +45,9 @@ record Peer(
     } else if (options.hostAddresses().contains(e.address())) {
       entities.add("host");
       entities.add("cluster");
+    } else if (options.remoteNodeAddresses().contains(e.address())) {
+      entities.add("remote-node");
+      entities.add("cluster");
     } else {
       entities.add("world");
       if (e.isIp()) {
@@ -67,7 +70,7 @@ record Peer(
    * (CIDR selectors do not match in-cluster entities by default).
    */
   boolean cidrSelectable() {
-    return external.isPresent() && !entities.contains("host");
+    return external.isPresent() && !entities.contains("host") && !entities.contains("remote-node");
   }
 
   @Override

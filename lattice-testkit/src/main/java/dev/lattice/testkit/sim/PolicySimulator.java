@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Read: {@code cilium.io} CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy ({@code spec}
  * and {@code specs}), {@code security.istio.io} AuthorizationPolicy, and v1 Namespace labels.
- * PeerAuthentication is read past (it does not allow or deny here); every other kind is ignored.
+ * PeerAuthentication decides whether a caller without a peer identity (plaintext) is accepted at
+ * all; every other kind is ignored.
  * Immutable and thread-safe once built.
  *
  * <p>Simplified or not modelled (each fails closed where it could matter): only TCP is simulated;
@@ -30,11 +31,11 @@ public final class PolicySimulator {
   private final IstioLayer istio;
 
   private PolicySimulator(SimulatorOptions options, Map<String, Map<String, String>> nsLabels,
-      List<CiliumPolicy> ciliumPolicies, List<IstioPolicy> istioPolicies) {
+      List<CiliumPolicy> ciliumPolicies, List<IstioPolicy> istioPolicies, PeerAuthentications mtls) {
     this.options = options;
     this.namespaceLabels = Map.copyOf(nsLabels);
     this.cilium = new CiliumLayer(ciliumPolicies);
-    this.istio = new IstioLayer(istioPolicies, options);
+    this.istio = new IstioLayer(istioPolicies, mtls, options);
   }
 
   /**
@@ -44,6 +45,7 @@ public final class PolicySimulator {
   public static PolicySimulator of(List<? extends JsonNode> documents, SimulatorOptions options) {
     List<CiliumPolicy> ciliumPolicies = new ArrayList<>();
     List<IstioPolicy> istioPolicies = new ArrayList<>();
+    List<JsonNode> peerAuthentications = new ArrayList<>();
     Map<String, Map<String, String>> nsLabels = new HashMap<>();
     for (JsonNode doc : documents) {
       String group = doc.path("apiVersion").asText().split("/", 2)[0];
@@ -54,6 +56,8 @@ public final class PolicySimulator {
         ciliumPolicies.addAll(CiliumPolicy.from(doc, id));
       } else if (group.equals("security.istio.io") && kind.equals("AuthorizationPolicy")) {
         istioPolicies.add(IstioPolicy.from(doc, id));
+      } else if (group.equals("security.istio.io") && kind.equals("PeerAuthentication")) {
+        peerAuthentications.add(doc);
       } else if (group.equals("v1") && kind.equals("Namespace")) {
         Map<String, String> labels = new HashMap<>();
         doc.path("metadata").path("labels").fields()
@@ -63,7 +67,8 @@ public final class PolicySimulator {
     }
     options.namespaceLabels().forEach((ns, labels) ->
         nsLabels.computeIfAbsent(ns, k -> new HashMap<>()).putAll(labels));
-    return new PolicySimulator(options, nsLabels, ciliumPolicies, istioPolicies);
+    return new PolicySimulator(options, nsLabels, ciliumPolicies, istioPolicies,
+        PeerAuthentications.of(peerAuthentications, options.rootNamespace()));
   }
 
   /** {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object. */
@@ -71,7 +76,8 @@ public final class PolicySimulator {
     JsonNode meta = doc.path("metadata");
     String kind = doc.path("kind").asText();
     String name = meta.path("name").asText();
-    boolean namespaced = kind.equals("CiliumNetworkPolicy") || kind.equals("AuthorizationPolicy");
+    boolean namespaced = kind.equals("CiliumNetworkPolicy") || kind.equals("AuthorizationPolicy")
+        || kind.equals("PeerAuthentication");
     String ns = meta.path("namespace").asText(namespaced ? "default" : "");
     return ns.isEmpty() || kind.equals("CiliumClusterwideNetworkPolicy")
         ? kind + "/" + name : kind + "/" + ns + "/" + name;
@@ -130,6 +136,15 @@ public final class PolicySimulator {
    */
   public Verdict l7(Workload from, Workload to, int port) {
     return istio.decide(from, to, port);
+  }
+
+  /**
+   * Istio's verdict at {@code to}'s ztunnel for a plaintext connection from outside the cluster (a
+   * load balancer's client, the API server calling a webhook) on target port {@code port}: the port
+   * must take plaintext (PeerAuthentication) and an ALLOW rule must match a caller without identity.
+   */
+  public Verdict l7FromExternal(External from, Workload to, int port) {
+    return istio.decideFromOutside(from, to, port);
   }
 
   private Peer peer(Workload w) {

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param kubeApiserverAddresses external addresses that are the kube-apiserver (entity
  *     {@code kube-apiserver})
  * @param hostAddresses external addresses that are the local node (entity {@code host})
+ * @param remoteNodeAddresses external addresses that are other nodes of the cluster (entity {@code
+ *     remote-node}): where traffic from outside arrives when a node forwards it to a pod elsewhere
  */
 public record SimulatorOptions(
     String trustDomain,
@@ -29,7 +31,8 @@ public record SimulatorOptions(
     Map<String, Map<String, String>> namespaceLabels,
     String clusterName,
     Set<String> kubeApiserverAddresses,
-    Set<String> hostAddresses) {
+    Set<String> hostAddresses,
+    Set<String> remoteNodeAddresses) {
 
   /** The ambient HBONE port. */
   public static final int HBONE_PORT = 15008;
@@ -44,12 +47,13 @@ public record SimulatorOptions(
             Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
     kubeApiserverAddresses = Set.copyOf(kubeApiserverAddresses);
     hostAddresses = Set.copyOf(hostAddresses);
+    remoteNodeAddresses = Set.copyOf(remoteNodeAddresses);
   }
 
   /**
    * Trust domain {@code cluster.local}, root namespace {@code istio-system}, HBONE on, no extra
    * namespace labels, cluster {@code default}, kube-apiserver at the {@code kubernetes.default}
-   * service names, no host addresses.
+   * service names, no host or remote-node addresses.
    */
   public static SimulatorOptions defaults() {
     return new SimulatorOptions(
@@ -63,48 +67,55 @@ public record SimulatorOptions(
             "kubernetes.default",
             "kubernetes.default.svc",
             "kubernetes.default.svc.cluster.local"),
+        Set.of(),
         Set.of());
   }
 
   /** A copy with another trust domain. */
   public SimulatorOptions withTrustDomain(String value) {
     return new SimulatorOptions(value, rootNamespace, hbone, namespaceLabels, clusterName,
-        kubeApiserverAddresses, hostAddresses);
+        kubeApiserverAddresses, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with another Istio root namespace. */
   public SimulatorOptions withRootNamespace(String value) {
     return new SimulatorOptions(trustDomain, value, hbone, namespaceLabels, clusterName,
-        kubeApiserverAddresses, hostAddresses);
+        kubeApiserverAddresses, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with HBONE evaluation on or off. */
   public SimulatorOptions withHbone(boolean value) {
     return new SimulatorOptions(trustDomain, rootNamespace, value, namespaceLabels, clusterName,
-        kubeApiserverAddresses, hostAddresses);
+        kubeApiserverAddresses, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with these namespace labels (replacing the previous map). */
   public SimulatorOptions withNamespaceLabels(Map<String, Map<String, String>> value) {
     return new SimulatorOptions(trustDomain, rootNamespace, hbone, value, clusterName,
-        kubeApiserverAddresses, hostAddresses);
+        kubeApiserverAddresses, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with another Cilium cluster name. */
   public SimulatorOptions withClusterName(String value) {
     return new SimulatorOptions(trustDomain, rootNamespace, hbone, namespaceLabels, value,
-        kubeApiserverAddresses, hostAddresses);
+        kubeApiserverAddresses, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with other kube-apiserver addresses. */
   public SimulatorOptions withKubeApiserverAddresses(Set<String> value) {
     return new SimulatorOptions(trustDomain, rootNamespace, hbone, namespaceLabels, clusterName,
-        value, hostAddresses);
+        value, hostAddresses, remoteNodeAddresses);
   }
 
   /** A copy with other host addresses. */
   public SimulatorOptions withHostAddresses(Set<String> value) {
     return new SimulatorOptions(trustDomain, rootNamespace, hbone, namespaceLabels, clusterName,
-        kubeApiserverAddresses, value);
+        kubeApiserverAddresses, value, remoteNodeAddresses);
+  }
+
+  /** A copy with other remote-node addresses. */
+  public SimulatorOptions withRemoteNodeAddresses(Set<String> value) {
+    return new SimulatorOptions(trustDomain, rootNamespace, hbone, namespaceLabels, clusterName,
+        kubeApiserverAddresses, hostAddresses, value);
   }
 }
