@@ -34,8 +34,9 @@ final class AuthorizationPolicies {
   }
 
   /**
-   * {@code allow-to-<member>}: one rule, from the principals of the member's agreed ambient callers
-   * to its TCP target ports. Without such a caller or port the policy has no rules, which allows
+   * {@code allow-to-<member>}: one rule from the principals of the member's agreed ambient callers
+   * to its TCP target ports, and one from plaintext callers ({@code notPrincipals: ["*"]}) to the TCP
+   * ports its ways in from outside the mesh open. Without such a caller or port the policy has no rules, which allows
    * nothing: the member is explicitly closed, as the mesh-wide deny-all already has it.
    */
   Document allowTo(MemberPlan member) {
@@ -60,9 +61,12 @@ final class AuthorizationPolicies {
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
           }
           if (!opened.isEmpty()) {
-            // plaintext from outside the mesh has no principal: a rule without from, on those ports only
-            spec.withArray("rules").addObject().putArray("to").addObject().putObject("operation")
-                .set("ports", Json.strings(opened));
+            // plaintext from outside the mesh has no principal, and an mTLS-only field compares an empty
+            // value then (https://istio.io/latest/news/security/istio-security-2021-004/): notPrincipals "*"
+            // matches plaintext alone, so an in-mesh caller without an agreement is not let in at L7
+            ObjectNode rule = spec.withArray("rules").addObject();
+            rule.putArray("from").addObject().putObject("source").set("notPrincipals", Json.strings(List.of("*")));
+            rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(opened));
           }
         });
   }

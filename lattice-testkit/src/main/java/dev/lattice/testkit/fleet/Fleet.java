@@ -25,9 +25,19 @@ public record Fleet(
   /** A directed pair of {@code namespace/name} addresses. */
   public record Edge(String from, String to) {}
 
-  /** A workload with what a policy engine needs to know about its pods. */
+  /**
+   * A workload with what a policy engine needs to know about its pods.
+   *
+   * @param openings the target ports reachable from outside the mesh, and from where: {@code world}
+   *     (a LoadBalancer or NodePort service, a Permissive port) or {@code kube-apiserver} (a Webhook port)
+   */
   public record GeneratedWorkload(
-      String namespace, String name, Map<String, String> labels, String serviceAccount, boolean ambient, List<Integer> targetPorts) {
+      String namespace, String name, Map<String, String> labels, String serviceAccount, boolean ambient, List<Integer> targetPorts,
+      Map<Integer, String> openings) {
+    public GeneratedWorkload {
+      openings = Map.copyOf(openings);
+    }
+
     public String address() {
       return namespace + "/" + name;
     }

@@ -58,11 +58,26 @@ public final class FleetGenerator {
     for (int i = 0; i < shape.services(); i++) {
       workloads.add(GenWorkload.service("ns-" + (i % shape.namespaces()), "svc-" + i, ports(), Form.values()[random.nextInt(3)]));
     }
+    if (shape.exposedRatio() > 0) { // drawn only when asked for, so other shapes keep their fleets
+      for (GenWorkload w : workloads) {
+        if (random.nextDouble() < shape.exposedRatio()) {
+          w.serviceType = random.nextBoolean() ? "LoadBalancer" : "NodePort";
+        }
+      }
+    }
     int members = (int) Math.round(shape.services() * shape.meshMemberRatio());
     for (int j = 0; j < members; j++) {
       String name = "mm-" + j;
-      workloads.add(GenWorkload.meshMember(namespace(), name, random.nextBoolean() ? name : name + "-sa",
-          random.nextInt(4) != 0, ports()));
+      GenWorkload member = GenWorkload.meshMember(namespace(), name, random.nextBoolean() ? name : name + "-sa",
+          random.nextInt(4) != 0, ports());
+      if (shape.exposedRatio() > 0) {
+        for (GenPort p : member.ports) {
+          if (random.nextDouble() < shape.exposedRatio()) {
+            member.peerAuth.put(p.name(), random.nextBoolean() ? "Permissive" : "Webhook");
+          }
+        }
+      }
+      workloads.add(member);
     }
     Set<Edge> agreed = new TreeSet<>(java.util.Comparator.comparing(Edge::from).thenComparing(Edge::to));
     for (GenWorkload a : workloads) {
@@ -159,7 +174,7 @@ public final class FleetGenerator {
 
   private static List<GeneratedWorkload> truth(List<GenWorkload> workloads) {
     return workloads.stream().map(w -> new GeneratedWorkload(w.namespace, w.name, w.labels(), w.serviceAccount,
-        w.ambient, w.ports.stream().map(p -> p.targetPort).distinct().sorted().toList())).toList();
+        w.ambient, w.ports.stream().map(p -> p.targetPort).distinct().sorted().toList(), w.openings())).toList();
   }
 
   private String namespace() {
@@ -202,6 +217,10 @@ public final class FleetGenerator {
     final Set<String> calls = new TreeSet<>();
     final Set<String> accepts = new TreeSet<>();
     final Set<String> externalCalls = new TreeSet<>();
+    /** A service's {@code serviceType}, when not ClusterIP. */
+    String serviceType;
+    /** A mesh member's port modes other than Strict, by port name. */
+    final Map<String, String> peerAuth = new TreeMap<>();
 
     private GenWorkload(String namespace, String name, List<GenPort> ports, Form form, boolean meshMember, String sa, boolean ambient) {
       this.namespace = namespace;
@@ -227,6 +246,19 @@ public final class FleetGenerator {
 
     String address() {
       return namespace + "/" + name;
+    }
+
+    /** The target ports reachable from outside the mesh and from where ({@code world} or {@code kube-apiserver}). */
+    Map<Integer, String> openings() {
+      Map<Integer, String> out = new TreeMap<>();
+      for (GenPort p : ports) {
+        if (serviceType != null) {
+          out.put(p.targetPort(), "world");
+        } else if (peerAuth.containsKey(p.name())) {
+          out.put(p.targetPort(), peerAuth.get(p.name()).equals("Webhook") ? "kube-apiserver" : "world");
+        }
+      }
+      return out;
     }
 
     Map<String, String> labels() {

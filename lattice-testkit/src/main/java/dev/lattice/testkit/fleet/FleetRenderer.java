@@ -50,7 +50,11 @@ final class FleetRenderer {
     if (random.nextInt(8) == 0) {
       container.putObject("security").putArray("capabilities").add("NET_ADMIN");
     }
-    ObjectNode ports = body.putObject("service").putObject("ports");
+    ObjectNode serviceBlock = body.putObject("service");
+    if (w.serviceType != null) {
+      serviceBlock.put(snake ? "service_type" : "serviceType", w.serviceType);
+    }
+    ObjectNode ports = serviceBlock.putObject("ports");
     for (GenPort p : w.ports) {
       ObjectNode port = ports.putObject(p.name()).put("port", p.port());
       if (p.targetPort() != p.port()) {
@@ -154,7 +158,12 @@ final class FleetRenderer {
     ObjectNode spec = doc.putObject("spec");
     spec.putObject("target").putObject("selector").set("labels", F.objectNode().put("app", w.name));
     ArrayNode ports = spec.putArray("ports");
-    w.ports.forEach(p -> ports.addObject().put("port", p.targetPort()).put("name", p.name()));
+    w.ports.forEach(p -> {
+      ObjectNode port = ports.addObject().put("port", p.targetPort()).put("name", p.name());
+      if (w.peerAuth.containsKey(p.name())) {
+        port.put("peerAuth", w.peerAuth.get(p.name()));
+      }
+    });
     refs(spec.putArray("allowedCallers"), w.namespace, w.accepts);
     refs(spec.putArray("dependencies"), w.namespace, w.calls);
     if (!w.serviceAccount.equals(w.name)) {

@@ -14,10 +14,25 @@ package dev.lattice.testkit.fleet;
  * @param canaryRatio share of services rolled out with {@code deploy.strategy: canary}
  * @param autoscalingRatio share of canonical services with {@code autoscaling.max} above {@code
  *     replicas} (the flat and snake forms already spell autoscaling as {@code replicas: {min, max}})
+ * @param exposedRatio share of services exposed by {@code serviceType: LoadBalancer} or {@code
+ *     NodePort}, and of mesh-member ports declared {@code Permissive} or {@code Webhook}
  */
 public record FleetShape(
     int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio, double meshMemberRatio,
-    double placeholderRatio, double canaryRatio, double autoscalingRatio) {
+    double placeholderRatio, double canaryRatio, double autoscalingRatio, double exposedRatio) {
+
+  /** A shape without ways in from outside the mesh. */
+  public FleetShape(int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio,
+      double meshMemberRatio, double placeholderRatio, double canaryRatio, double autoscalingRatio) {
+    this(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio, placeholderRatio,
+        canaryRatio, autoscalingRatio, 0);
+  }
+
+  /** A copy in which this share of services and mesh-member ports are reachable from outside the mesh. */
+  public FleetShape withExposedRatio(double ratio) {
+    return new FleetShape(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio,
+        placeholderRatio, canaryRatio, autoscalingRatio, ratio);
+  }
 
   /** A shape without placeholders, canaries or explicit autoscaling. */
   public FleetShape(int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio,
