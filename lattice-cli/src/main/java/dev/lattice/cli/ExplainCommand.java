@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lattice explain --from A --to B [--port N] [--json] PATH...}: allowed or denied at L4 and
- * L7, and why. Exit 0 with an answer (allowed or not), 1 for input errors, 2 for an unknown name.
+ * L7, and why; {@code --from world|kube-apiserver|remote-node} for plaintext from outside the mesh. Exit 0 with an answer (allowed or not), 1 for input errors, 2 for an unknown name.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Explain whether one service may reach another (or an external service), at L4 and L7.")
@@ -29,7 +29,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin InputOptions input;
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "SERVICE", description = "the caller: namespace/name, or name when unambiguous")
+  @Option(names = "--from", required = true, paramLabel = "SERVICE", description = "the caller: namespace/name, or name when "
+      + "unambiguous; or world, kube-apiserver or remote-node for plaintext from outside the mesh (a member named so: "
+      + "write namespace/name)")
   String from;
 
   @Option(names = "--to", required = true, paramLabel = "SERVICE", description = "the callee or external service")
@@ -52,6 +54,12 @@ final class ExplainCommand implements Callable<Integer> {
     FleetPlan plan = result.plan().orElseThrow();
     List<String> known = new ArrayList<>();
     plan.members().keySet().forEach(r -> known.add(r.toString()));
+    if (Explainer.OUTSIDE_SOURCES.contains(from)) {
+      Explanation e = new Explainer(result, input.trustDomain).explainFromOutside(from, resolve(to, known, "--to"),
+          Optional.ofNullable(port));
+      print(e);
+      return LatticeCommand.OK;
+    }
     ObjectRef caller = resolve(from, known, "--from");
     List<String> targets = new ArrayList<>(known);
     plan.externals().keySet().forEach(r -> targets.add(r.toString()));
@@ -59,13 +67,17 @@ final class ExplainCommand implements Callable<Integer> {
     Explanation e = absent.isPresent()
         ? notInInput(caller, absent.get())
         : new Explainer(result, input.trustDomain).explain(caller, resolve(to, targets, "--to"), Optional.ofNullable(port));
+    print(e);
+    return LatticeCommand.OK;
+  }
+
+  private void print(Explanation e) throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(e));
     } else {
       text(e, out);
     }
-    return LatticeCommand.OK;
   }
 
   /**

@@ -151,6 +151,27 @@ class CliTest {
   }
 
   @Test
+  void explainFromOutsideTheMeshAnswersAtBothLayers() throws Exception {
+    String homelab = ProjectPaths.root().resolve("examples/homelab").toString();
+    Run lb = run("explain", "--from", "world", "--to", "media/jellyfin", "--port", "8096", "--json", homelab);
+    assertThat(lb.code()).as(lb.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(lb.out());
+    assertThat(o.get("from").asText()).isEqualTo("world");
+    assertThat(o.get("l4").get("allowed").asBoolean()).as(lb.out()).isTrue();
+    assertThat(o.get("l7").get("allowed").asBoolean()).as(lb.out()).isTrue();
+    assertThat(o.get("l7").get("documents").toString()).contains("allow-to-jellyfin");
+    assertThat(o.get("reasons").toString()).contains("opens port 8096/TCP (load balancer)");
+    Run strict = run("explain", "--from", "world", "--to", "home-nas", "--port", "445", "--json", homelab);
+    JsonNode closed = new ObjectMapper().readTree(strict.out());
+    assertThat(closed.get("l4").get("allowed").asBoolean()).as(strict.out()).isFalse();
+    assertThat(closed.get("l7").get("allowed").asBoolean()).as("STRICT refuses plaintext: " + strict.out()).isFalse();
+    Run permissive = run("explain", "--from", "world", "--to", "home-nas", "--port", "5000", homelab);
+    assertThat(permissive.out()).as(permissive.out()).startsWith("world -> media/home-nas port 5000: ALLOWED");
+    Run apiServer = run("explain", "--from", "kube-apiserver", "--to", "media/jellyfin", "--port", "8096", homelab);
+    assertThat(apiServer.out()).as(apiServer.out()).contains("DENIED").contains("L4 (Cilium): denied");
+  }
+
+  @Test
   void aPeerAbsentFromAPartialInputIsExplainedAsNotInThisInput(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + POLICY);
     Run v = run("validate", dir.toString());

@@ -25,13 +25,67 @@ import java.util.TreeSet;
  * the plan's declarations say which halves of the agreement exist and which is missing.
  */
 public final class Explainer {
+  /** The sources outside the mesh {@link #explainFromOutside} knows, as Cilium names them. */
+  public static final List<String> OUTSIDE_SOURCES = List.of("world", "kube-apiserver", "remote-node");
+  private static final External WORLD = External.ip("203.0.113.1", 0); // TEST-NET-3, RFC 5737
+  private static final External API_SERVER = External.host("kubernetes.default", 0);
+  private static final External REMOTE_NODE = External.host("remote-node.invalid", 0);
+
   private final FleetPlan plan;
   private final PolicySimulator simulator;
 
   public Explainer(Compilation compilation, String trustDomain) {
     this.plan = compilation.plan().orElseThrow(() -> new IllegalArgumentException("the compilation has no plan"));
     List<JsonNode> bodies = compilation.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
-    this.simulator = PolicySimulator.of(bodies, SimulatorOptions.defaults().withTrustDomain(trustDomain));
+    this.simulator = PolicySimulator.of(bodies, SimulatorOptions.defaults().withTrustDomain(trustDomain)
+        .withRemoteNodeAddresses(java.util.Set.of(REMOTE_NODE.address())));
+  }
+
+  /**
+   * Explains plaintext traffic from outside the mesh — {@code world} (a load balancer's or node
+   * port's clients), {@code kube-apiserver} (a webhook's caller) or {@code remote-node} (either,
+   * after a node forwards it) — to a member: Cilium's ingress of the callee and, in the ambient
+   * mesh, whether its ztunnel accepts plaintext there and an ALLOW rule lets it in.
+   */
+  public Explanation explainFromOutside(String source, ObjectRef to, Optional<Integer> port) {
+    External from = switch (source) {
+      case "world" -> WORLD;
+      case "kube-apiserver" -> API_SERVER;
+      case "remote-node" -> REMOTE_NODE;
+      default -> throw new IllegalArgumentException("unknown source outside the mesh: " + source + " (" + OUTSIDE_SOURCES + ")");
+    };
+    MemberPlan callee = plan.member(to).orElseThrow(() -> new IllegalArgumentException(to + " is not a service or mesh member"));
+    List<String> reasons = new ArrayList<>();
+    if (callee.openings().isEmpty()) {
+      reasons.add(to + " declares no way in from outside the mesh (serviceType LoadBalancer or NodePort, a Permissive or "
+          + "Webhook port)");
+    }
+    callee.openings().forEach(o -> reasons.add(to + " opens port " + o.targetPort() + "/" + o.protocol() + " ("
+        + o.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ") to " + String.join(", ", o.way().entities())));
+    List<Integer> ports = port.map(List::of).orElse(callee.targetPorts());
+    boolean l4 = false;
+    boolean l7Applies = false;
+    boolean l7 = false;
+    TreeSet<String> l4Docs = new TreeSet<>();
+    TreeSet<String> l7Docs = new TreeSet<>();
+    for (int p : ports) {
+      Verdict v4 = simulator.l4FromExternal(from, workload(callee), p);
+      Verdict v7 = simulator.l7FromExternal(from, workload(callee), p);
+      l4 |= v4.allowed();
+      l4Docs.addAll(v4.documents());
+      reasons.add("L4 port " + p + ": " + v4.reason());
+      if (v7.applies()) {
+        l7Applies = true;
+        l7 |= v7.allowed();
+        l7Docs.addAll(v7.documents());
+        reasons.add("L7 port " + p + ": " + v7.reason());
+      }
+    }
+    if (ports.isEmpty()) {
+      reasons.add(to + " serves no ports");
+    }
+    Optional<Explanation.Layer> l7Layer = l7Applies ? Optional.of(new Explanation.Layer(l7, List.copyOf(l7Docs))) : Optional.empty();
+    return new Explanation(source, to.toString(), port, new Explanation.Layer(l4, List.copyOf(l4Docs)), l7Layer, reasons);
   }
 
   public FleetPlan plan() {
