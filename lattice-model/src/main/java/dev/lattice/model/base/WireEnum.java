@@ -1,4 +1,4 @@
-package dev.lattice.model;
+package dev.lattice.model.base;
 
 /** An enum whose constants are spelled in YAML as {@link #wire()}. */
 public interface WireEnum {

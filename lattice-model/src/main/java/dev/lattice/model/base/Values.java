@@ -1,4 +1,4 @@
-package dev.lattice.model;
+package dev.lattice.model.base;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,11 +1,6 @@
-package dev.lattice.model.job;
+package dev.lattice.model;
 
-import dev.lattice.model.LatticeJob;
-import dev.lattice.model.LatticeService;
-import dev.lattice.model.ObjectMeta;
-import dev.lattice.model.PathSyntax;
-import dev.lattice.model.SourceMap;
-import dev.lattice.model.SourcedObject;
+import dev.lattice.model.job.JobTaskSpec;
 import dev.lattice.model.service.LatticeServiceSpec;
 import dev.lattice.model.service.ResourceSpec;
 import dev.lattice.model.service.WorkloadSpec;

@@ -1,4 +1,4 @@
-package dev.lattice.model.read;
+package dev.lattice.model.diagnostics;
 
 import java.util.Collection;
 import java.util.Locale;

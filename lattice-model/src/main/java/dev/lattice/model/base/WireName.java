@@ -1,4 +1,4 @@
-package dev.lattice.model;
+package dev.lattice.model.base;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.lattice.compiler;
+package dev.lattice.compiler.spi;
 
 import java.util.Objects;
 
