@@ -132,6 +132,11 @@ public final class LinkAgent implements AutoCloseable {
 
   private void onCommand(Command c) {
     synchronized (this) {
+      if (closed) {
+        // commands run on the scheduler, after the stream delivered them: one that arrives while the agent
+        // closes must not run, since its result could no longer be sent (the cell re-sends it to the next agent)
+        return;
+      }
       if (unacked.containsKey(c.getId())) {
         send(AgentMessage.newBuilder().setResult(unacked.get(c.getId())).build());
         return;
