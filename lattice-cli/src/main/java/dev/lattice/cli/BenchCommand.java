@@ -101,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
     stages.put("undo the edit (incremental)", () -> consumed += incremental.compile(sources).documents().size());
     // the six Cedar gates alone: every question of the fleet, engine built from the policies each time
     var unauthorized = new dev.lattice.compiler.stage.Pipeline(compiler.options(), dev.lattice.compiler.stage.Authorizer.ALLOW_ALL)
-        .plan(sources, new dev.lattice.model.diagnostics.Diagnostics());
+        .plan(sources.objects(), new dev.lattice.model.diagnostics.Diagnostics());
     int questions = first.plan().map(p -> p.gates().size()).orElse(0);
     stages.put("gates (" + questions + " questions)", () -> consumed += new dev.lattice.compiler.authz.GateAuthorizer()
         .authorize(unauthorized, sources.objects(), new dev.lattice.model.diagnostics.Diagnostics()).gates().size());

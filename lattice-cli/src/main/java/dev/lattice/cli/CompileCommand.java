@@ -1,7 +1,7 @@
 package dev.lattice.cli;
 
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.DocumentWriter;
 import dev.lattice.conformance.KubernetesValidator;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.plan.FleetPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.testkit.explain.Explainer;
 import dev.lattice.testkit.explain.Explanation;
 import java.io.PrintWriter;
@@ -107,7 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
         return ObjectRef.parse(name, "");
       }
       throw new CommandLine.ParameterException(spec.commandLine(), option + " " + name + " is not in the input"
-          + dev.lattice.model.read.Suggestions.didYouMean(name, known).map(s -> "; " + s).orElse(""));
+          + dev.lattice.model.diagnostics.Suggestions.didYouMean(name, known).map(s -> "; " + s).orElse(""));
     }
     List<String> matches = known.stream().filter(k -> k.endsWith("/" + name)).toList();
     if (matches.size() == 1) {

@@ -7,7 +7,7 @@ import dev.lattice.compiler.graph.MermaidRenderer;
 import dev.lattice.compiler.graph.ServiceGraph;
 import dev.lattice.compiler.graph.ServiceGraphBuilder;
 import dev.lattice.compiler.stage.Authorizer;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Codes;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ final class GraphCommand implements Callable<Integer> {
     for (String ns : namespaces) {
       if (!graph.namespaces().contains(ns)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--namespace " + ns + " has nothing in the input"
-            + dev.lattice.model.read.Suggestions.didYouMean(ns, graph.namespaces()).map(s -> "; " + s).orElse(""));
+            + dev.lattice.model.diagnostics.Suggestions.didYouMean(ns, graph.namespaces()).map(s -> "; " + s).orElse(""));
       }
     }
     return new TreeSet<>(namespaces);
@@ -90,7 +90,7 @@ final class GraphCommand implements Callable<Integer> {
     }
     throw new CommandLine.ParameterException(spec.commandLine(), matches.isEmpty()
         ? "--service " + name + " is not in the input"
-            + dev.lattice.model.read.Suggestions.didYouMean(name, name.contains("/") ? known
+            + dev.lattice.model.diagnostics.Suggestions.didYouMean(name, name.contains("/") ? known
                 : known.stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().toList()).map(s -> "; " + s).orElse("")
         : "--service " + name + " is ambiguous: " + String.join(", ", matches) + " (write namespace/name)");
   }

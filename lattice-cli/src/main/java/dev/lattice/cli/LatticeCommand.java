@@ -28,7 +28,7 @@ public final class LatticeCommand implements Runnable {
   static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, CompileCommand.class, CheckCommand.class,
       ExplainCommand.class, GraphCommand.class, BenchCommand.class,
       InstallCommands.Crds.class, InstallCommands.Install.class, ManagementInstallCommand.class,
-      dev.lattice.runtime.server.ControllerCommand.class,
+      dev.lattice.runtime.link.wiring.CellControllerCommand.class,
       dev.lattice.runtime.link.cli.CellCommand.class, dev.lattice.runtime.link.cli.AgentCommand.class,
       ClusterCommand.class, ServiceCommand.class, PlacementCommand.class, FluxCommand.class);
 

@@ -1,6 +1,7 @@
 package dev.lattice.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -10,7 +11,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The module rules: dependencies point inward, and the pure parts do no I/O, read no clock, draw no randomness. */
+/**
+ * The module rules: dependencies point inward, no package takes part in a cycle, the controller never
+ * depends on the link, and the pure parts do no I/O, read no clock, draw no randomness.
+ */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -86,6 +90,35 @@ class ArchitectureTest {
         .orShould().callMethod(java.util.UUID.class, "randomUUID")
         .orShould().callMethod(java.time.Instant.class, "now")
         .orShould().callMethod(java.time.LocalDateTime.class, "now")
+        .check(CLASSES);
+  }
+
+  /**
+   * Every package of dev.lattice is its own slice ({@code (**)} captures the whole package name), so a
+   * cycle between any two packages, in any module, fails here.
+   */
+  @Test
+  void noPackageTakesPartInACycle() {
+    slices().matching("dev.lattice.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /**
+   * lattice-controller (every dev.lattice.runtime package but the link's) never depends on lattice-link
+   * (dev.lattice.runtime.link): the link plugs into the controller through ClusterHook (a HostedHook in
+   * the controller command), the reverse of the Maven dependency would not compile either.
+   */
+  @Test
+  void theControllerNeverDependsOnTheLink() {
+    noClasses().that().resideInAPackage("dev.lattice.runtime..").and().resideOutsideOfPackage("dev.lattice.runtime.link..")
+        .should().dependOnClassesThat().resideInAPackage("dev.lattice.runtime.link..")
+        .check(CLASSES);
+  }
+
+  /** The runtime (controller and link) knows nothing of the command line nor of the test kit. */
+  @Test
+  void theRuntimeDependsOnNoCommandLineNorTestKit() {
+    noClasses().that().resideInAPackage("dev.lattice.runtime..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.lattice.cli..", "dev.lattice.testkit..")
         .check(CLASSES);
   }
 }

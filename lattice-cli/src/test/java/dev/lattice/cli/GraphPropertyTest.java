@@ -73,18 +73,18 @@ class GraphPropertyTest {
 
   /** A random node's and a random namespace's cut: every edge touching the focus, its peers, nothing else. */
   private static void aroundKeepsExactlyTheNeighbourhood(ServiceGraph graph, Random random, String context) {
-    List<dev.lattice.model.ObjectRef> refs = new ArrayList<>(graph.nodes().keySet());
-    dev.lattice.model.ObjectRef node = refs.get(random.nextInt(refs.size()));
+    List<dev.lattice.model.base.ObjectRef> refs = new ArrayList<>(graph.nodes().keySet());
+    dev.lattice.model.base.ObjectRef node = refs.get(random.nextInt(refs.size()));
     String ns = new ArrayList<>(graph.namespaces()).get(random.nextInt(graph.namespaces().size()));
     checkCut(graph, graph.around(Set.of(), Set.of(node)), node::equals, context + ", around " + node);
     checkCut(graph, graph.around(Set.of(ns), Set.of()), r -> r.namespace().equals(ns), context + ", around namespace " + ns);
   }
 
   private static void checkCut(ServiceGraph graph, ServiceGraph cut,
-      java.util.function.Predicate<dev.lattice.model.ObjectRef> focus, String context) {
+      java.util.function.Predicate<dev.lattice.model.base.ObjectRef> focus, String context) {
     List<GraphEdge> expected = graph.edges().stream().filter(e -> focus.test(e.from()) || focus.test(e.to())).toList();
     assertThat(cut.edges()).as(context).containsExactlyElementsOf(expected);
-    Set<dev.lattice.model.ObjectRef> nodes = new TreeSet<>();
+    Set<dev.lattice.model.base.ObjectRef> nodes = new TreeSet<>();
     graph.nodes().keySet().stream().filter(focus).forEach(nodes::add);
     expected.forEach(e -> {
       nodes.add(e.from());

@@ -5,7 +5,7 @@ import dev.lattice.compiler.SourceChanges.Key;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.stage.Pipeline;
 import dev.lattice.model.Kind;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.lattice.compiler;
 
 import dev.lattice.compiler.SourceChanges.Change;
 import dev.lattice.compiler.stage.Pipeline;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import java.util.ArrayList;
 import java.util.HashSet;

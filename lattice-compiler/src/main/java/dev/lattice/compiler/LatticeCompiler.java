@@ -1,5 +1,6 @@
 package dev.lattice.compiler;
 
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
@@ -94,7 +95,7 @@ public final class LatticeCompiler {
   }
 
   private FleetPlan plan(Sources sources, Diagnostics diagnostics) {
-    return new Pipeline(options, authorizer).plan(sources, diagnostics);
+    return new Pipeline(options, authorizer).plan(sources.objects(), diagnostics);
   }
 
   /** What {@link #derive} found. */
@@ -145,7 +146,7 @@ public final class LatticeCompiler {
    */
   private Diagnostic collision(Document a, Document b, List<List<Document>> byEmitter, FleetPlan plan) {
     String service = b.body().path("metadata").path("labels").path(dev.lattice.compiler.document.Json.NAME_LABEL).asText("");
-    var at = b.namespace().map(ns -> plan.workloads().get(dev.lattice.model.ObjectRef.of(ns, service)))
+    var at = b.namespace().map(ns -> plan.workloads().get(dev.lattice.model.base.ObjectRef.of(ns, service)))
         .map(w -> w.source().sources().document()).orElse(dev.lattice.model.diagnostics.SourcePosition.UNKNOWN);
     return Diagnostic.error(Codes.DERIVED_NAME_COLLISION, "two derived documents are both " + b.apiVersion() + " " + b.id()
             + " (from the " + owner(a, byEmitter) + " and " + owner(b, byEmitter) + " emitters)",

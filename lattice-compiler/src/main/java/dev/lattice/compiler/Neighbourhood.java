@@ -1,6 +1,6 @@
 package dev.lattice.compiler;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.lattice.compiler;
 
 import dev.lattice.model.Kind;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.FleetPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Severity;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Required;
 import dev.lattice.model.policy.CedarPolicySpec;
 
 /** Cedar authorization policies that gate what services may do. */

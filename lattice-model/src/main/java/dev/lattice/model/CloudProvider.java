@@ -1,5 +1,6 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Required;
 import dev.lattice.model.cluster.CloudProviderSpec;
 
 /** Where clusters are built and the reference to the credentials for it (cluster-scoped). */

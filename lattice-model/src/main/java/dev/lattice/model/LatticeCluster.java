@@ -1,5 +1,7 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.Required;
 import dev.lattice.model.cluster.LatticeClusterSpec;
 import dev.lattice.model.cluster.LatticeClusterStatus;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.Required;
 import dev.lattice.model.service.LatticeServiceSpec;
 import dev.lattice.model.service.LatticeServiceStatus;
 import java.util.Optional;

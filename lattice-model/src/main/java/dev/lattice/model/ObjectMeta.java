@@ -1,5 +1,7 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.Required;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Values;
 import dev.lattice.model.diagnostics.SourcePosition;
 import java.util.Objects;
 

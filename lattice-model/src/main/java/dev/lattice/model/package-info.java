@@ -5,3 +5,4 @@
  * text by {@link dev.lattice.model.read.LatticeReader}.
  */
 package dev.lattice.model;
+import dev.lattice.model.base.Values;

@@ -1,5 +1,6 @@
 package dev.lattice.model;
 
+import dev.lattice.model.base.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.model.read.LatticeReader;

@@ -4,7 +4,7 @@ import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.GateOutcome;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.compiler.stage.Authorizer;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;

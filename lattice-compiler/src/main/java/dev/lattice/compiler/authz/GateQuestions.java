@@ -8,7 +8,7 @@ import dev.lattice.compiler.plan.SecretPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.LatticeExternalService;
 import dev.lattice.model.LatticeMeshMember;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.SourceMap;
 import dev.lattice.model.SourcedObject;

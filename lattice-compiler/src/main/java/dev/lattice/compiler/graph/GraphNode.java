@@ -1,6 +1,6 @@
 package dev.lattice.compiler.graph;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.List;
 
 /**

@@ -80,7 +80,7 @@ public final class MermaidRenderer {
     };
   }
 
-  static String id(dev.lattice.model.ObjectRef ref) {
+  static String id(dev.lattice.model.base.ObjectRef ref) {
     return id("n", ref.toString());
   }
 

@@ -8,7 +8,7 @@ import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.GateOutcome;
 import dev.lattice.compiler.plan.MemberPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lattice.compiler.plan;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 
 /**
  * An agreed edge: {@code caller} declared {@code callee} outbound (or both) and {@code callee}

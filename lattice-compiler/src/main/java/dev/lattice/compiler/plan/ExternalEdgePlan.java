@@ -1,6 +1,6 @@
 package dev.lattice.compiler.plan;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 
 /** An allowed edge from a member to an external destination, and the declaration that asked for it. */
 public record ExternalEdgePlan(ObjectRef caller, ObjectRef external, Declaration declaration)

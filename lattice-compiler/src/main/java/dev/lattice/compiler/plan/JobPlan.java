@@ -1,7 +1,7 @@
 package dev.lattice.compiler.plan;
 
 import dev.lattice.model.LatticeJob;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.job.JobTaskSpec;
 import dev.lattice.model.job.LifecyclePolicy;

@@ -1,6 +1,6 @@
 package dev.lattice.compiler.plan;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import java.util.List;
 import java.util.SortedMap;

@@ -1,6 +1,5 @@
 package dev.lattice.compiler.spi;
 
-import dev.lattice.compiler.CompilerOptions;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.function.Consumer;
 

@@ -6,7 +6,7 @@ import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.model.LatticeExternalService;
 import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeService;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.SourceMap;
 import dev.lattice.model.SourcedObject;
@@ -157,7 +157,7 @@ final class DeclarationCollector {
     index.services.keySet().stream().filter(r -> r.namespace().equals(peer.namespace())).forEach(r -> names.add(r.name()));
     index.meshMembers.keySet().stream().filter(r -> r.namespace().equals(peer.namespace())).forEach(r -> names.add(r.name()));
     index.externals.keySet().stream().filter(r -> r.namespace().equals(peer.namespace())).forEach(r -> names.add(r.name()));
-    return dev.lattice.model.read.Suggestions.closest(peer.name(), names).map(n -> peer.namespace() + "/" + n);
+    return dev.lattice.model.diagnostics.Suggestions.closest(peer.name(), names).map(n -> peer.namespace() + "/" + n);
   }
 
   private static ExternalPlan external(ObjectRef ref, SourcedObject s) {

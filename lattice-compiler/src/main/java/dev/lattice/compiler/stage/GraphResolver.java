@@ -6,7 +6,7 @@ import dev.lattice.compiler.plan.EdgePlan;
 import dev.lattice.compiler.plan.ExternalEdgePlan;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.model.LatticeExternalService;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;

@@ -6,7 +6,7 @@ import dev.lattice.compiler.plan.Opening;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeService;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;

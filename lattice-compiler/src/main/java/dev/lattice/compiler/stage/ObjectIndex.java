@@ -5,7 +5,7 @@ import dev.lattice.model.Kind;
 import dev.lattice.model.LatticeExternalService;
 import dev.lattice.model.LatticeMeshMember;
 import dev.lattice.model.LatticeService;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;

@@ -1,13 +1,12 @@
 package dev.lattice.compiler.stage;
 
-import dev.lattice.compiler.CompilerOptions;
-import dev.lattice.compiler.Sources;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.CloudProvider;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostics;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,9 +27,12 @@ public final class Pipeline {
     this.authorizer = authorizer;
   }
 
-  /** Runs the stages; the plan is meaningful only if {@code diagnostics} has no errors afterwards. */
-  public FleetPlan plan(Sources sources, Diagnostics diagnostics) {
-    java.util.List<dev.lattice.model.SourcedObject> objects = JobLowering.lower(sources.objects());
+  /**
+   * Runs the stages over the objects read from the sources ({@code Sources.objects()}); the plan is
+   * meaningful only if {@code diagnostics} has no errors afterwards.
+   */
+  public FleetPlan plan(java.util.List<dev.lattice.model.SourcedObject> read, Diagnostics diagnostics) {
+    java.util.List<dev.lattice.model.SourcedObject> objects = JobLowering.lower(read);
     ObjectIndex index = ObjectIndex.build(objects, diagnostics);
     ClusterChecks.check(index, diagnostics);
     Map<ObjectRef, MemberPlan> members = MemberPlanner.plan(index, diagnostics);

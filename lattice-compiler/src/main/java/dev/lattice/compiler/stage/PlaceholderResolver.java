@@ -1,12 +1,12 @@
 package dev.lattice.compiler.stage;
 
-import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.document.ObjectNames;
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.PortPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourceMap;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;

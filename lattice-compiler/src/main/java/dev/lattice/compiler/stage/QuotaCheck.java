@@ -2,7 +2,7 @@ package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.LatticeQuota;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;

@@ -1,13 +1,13 @@
 package dev.lattice.compiler.stage;
 
-import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.SecretPlan;
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.LatticeService;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.PathSyntax;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;

@@ -6,7 +6,7 @@ import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.plan.GateOutcome;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package dev.lattice.compiler.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

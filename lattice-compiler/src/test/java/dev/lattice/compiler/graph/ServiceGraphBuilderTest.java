@@ -3,7 +3,7 @@ package dev.lattice.compiler.graph;
 import static dev.lattice.compiler.graph.GraphFixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.lattice.emit.capi;
 
-import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;

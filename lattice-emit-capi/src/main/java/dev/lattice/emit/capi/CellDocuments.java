@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * A cell's documents, applied inside the cell cluster itself: the {@code lattice-cell} Service in
  * {@code lattice-system} that exposes the gRPC, bootstrap and proxy ports of the Lattice runtime
  * (the controller's pods, labelled {@code app.kubernetes.io/name: lattice-controller} by {@code lattice
- * install-manifests}; lattice-runtime's {@code ServiceSelectorTest} holds the two together) with the declared Service type, and the
+ * install-manifests}; lattice-controller's {@code ServiceSelectorTest} holds the two together) with the declared Service type, and the
  * {@code lattice-cell} ConfigMap holding the settings the runtime reads ({@code cluster}, {@code
  * grpcPort}, {@code bootstrapPort}, {@code proxyPort}, {@code serviceType}, and {@code host} when
  * declared; without it the runtime discovers the Service's address); with {@code gitops}, the Flux

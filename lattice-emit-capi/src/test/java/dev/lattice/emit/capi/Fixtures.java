@@ -3,7 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.CompilerOptions;
+import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.document.Document;

@@ -8,7 +8,7 @@ import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

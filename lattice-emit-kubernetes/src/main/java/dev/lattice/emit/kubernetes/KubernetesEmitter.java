@@ -65,7 +65,7 @@ public final class KubernetesEmitter implements Emitter {
       plan.namespaces().forEach(ns -> out.add(Json.document("v1", "Namespace", Optional.empty(), ns,
           Map.of("istio.io/dataplane-mode", "ambient"), body -> { })));
     }
-    Map<dev.lattice.model.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
+    Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
     plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent(), context, out, taskTemplates));
     plan.jobs().values().forEach(job -> out.add(VolcanoJob.of(job, taskTemplates)));
     return out;
@@ -77,7 +77,7 @@ public final class KubernetesEmitter implements Emitter {
    * agreed callers address, {@code <job>-<task>}.
    */
   private void emitWorkload(WorkloadPlan w, boolean task, EmitContext context, List<Document> out,
-      Map<dev.lattice.model.ObjectRef, ObjectNode> taskTemplates) {
+      Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates) {
     String ns = w.ref().namespace();
     String name = w.ref().name();
     Map<String, String> labels = Map.of(Json.NAME_LABEL, name);

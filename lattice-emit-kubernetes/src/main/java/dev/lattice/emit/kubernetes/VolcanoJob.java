@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.JobPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.job.LatticeJobSpec;
 import dev.lattice.model.job.LifecyclePolicy;
 import dev.lattice.model.job.TrainingSpec;

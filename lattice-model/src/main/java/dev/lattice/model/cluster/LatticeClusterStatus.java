@@ -1,8 +1,8 @@
 package dev.lattice.model.cluster;
 
-import dev.lattice.model.Condition;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.Condition;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

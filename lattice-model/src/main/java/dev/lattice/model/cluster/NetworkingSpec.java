@@ -1,6 +1,6 @@
 package dev.lattice.model.cluster;
 
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public record NetworkingSpec(
    * A pool of addresses for LoadBalancer Services (Cilium LB-IPAM); the older form's {@code
    * networking.default.cidr} is the pool {@code default}.
    */
-  public record LoadBalancerPool(@dev.lattice.model.Required String cidr) {}
+  public record LoadBalancerPool(@dev.lattice.model.base.Required String cidr) {}
 
   /**
    * Cilium toggles; an absent toggle takes the emitter's safe default (see {@code docs/CLUSTERS.md}).

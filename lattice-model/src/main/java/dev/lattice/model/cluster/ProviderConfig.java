@@ -1,7 +1,7 @@
 package dev.lattice.model.cluster;
 
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.lattice.model.cluster;
 
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.WireEnum;
 
 /** Infrastructure providers. {@link #BASIS} is read for compatibility but not compiled. */
 public enum ProviderType implements WireEnum {

@@ -1,7 +1,7 @@
 package dev.lattice.model.job;
 
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import dev.lattice.model.service.WorkloadSpec;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.lattice.model.job;
 
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.lattice.model.mesh;
 
-import dev.lattice.model.ObjectRef;
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
+import dev.lattice.model.base.ObjectRef;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
 import java.util.Optional;
 
 /** A reference to a service or mesh member; the namespace defaults to the referrer's. */

@@ -1,8 +1,8 @@
 package dev.lattice.model.policy;
 
-import dev.lattice.model.DefaultValue;
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
+import dev.lattice.model.base.DefaultValue;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
 import java.util.Optional;
 
 /** Cedar policy text with a priority (higher first) and a switch to turn it off. */

@@ -1,5 +1,6 @@
 package dev.lattice.model.read;
 
+import dev.lattice.model.diagnostics.Suggestions;
 import dev.lattice.model.CedarPolicy;
 import dev.lattice.model.CloudProvider;
 import dev.lattice.model.Kind;

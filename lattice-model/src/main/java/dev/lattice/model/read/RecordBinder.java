@@ -1,8 +1,9 @@
 package dev.lattice.model.read;
 
-import dev.lattice.model.DefaultValue;
-import dev.lattice.model.Required;
-import dev.lattice.model.WireName;
+import dev.lattice.model.diagnostics.Suggestions;
+import dev.lattice.model.base.DefaultValue;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.WireName;
 import dev.lattice.model.cluster.ProviderConfig;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;

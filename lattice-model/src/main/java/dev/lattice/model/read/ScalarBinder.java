@@ -1,6 +1,7 @@
 package dev.lattice.model.read;
 
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.diagnostics.Suggestions;
+import dev.lattice.model.base.WireEnum;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.SourcePosition;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Values;
 import java.util.List;
 
 /** Which services in other clusters may be offered a route to this one ({@code "*"} for all). */

@@ -1,7 +1,7 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
 import java.util.List;
 
 /** Scale between {@code spec.replicas} and {@code max} on the given metrics (CPU 80% when none). */

@@ -1,8 +1,8 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.DefaultValue;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.DefaultValue;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.Optional;
 
 /** How new versions roll out: {@code rolling} (default) or {@code canary} through Flagger. */

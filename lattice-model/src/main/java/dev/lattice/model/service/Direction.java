@@ -1,6 +1,6 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.WireEnum;
 
 /** Which way a declared service edge points, seen from the declaring service. */
 public enum Direction implements WireEnum {

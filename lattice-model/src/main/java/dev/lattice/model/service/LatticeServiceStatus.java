@@ -1,8 +1,8 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Condition;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.Condition;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.List;
 import java.util.Optional;
 

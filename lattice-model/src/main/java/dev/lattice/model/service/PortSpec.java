@@ -1,9 +1,9 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.DefaultValue;
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.DefaultValue;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.Optional;
 
 /** One offered port: the Service port and the container port it forwards to (the same by default). */

@@ -1,8 +1,8 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Required;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireName;
+import dev.lattice.model.base.Required;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

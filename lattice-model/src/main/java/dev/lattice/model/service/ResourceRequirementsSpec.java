@@ -1,6 +1,6 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Values;
 import java.util.Optional;
 
 /** CPU and memory requests and limits, as Kubernetes quantities ({@code 100m}, {@code 256Mi}). */

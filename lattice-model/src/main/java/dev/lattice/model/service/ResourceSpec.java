@@ -1,9 +1,9 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.DefaultValue;
-import dev.lattice.model.ObjectRef;
-import dev.lattice.model.Values;
-import dev.lattice.model.WireName;
+import dev.lattice.model.base.DefaultValue;
+import dev.lattice.model.base.ObjectRef;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireName;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Values;
+import dev.lattice.model.base.Values;
 import java.util.List;
 import java.util.Optional;
 

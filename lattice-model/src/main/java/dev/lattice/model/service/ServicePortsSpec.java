@@ -1,7 +1,7 @@
 package dev.lattice.model.service;
 
-import dev.lattice.model.Values;
-import dev.lattice.model.WireEnum;
+import dev.lattice.model.base.Values;
+import dev.lattice.model.base.WireEnum;
 import java.util.Map;
 import java.util.Optional;
 

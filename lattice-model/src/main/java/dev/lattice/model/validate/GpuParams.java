@@ -74,7 +74,7 @@ public final class GpuParams {
           }
         }
         default -> f.errorAtKey(Codes.UNKNOWN_FIELD, at, "unknown gpu param '" + key + "'",
-            dev.lattice.model.read.Suggestions.didYouMean(key, KNOWN).orElse("known params: " + new java.util.TreeSet<>(KNOWN)));
+            dev.lattice.model.diagnostics.Suggestions.didYouMean(key, KNOWN).orElse("known params: " + new java.util.TreeSet<>(KNOWN)));
       }
     });
   }

@@ -5,7 +5,7 @@ import dev.lattice.model.LatticeService;
 import dev.lattice.model.SourcedObject;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostics;
-import dev.lattice.model.job.JobTasks;
+import dev.lattice.model.JobTasks;
 import dev.lattice.model.job.LatticeJobSpec;
 import dev.lattice.model.job.LifecyclePolicy;
 import dev.lattice.model.job.TrainingSpec;

@@ -1,7 +1,7 @@
 package dev.lattice.model.validate;
 
 import dev.lattice.model.diagnostics.Codes;
-import dev.lattice.model.read.Suggestions;
+import dev.lattice.model.diagnostics.Suggestions;
 import dev.lattice.model.service.ResourceSpec;
 import java.util.List;
 import java.util.Map;

@@ -34,7 +34,7 @@ final class QuotaValidator {
       String p = Findings.child(path, k);
       if (!RESOURCES.contains(k)) {
         f.errorAtKey(Codes.UNKNOWN_FIELD, p, "unknown quota resource '" + k + "'",
-            dev.lattice.model.read.Suggestions.didYouMean(k, RESOURCES).orElse("use cpu, memory or nvidia.com/gpu"));
+            dev.lattice.model.diagnostics.Suggestions.didYouMean(k, RESOURCES).orElse("use cpu, memory or nvidia.com/gpu"));
       } else if (Quantity.parse(v).isEmpty()) {
         f.error(Codes.BAD_QUANTITY, p, "'" + v + "' is not a valid quantity", null);
       }

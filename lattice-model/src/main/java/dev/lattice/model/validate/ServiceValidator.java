@@ -224,7 +224,7 @@ final class ServiceValidator {
     KubernetesNames.label(name).ifPresent(why -> f.errorAtKey(Codes.INVALID_NAME, path, "invalid resource name '" + name + "': " + why, null));
     if (!BUILT_IN_TYPES.contains(r.type()) && KubernetesNames.label(r.type()).isPresent()) {
       f.error(Codes.INVALID_VALUE, path + ".type", "resource type '" + r.type() + "' is neither built in nor a DNS label",
-          dev.lattice.model.read.Suggestions.didYouMean(r.type(), BUILT_IN_TYPES).orElse("use service, external-service, secret, volume, gpu or a custom DNS-label type"));
+          dev.lattice.model.diagnostics.Suggestions.didYouMean(r.type(), BUILT_IN_TYPES).orElse("use service, external-service, secret, volume, gpu or a custom DNS-label type"));
     }
     r.id().ifPresent(id -> {
       String[] parts = id.split("/", -1);

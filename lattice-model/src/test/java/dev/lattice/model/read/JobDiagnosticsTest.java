@@ -7,7 +7,7 @@ import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Severity;
 import dev.lattice.model.job.JobTaskSpec;
-import dev.lattice.model.job.JobTasks;
+import dev.lattice.model.JobTasks;
 import org.junit.jupiter.api.Test;
 
 /**

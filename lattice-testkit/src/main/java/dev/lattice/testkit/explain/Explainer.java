@@ -7,7 +7,7 @@ import dev.lattice.compiler.plan.Declaration;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
-import dev.lattice.model.ObjectRef;
+import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.mesh.Endpoint;
 import dev.lattice.testkit.sim.External;
 import dev.lattice.testkit.sim.PolicySimulator;

@@ -108,7 +108,7 @@ class JobPolicyPropertyTest {
             }
             Verdict l7 = sim.l7(a.workload(), b.workload(), port);
             assertThat(l7.allowed()).as(what + " at L7: " + l7.reason()).isEqualTo(expected);
-            var why = explainer.explain(dev.lattice.model.ObjectRef.of(NS, a.name()), dev.lattice.model.ObjectRef.of(NS, b.name()),
+            var why = explainer.explain(dev.lattice.model.base.ObjectRef.of(NS, a.name()), dev.lattice.model.base.ObjectRef.of(NS, b.name()),
                 java.util.Optional.of(port));
             assertThat(why.allowed()).as(what + " explained: " + why.reasons()).isEqualTo(expected);
             checked++;
