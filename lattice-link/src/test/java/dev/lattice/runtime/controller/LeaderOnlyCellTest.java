@@ -80,11 +80,7 @@ class LeaderOnlyCellTest extends ControllerTestSupport {
       assertThat(holder()).isEqualTo("a");
 
       // the Lease passes to b: a observes the new holder and stops serving; b acquires and starts the cell
-      cluster.client.leases().inNamespace(LEASE_NS).withName("lattice-controller").edit(l -> {
-        l.getSpec().setHolderIdentity("b");
-        l.getSpec().setRenewTime(ZonedDateTime.now());
-        return l;
-      });
+      handOverTheLeaseTo("b");
       MockCluster.await("a stops serving", TIMEOUT, () -> outA.toString().contains("stopped leading: closing the cell"));
       // the line is printed as closing starts; the ports close soon after
       MockCluster.await("a's gRPC closed", TIMEOUT, () -> !listening(port(first, "grpc")));
@@ -155,5 +151,27 @@ class LeaderOnlyCellTest extends ControllerTestSupport {
       return s.getStringData().get(key);
     }
     return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes another holder into the Lease. The edit is optimistic (resourceVersion), and the holder
+   * renews the Lease on its own schedule, so a renewal between the read and the write is a 409:
+   * read again and retry, as a replica taking over would.
+   */
+  private void handOverTheLeaseTo(String holder) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        cluster.client.leases().inNamespace(LEASE_NS).withName("lattice-controller").edit(l -> {
+          l.getSpec().setHolderIdentity(holder);
+          l.getSpec().setRenewTime(ZonedDateTime.now());
+          return l;
+        });
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 20) {
+          throw e;
+        }
+      }
+    }
   }
 }

@@ -62,30 +62,8 @@ public final class Explainer {
     }
     callee.openings().forEach(o -> reasons.add(to + " opens port " + o.targetPort() + "/" + o.protocol() + " ("
         + o.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ") to " + String.join(", ", o.way().entities())));
-    List<Integer> ports = port.map(List::of).orElse(callee.targetPorts());
-    boolean l4 = false;
-    boolean l7Applies = false;
-    boolean l7 = false;
-    TreeSet<String> l4Docs = new TreeSet<>();
-    TreeSet<String> l7Docs = new TreeSet<>();
-    for (int p : ports) {
-      Verdict v4 = simulator.l4FromExternal(from, workload(callee), p);
-      Verdict v7 = simulator.l7FromExternal(from, workload(callee), p);
-      l4 |= v4.allowed();
-      l4Docs.addAll(v4.documents());
-      reasons.add("L4 port " + p + ": " + v4.reason());
-      if (v7.applies()) {
-        l7Applies = true;
-        l7 |= v7.allowed();
-        l7Docs.addAll(v7.documents());
-        reasons.add("L7 port " + p + ": " + v7.reason());
-      }
-    }
-    if (ports.isEmpty()) {
-      reasons.add(to + " serves no ports");
-    }
-    Optional<Explanation.Layer> l7Layer = l7Applies ? Optional.of(new Explanation.Layer(l7, List.copyOf(l7Docs))) : Optional.empty();
-    return new Explanation(source, to.toString(), port, new Explanation.Layer(l4, List.copyOf(l4Docs)), l7Layer, reasons);
+    return byPort(source, callee, port, reasons, p -> simulator.l4FromExternal(from, workload(callee), p),
+        p -> simulator.l7FromExternal(from, workload(callee), p));
   }
 
   public FleetPlan plan() {
@@ -106,14 +84,22 @@ public final class Explainer {
     if (port.isPresent() && !callee.targetPorts().contains(port.get())) {
       reasons.add(to + " serves no port " + port.get() + " (its ports: " + callee.targetPorts() + ")");
     }
+    return byPort(from.toString(), callee, port, reasons, p -> simulator.l4(workload(caller), workload(callee), p),
+        p -> simulator.l7(workload(caller), workload(callee), p));
+  }
+
+  /** Both layers' verdicts on each port asked about (all of the callee's when none is), with the reasons. */
+  private Explanation byPort(String from, MemberPlan callee, Optional<Integer> port, List<String> reasons,
+      java.util.function.IntFunction<Verdict> l4Of, java.util.function.IntFunction<Verdict> l7Of) {
+    List<Integer> ports = port.map(List::of).orElse(callee.targetPorts());
     boolean l4 = false;
     boolean l7Applies = false;
     boolean l7 = false;
     TreeSet<String> l4Docs = new TreeSet<>();
     TreeSet<String> l7Docs = new TreeSet<>();
     for (int p : ports) {
-      Verdict v4 = simulator.l4(workload(caller), workload(callee), p);
-      Verdict v7 = simulator.l7(workload(caller), workload(callee), p);
+      Verdict v4 = l4Of.apply(p);
+      Verdict v7 = l7Of.apply(p);
       l4 |= v4.allowed();
       l4Docs.addAll(v4.documents());
       reasons.add("L4 port " + p + ": " + v4.reason());
@@ -125,10 +111,10 @@ public final class Explainer {
       }
     }
     if (ports.isEmpty()) {
-      reasons.add(to + " serves no ports");
+      reasons.add(callee.ref() + " serves no ports");
     }
     Optional<Explanation.Layer> l7Layer = l7Applies ? Optional.of(new Explanation.Layer(l7, List.copyOf(l7Docs))) : Optional.empty();
-    return new Explanation(from.toString(), to.toString(), port, new Explanation.Layer(l4, List.copyOf(l4Docs)), l7Layer, reasons);
+    return new Explanation(from, callee.ref().toString(), port, new Explanation.Layer(l4, List.copyOf(l4Docs)), l7Layer, reasons);
   }
 
   private Explanation external(MemberPlan caller, ExternalPlan external, Optional<Integer> port, List<String> reasons) {
