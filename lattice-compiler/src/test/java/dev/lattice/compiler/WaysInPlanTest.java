@@ -43,4 +43,45 @@ class WaysInPlanTest {
     Compilation c = PipelineTest.compile(member("{selector: {labels: {app: hook}}}", true));
     assertThat(c.diagnostics()).isEmpty();
   }
+
+  private static String legacyCaller() {
+    return """
+        apiVersion: lattice.dev/v1alpha1
+        kind: LatticeMeshMember
+        metadata: {name: legacy, namespace: ops}
+        spec:
+          target: {selector: {labels: {app: legacy}}}
+          ambient: false
+          dependencies: [{name: web}]
+        """;
+  }
+
+  private static String web(String serviceType) {
+    return """
+        apiVersion: lattice.dev/v1alpha1
+        kind: LatticeService
+        metadata: {name: web, namespace: ops}
+        spec:
+          workload:
+            containers: {main: {image: "img/web:1"}}
+            service:
+              serviceType: %s
+              ports:
+                http: {port: 80, targetPort: 8080}
+                admin: {port: 9000}
+            resources:
+              legacy: {type: service, direction: inbound}
+        """.formatted(serviceType);
+  }
+
+  @Test
+  void aCallerOutsideTheMeshIsWarnedOfTheL7RefusalOnlyWhereThePortsRefusePlaintext() {
+    var closed = PipelineTest.compile(legacyCaller(), web("ClusterIP")).diagnostics().stream()
+        .filter(d -> d.code().equals(Codes.MESH_MISMATCH)).toList();
+    assertThat(closed).hasSize(1);
+    assertThat(closed.get(0).message()).contains("rejected at L7").doesNotContain("take plaintext");
+    var open = PipelineTest.compile(legacyCaller(), web("LoadBalancer")).diagnostics().stream()
+        .filter(d -> d.code().equals(Codes.MESH_MISMATCH)).toList();
+    assertThat(open).as("every port of a load-balanced service takes plaintext").isEmpty();
+  }
 }

@@ -8,6 +8,7 @@ import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.CloudProvider;
 import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostics;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,16 +67,22 @@ public final class Pipeline {
 
   /**
    * An agreed edge from a member outside the ambient mesh into it cannot carry traffic: the callee's
-   * ztunnel demands mTLS and the AuthorizationPolicy can only name mesh identities.
+   * ztunnel demands mTLS and the AuthorizationPolicy can only name mesh identities — except on the
+   * callee's ports that take plaintext (its ways in from outside the mesh, its metrics port).
    */
   private static void warnMeshMismatches(GraphResolver.Graph graph, Map<ObjectRef, MemberPlan> members, Diagnostics diagnostics) {
     for (var edge : graph.edges()) {
       MemberPlan caller = members.get(edge.caller());
       MemberPlan callee = members.get(edge.callee());
-      if (!caller.ambient() && callee.ambient()) {
+      List<Integer> plaintext = callee.plaintextTcpPorts();
+      List<Integer> refused = callee.ports().stream().filter(p -> p.protocol().equals("TCP")).map(p -> p.targetPort())
+          .filter(p -> !plaintext.contains(p)).distinct().sorted().toList();
+      if (!caller.ambient() && callee.ambient() && !refused.isEmpty()) {
         diagnostics.add(dev.lattice.model.diagnostics.Diagnostic.warning(dev.lattice.model.diagnostics.Codes.MESH_MISMATCH,
             edge.caller() + " is outside the ambient mesh, so its calls to " + edge.callee()
-                + " are allowed at L4 but rejected at L7 (STRICT mTLS, no mesh identity)",
+                + (plaintext.isEmpty() ? "" : " on ports " + refused)
+                + " are allowed at L4 but rejected at L7 (STRICT mTLS, no mesh identity)"
+                + (plaintext.isEmpty() ? "" : "; ports " + plaintext + " take plaintext"),
             "enrol " + edge.caller() + " in the mesh (ambient: true)", edge.callerDeclaration().position(),
             edge.callerDeclaration().path()));
       }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded random edits of a generated fleet's files, the kind a team makes day to day: a service
- * adds, drops or turns around an agreement half, changes its replicas or a port, is removed or
- * copied under a new name; an external service opens to one more requester or closes to one; a
+ * adds, drops or turns around an agreement half, changes its replicas or a port, becomes exposed
+ * (LoadBalancer, NodePort) or stops being so, is removed or copied under a new name; an external service opens to one more requester or closes to one; a
  * mesh member gains or loses a caller; a file is saved again unchanged. Each edit rewrites one file.
  */
 public final class RandomEdits {
@@ -76,7 +76,7 @@ public final class RandomEdits {
     resources.fieldNames().forEachRemaining(keys::add);
     String own = docs.get(at);
     keys.removeIf(k -> own.contains("${resources." + k + ".") || !isPeer(resources.path(k)));
-    switch (random.nextInt(7)) {
+    switch (random.nextInt(8)) {
       case 0 -> {
         if (!keys.isEmpty()) {
           String k = keys.get(random.nextInt(keys.size()));
@@ -120,6 +120,17 @@ public final class RandomEdits {
       }
       case 5 -> {
         return "removed";
+      }
+      case 6 -> {
+        ObjectNode service = body.withObject("service");
+        String key = doc.path("apiVersion").asText().startsWith("lattice.io/") ? "service_type" : "serviceType";
+        if (service.has(key)) {
+          service.remove(key);
+          return "no longer exposed (" + key + " removed)";
+        }
+        String type = random.nextBoolean() ? "LoadBalancer" : "NodePort";
+        service.put(key, type);
+        return "exposed as " + type;
       }
       default -> {
         ObjectNode copy = doc.deepCopy();
