@@ -19,6 +19,7 @@ import java.util.Optional;
 
 /** What both appliers share: addressing by {@link ManagedKind} (no discovery), delete and list. */
 abstract class ClientApplier implements DocumentApplier {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientApplier.class);
   protected final KubernetesClient client;
 
   ClientApplier(KubernetesClient client) {
@@ -68,8 +69,16 @@ abstract class ClientApplier implements DocumentApplier {
         continue;
       }
       Optional<String> ns = Optional.ofNullable(r.getMetadata().getNamespace()).filter(n -> kind.namespaced());
-      out.add(new Ledger.Entry(Ownership.id(kind.apiVersion(), kind.kind(), ns, r.getMetadata().getName()), kind, ns,
-          r.getMetadata().getName(), annotations.get(Ownership.OWNER), annotations.getOrDefault(Ownership.HASH, "")));
+      String id = Ownership.id(kind.apiVersion(), kind.kind(), ns, r.getMetadata().getName());
+      String appliedAs = annotations.get(Ownership.APPLIED_AS);
+      if (!id.equals(appliedAs)) {
+        // a copy of one of ours, or written by a version before the annotation: ours only if desired again
+        LOG.info("{} carries {} but was not written by this controller under that identity ({}: {}): never pruned", id,
+            Ownership.OWNER, Ownership.APPLIED_AS, appliedAs == null ? "absent" : appliedAs);
+        continue;
+      }
+      out.add(new Ledger.Entry(id, kind, ns, r.getMetadata().getName(), annotations.get(Ownership.OWNER),
+          annotations.getOrDefault(Ownership.HASH, "")));
     }
     return out;
   }

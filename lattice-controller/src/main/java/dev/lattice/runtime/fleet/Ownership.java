@@ -18,15 +18,21 @@ import java.util.Set;
  * Which object a document belongs to, and the annotations that record it. A namespaced document
  * labelled {@code app.kubernetes.io/name: X} belongs to the service, mesh member or external
  * service X of its namespace; every other document (namespaces, mesh-wide defaults) belongs to
- * the {@link #FLEET}. The controller prunes only documents that carry both the managed-by label and
- * {@link #OWNER}, so documents applied by hand or by {@code lattice compile | kubectl apply} are
- * never touched.
+ * the {@link #FLEET}. The controller prunes only documents that carry the managed-by label, {@link
+ * #OWNER} and {@link #APPLIED_AS} naming the document itself, so documents applied by hand, by
+ * {@code lattice compile | kubectl apply}, or copied from one of ours are never touched.
  */
 public final class Ownership {
   /** The annotation naming a document's owner. */
   public static final String OWNER = "lattice.dev/owner";
   /** The annotation with the hash of the document as compiled, before annotations were added. */
   public static final String HASH = "lattice.dev/content-hash";
+  /**
+   * The annotation with the identity the controller wrote the document under ({@link #id}). A copy
+   * of the document (kubectl get -o yaml into another namespace, or under another name) keeps the
+   * annotation but not the identity, so it is not taken for one of ours and is never pruned.
+   */
+  public static final String APPLIED_AS = "lattice.dev/applied-as";
   /** The owner of documents derived from the fleet as a whole. */
   public static final String FLEET = "fleet";
   private static final List<Kind> OWNER_KINDS = java.util.Arrays.stream(Kind.values()).filter(Kind::meshAddressed).toList();
@@ -66,9 +72,11 @@ public final class Ownership {
     String hash = hash(d.body());
     ObjectNode body = d.body().deepCopy();
     ObjectNode annotations = body.with("metadata").with("annotations");
+    String id = id(d.apiVersion(), d.kind(), d.namespace(), d.name());
     annotations.put(OWNER, owner);
     annotations.put(HASH, hash);
-    return new DesiredDocument(id(d.apiVersion(), d.kind(), d.namespace(), d.name()), kind, d.namespace(), d.name(), owner, hash, body);
+    annotations.put(APPLIED_AS, id);
+    return new DesiredDocument(id, kind, d.namespace(), d.name(), owner, hash, body);
   }
 
   public static String id(String apiVersion, String kind, Optional<String> namespace, String name) {

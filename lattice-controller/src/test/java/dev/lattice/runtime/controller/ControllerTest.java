@@ -94,6 +94,35 @@ class ControllerTest extends ControllerTestSupport {
     assertThat(changed(before, versions())).allMatch(id -> id.endsWith("/demo/c") || id.endsWith("allow-to-c"));
   }
 
+  /**
+   * What a restarted controller finds in the cluster (issue #16, item 2): a leftover it wrote, owned
+   * by an object that is gone, is pruned; a copy of one of its documents — same labels and owner
+   * annotation, another namespace — is not, since it was never written under that identity.
+   */
+  @Test
+  void aRestartedControllerPrunesItsLeftoversButNeverACopyOfOne() {
+    Map<String, String> fleet = new LinkedHashMap<>();
+    fleet.put("a", Fleets.service("demo", "a", List.of(), List.of()));
+    fleet.values().forEach(cluster::put);
+    for (String ns : List.of("demo", "elsewhere")) {
+      cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+          .withName(ns).endMetadata().build()).create();
+    }
+    String leftover = "v1 ConfigMap/demo/gone-config";
+    for (String[] cm : List.of(new String[] {"demo", "gone-config", leftover}, new String[] {"elsewhere", "gone-config", leftover})) {
+      cluster.client.configMaps().inNamespace(cm[0]).resource(new ConfigMapBuilder().withNewMetadata().withName(cm[1])
+          .addToLabels("app.kubernetes.io/managed-by", "lattice").addToLabels("app.kubernetes.io/name", "gone")
+          .addToAnnotations(Ownership.OWNER, "LatticeService/demo/gone").addToAnnotations(Ownership.APPLIED_AS, cm[2])
+          .endMetadata().addToData("k", "v").build()).create();
+    }
+    cluster.startController();
+    MockCluster.await("a's policy applied", TIMEOUT, () -> documents().containsKey("cilium.io/v2 CiliumNetworkPolicy/demo/a"));
+    MockCluster.await("the leftover pruned", TIMEOUT, () -> !documents().containsKey(leftover));
+    assertThat(documents()).as("the copy in another namespace stays").containsKey("v1 ConfigMap/elsewhere/gone-config");
+    assertThat(documents().get("cilium.io/v2 CiliumNetworkPolicy/demo/a").path("metadata").path("annotations")
+        .path(Ownership.APPLIED_AS).asText()).isEqualTo("cilium.io/v2 CiliumNetworkPolicy/demo/a");
+  }
+
   @Test
   void aBadSpecYieldsAConditionAndAnEventAndAppliesNothing() {
     Map<String, String> shop = Fleets.example("shop");

@@ -134,7 +134,8 @@ final class MockCluster implements AutoCloseable {
     }
     ObjectNode annotations = (ObjectNode) meta.get("annotations");
     if (annotations != null) {
-      annotations.remove(List.of("lattice.dev/owner", "lattice.dev/content-hash"));
+      annotations.remove(List.of(dev.lattice.runtime.fleet.Ownership.OWNER, dev.lattice.runtime.fleet.Ownership.HASH,
+          dev.lattice.runtime.fleet.Ownership.APPLIED_AS));
       if (annotations.isEmpty()) {
         meta.remove("annotations");
       }
