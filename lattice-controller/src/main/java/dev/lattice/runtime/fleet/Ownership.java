@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which object a document belongs to, and the annotations that record it. A namespaced document
+ * Which object a document belongs to, and the annotations that record it. A document labelled
+ * {@code cluster.x-k8s.io/cluster-name: X} belongs to the LatticeCluster X; a namespaced document
  * labelled {@code app.kubernetes.io/name: X} belongs to the service, mesh member or external
  * service X of its namespace; every other document (namespaces, mesh-wide defaults) belongs to
  * the {@link #FLEET}. The controller prunes only documents that carry the managed-by label, {@link
@@ -33,6 +34,8 @@ public final class Ownership {
    * annotation but not the identity, so it is not taken for one of ours and is never pruned.
    */
   public static final String APPLIED_AS = "lattice.dev/applied-as";
+  /** Cluster API's label naming the Cluster a document belongs to. */
+  static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
   /** The owner of documents derived from the fleet as a whole. */
   public static final String FLEET = "fleet";
   private static final List<Kind> OWNER_KINDS = java.util.Arrays.stream(Kind.values()).filter(Kind::meshAddressed).toList();
@@ -42,6 +45,15 @@ public final class Ownership {
 
   /** The owner of a compiled document among the objects of the fleet. */
   public static String ownerOf(Document d, Set<ObjectKey> objects) {
+    // a cluster's CAPI documents carry CAPI's own cluster-name label (namespaces aside): owned by the
+    // LatticeCluster, so a spec held for errors keeps them, across restarts too (issue #16, item 1)
+    Optional<String> clusterName = Optional.ofNullable(d.body().path("metadata").path("labels").path(CLUSTER_NAME_LABEL).textValue());
+    if (clusterName.isPresent()) {
+      ObjectKey key = ObjectKey.of(Kind.LATTICE_CLUSTER, null, clusterName.get());
+      if (objects.contains(key)) {
+        return key.toString();
+      }
+    }
     Optional<String> name = Optional.ofNullable(d.body().path("metadata").path("labels").path(Json.NAME_LABEL).textValue());
     if (d.namespace().isEmpty() || name.isEmpty()) {
       return FLEET;

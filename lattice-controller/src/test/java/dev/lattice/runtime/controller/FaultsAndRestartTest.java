@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.lattice.runtime.fleet.Ownership;
 import org.junit.jupiter.api.Test;
 
 /** Transient API errors and timeouts are retried with backoff until the fleet converges; a new controller instance converges without duplicates or losses. */
@@ -74,6 +75,40 @@ class FaultsAndRestartTest extends ControllerTestSupport {
     cluster.startController();
     awaitExactly(Fleets.compile(fleet));
     awaitCondition("LatticeService", "demo", "c", "Ready", "True");
+  }
+
+  /**
+   * Issue #16, item 1: a LatticeCluster whose spec gains an error while no controller runs keeps
+   * every CAPI document it owned — a pruned Cluster would have CAPI delete the machines.
+   */
+  @Test
+  void aRestartNeverPrunesWhatAFailingClusterSpecStillOwns() {
+    cluster.put("apiVersion: lattice.dev/v1alpha1\nkind: CloudProvider\nmetadata:\n  name: docker\nspec:\n  type: docker\n");
+    cluster.put(dockerCluster(1));
+    LatticeController first = cluster.startController();
+    String capiCluster = "cluster.x-k8s.io/v1beta2 Cluster/capi-edge/edge";
+    MockCluster.await("edge's CAPI documents applied", TIMEOUT, () -> documents().containsKey(capiCluster)
+        && documents().keySet().stream().filter(id -> id.contains("/capi-edge/")).count() > 5);
+    MockCluster.await("edge applied", TIMEOUT, () -> "True".equals(conditions(status("LatticeCluster", null, "edge")).get("Applied")));
+    cluster.stop(first);
+    List<String> owned = documents().keySet().stream().filter(id -> id.contains("/capi-edge/")).toList();
+    assertThat(documents().get(capiCluster).path("metadata").path("annotations").path(Ownership.OWNER).asText())
+        .isEqualTo("LatticeCluster/edge");
+
+    cluster.put(dockerCluster(2)); // an even control plane: LAT4001, an error
+    LatticeController second = cluster.startController(); // empty memory: no last good spec
+    awaitCondition("LatticeCluster", null, "edge", "Compiled", "False");
+    MockCluster.await("the second controller's pass", TIMEOUT, () -> second.ready());
+    sleep(1500); // a pass that would prune has run by now
+    assertThat(documents().keySet()).as("nothing edge owned is pruned").containsAll(owned);
+    cluster.stop(second);
+  }
+
+  private static String dockerCluster(int controlPlanes) {
+    return "apiVersion: lattice.dev/v1alpha1\nkind: LatticeCluster\nmetadata:\n  name: edge\nspec:\n"
+        + "  providerRef: docker\n  provider:\n    kubernetes:\n      version: \"1.32.0\"\n      bootstrap: kubeadm\n"
+        + "    config:\n      docker:\n        lbCidr: \"172.18.254.0/28\"\n"
+        + "  nodes:\n    controlPlane:\n      replicas: " + controlPlanes + "\n    workerPools:\n      default:\n        replicas: 1\n";
   }
 
   private static void sleep(long ms) {
