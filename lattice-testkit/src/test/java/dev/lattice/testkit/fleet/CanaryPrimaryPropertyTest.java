@@ -3,10 +3,6 @@ package dev.lattice.testkit.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
 import dev.lattice.testkit.fleet.Fleet.Edge;
 import dev.lattice.testkit.fleet.Fleet.GeneratedWorkload;
 import dev.lattice.testkit.sim.FlaggerRollout;
@@ -30,16 +26,12 @@ class CanaryPrimaryPropertyTest {
 
   @Test
   void everyAgreedEdgeStaysAllowedForThePrimary() {
-    long base = Seeds.base();
-    int canaries = 0;
-    long checked = 0;
-    for (int i = 0; i < FLEETS; i++) {
-      long seed = Seeds.of(base, i);
-      Fleet fleet = FleetGenerator.generate(seed, FleetShape.small());
-      Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(fleet.files()));
-      String context = "seed " + seed + " (replay: -Dlattice.seed=" + base + ", fleet " + i + ")";
-      assertThat(c.hasErrors()).as(context).isFalse();
-      List<JsonNode> docs = c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+    int[] canaries = {0};
+    long[] checked = {0};
+    CompiledFleet.forEach(FLEETS, FleetShape.small(), compiled -> {
+      Fleet fleet = compiled.fleet();
+      String context = compiled.context();
+      List<JsonNode> docs = compiled.documents();
       PolicySimulator sim = PolicySimulator.of(docs, SimulatorOptions.defaults());
       Map<String, JsonNode> byId = new HashMap<>();
       docs.forEach(d -> byId.put(d.path("kind").asText() + "/" + d.path("metadata").path("namespace").asText()
@@ -50,7 +42,7 @@ class CanaryPrimaryPropertyTest {
         if (deployment == null) {
           serving.put(w.address(), SimulatedPolicyPropertyTest.workload(w));
         } else if (byId.containsKey("Canary/" + w.address())) {
-          canaries++;
+          canaries[0]++;
           assertThat(byId).as(context + ": Flagger owns the Service of " + w.address())
               .doesNotContainKey("Service/" + w.address());
           Workload primary = FlaggerRollout.primary(deployment, w.ambient(), w.targetPorts()).orElseThrow(
@@ -90,13 +82,13 @@ class CanaryPrimaryPropertyTest {
               Verdict l7 = sim.l7(from, to, port);
               assertThat(l7.allowed()).as(what + " at L7: " + l7.reason()).isEqualTo(agreed && a.ambient());
             }
-            checked++;
+            checked[0]++;
           }
         }
       }
-    }
-    assertThat(canaries).as("generated fleets hold canaries").isPositive();
-    System.out.println("canary primary property: " + FLEETS + " fleets, " + canaries + " canaries, " + checked
-        + " triples through a primary, base seed " + base);
+    });
+    assertThat(canaries[0]).as("generated fleets hold canaries").isPositive();
+    System.out.println("canary primary property: " + FLEETS + " fleets, " + canaries[0] + " canaries, " + checked[0]
+        + " triples through a primary, base seed " + Seeds.base());
   }
 }

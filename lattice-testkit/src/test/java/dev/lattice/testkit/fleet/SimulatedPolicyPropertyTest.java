@@ -2,11 +2,6 @@ package dev.lattice.testkit.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
 import dev.lattice.testkit.fleet.Fleet.Edge;
 import dev.lattice.testkit.fleet.Fleet.GeneratedExternal;
 import dev.lattice.testkit.fleet.Fleet.GeneratedWorkload;
@@ -15,7 +10,6 @@ import dev.lattice.testkit.sim.PolicySimulator;
 import dev.lattice.testkit.sim.SimulatorOptions;
 import dev.lattice.testkit.sim.Verdict;
 import dev.lattice.testkit.sim.Workload;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +23,12 @@ class SimulatedPolicyPropertyTest {
 
   @Test
   void simulatorAllowsExactlyTheAgreedTriples() {
-    long base = Seeds.base();
-    long triples = 0;
-    long allowed = 0;
-    for (int i = 0; i < FLEETS; i++) {
-      long seed = Seeds.of(base, i);
-      Fleet fleet = FleetGenerator.generate(seed, FleetShape.small());
-      Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(fleet.files()));
-      String context = "seed " + seed + " (replay: -Dlattice.seed=" + base + ", fleet " + i + ")";
-      assertThat(c.hasErrors()).as(context).isFalse();
-      List<JsonNode> docs = c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
-      PolicySimulator sim = PolicySimulator.of(docs, SimulatorOptions.defaults());
+    long[] triples = {0};
+    long[] allowed = {0};
+    CompiledFleet.forEach(FLEETS, FleetShape.small(), compiled -> {
+      Fleet fleet = compiled.fleet();
+      String context = compiled.context();
+      PolicySimulator sim = PolicySimulator.of(compiled.documents(), SimulatorOptions.defaults());
       for (GeneratedWorkload a : fleet.workloads()) {
         for (GeneratedWorkload b : fleet.workloads()) {
           if (a == b) {
@@ -55,20 +44,20 @@ class SimulatedPolicyPropertyTest {
             if (b.ambient()) {
               assertThat(l7.allowed()).as(what + " at L7: " + l7.reason()).isEqualTo(agreed && a.ambient());
             }
-            triples++;
-            allowed += agreed ? 1 : 0;
+            triples[0]++;
+            allowed[0] += agreed ? 1 : 0;
           }
         }
         for (GeneratedExternal e : fleet.externals()) {
           boolean agreed = fleet.externalEdges().contains(new Edge(a.address(), e.address()));
           Verdict v = sim.l4External(workload(a), External.host(e.host(), e.port()));
           assertThat(v.allowed()).as(context + ": " + a.address() + " -> " + e.host() + " " + v.reason()).isEqualTo(agreed);
-          triples++;
+          triples[0]++;
         }
       }
-    }
-    System.out.println("simulated policy property: " + FLEETS + " fleets, " + triples + " triples checked at L4 and L7 ("
-        + allowed + " agreed), base seed " + base);
+    });
+    System.out.println("simulated policy property: " + FLEETS + " fleets, " + triples[0] + " triples checked at L4 and L7 ("
+        + allowed[0] + " agreed), base seed " + Seeds.base());
   }
 
   static Workload workload(GeneratedWorkload w) {
