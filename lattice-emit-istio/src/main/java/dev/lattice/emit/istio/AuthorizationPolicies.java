@@ -63,7 +63,8 @@ final class AuthorizationPolicies {
           if (!opened.isEmpty()) {
             // plaintext from outside the mesh has no principal, and an mTLS-only field compares an empty
             // value then (https://istio.io/latest/news/security/istio-security-2021-004/): notPrincipals "*"
-            // matches plaintext alone, so an in-mesh caller without an agreement is not let in at L7
+            // matches plaintext alone, so an in-mesh caller without an agreement is not let in at L7; ztunnel
+            // evaluates it (istio/ztunnel proto/authorization.proto: Match.not_principals, "*" as StringMatch.presence)
             ObjectNode rule = spec.withArray("rules").addObject();
             rule.putArray("from").addObject().putObject("source").set("notPrincipals", Json.strings(List.of("*")));
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(opened));
