@@ -148,7 +148,7 @@ class LinkCliTest {
     Path cellDir = tmp.resolve("cell");
     String url = startCell(cellDir);
     Path otherCell = tmp.resolve("other-cell");
-    String foreign = token(otherCell, "child-a"); // another cell's CA: its pin cannot match this cell
+    String foreign = token(otherCell, "child-a", "--init"); // another cell's CA: its pin cannot match this cell
     String t = token(cellDir, "child-a");
     String secret = t.substring(0, t.indexOf('.'));
     String otherPin = foreign.substring(foreign.indexOf('.'));
