@@ -186,12 +186,12 @@ public final class CellData {
     boolean hasKey = exists(key);
     String never = " (the cell never makes a new CA over an existing one: every enrolled agent trusts the old CA)";
     if (hasCrt && !hasKey) {
-      throw new Unusable(1, "cannot start the cell: " + key + " is missing but " + crt + " exists: restore ca.key from "
+      throw new Unusable(1, "cannot use the cell's CA: " + key + " is missing but " + crt + " exists: restore ca.key from "
           + "a backup of " + dir + "; it cannot be recovered otherwise. To start a new cell instead (every agent "
           + "must enrol again), move " + dir + " away and run with " + newCa.option + never);
     }
     if (hasKey && !hasCrt) {
-      throw new Unusable(1, "cannot start the cell: " + crt + " is missing but " + key + " exists: restore ca.crt from "
+      throw new Unusable(1, "cannot use the cell's CA: " + crt + " is missing but " + key + " exists: restore ca.crt from "
           + "a backup of " + dir + " (an enrolled agent's ca.crt is the same certificate); if a first " + newCa.option
           + " was interrupted, remove ca.key and run again with " + newCa.option + never);
     }
@@ -209,7 +209,7 @@ public final class CellData {
       }
     }
     if (!traces.isEmpty()) {
-      throw new Unusable(1, "cannot start the cell: " + dir + " holds the state of an earlier cell (" + String.join(", ", traces)
+      throw new Unusable(1, "cannot use the cell's CA: " + dir + " holds the state of an earlier cell (" + String.join(", ", traces)
           + ") but neither ca.crt nor ca.key: the CA was lost. Restore both from a backup; to start a new cell instead "
           + "(every agent must enrol again), move " + dir + " away and run with " + newCa.option + never);
     }
@@ -234,20 +234,20 @@ public final class CellData {
       }
       cert = all.get(0);
     } catch (IllegalArgumentException e) {
-      throw new Unusable(1, "cannot start the cell: " + crt + " is not a PEM certificate (" + e.getMessage() + ")" + crtFix);
+      throw new Unusable(1, "cannot use the cell's CA: " + crt + " is not a PEM certificate (" + e.getMessage() + ")" + crtFix);
     }
     if (cert.getBasicConstraints() < 0) {
-      throw new Unusable(1, "cannot start the cell: " + crt + " is not a CA certificate (" + cert.getSubjectX500Principal()
+      throw new Unusable(1, "cannot use the cell's CA: " + crt + " is not a CA certificate (" + cert.getSubjectX500Principal()
           + ")" + crtFix);
     }
     PrivateKey pk;
     try {
       pk = Pem.ecPrivateKey(read(key, keyFix));
     } catch (IllegalArgumentException e) {
-      throw new Unusable(1, "cannot start the cell: " + key + " is not a PEM EC private key (" + e.getMessage() + ")" + keyFix);
+      throw new Unusable(1, "cannot use the cell's CA: " + key + " is not a PEM EC private key (" + e.getMessage() + ")" + keyFix);
     }
     if (!belongs(pk, cert)) {
-      throw new Unusable(1, "cannot start the cell: " + key + " is not the key of " + crt
+      throw new Unusable(1, "cannot use the cell's CA: " + key + " is not the key of " + crt
           + ": restore the pair from one backup (the cell never makes a new CA over an existing one)");
     }
     return CellAuthority.load(Pem.certificate(cert), Pem.privateKey(pk), clock);
@@ -255,12 +255,12 @@ public final class CellData {
 
   private static String read(Path file, String fix) throws Unusable {
     if (!Files.isRegularFile(file)) {
-      throw new Unusable(1, "cannot start the cell: " + file + " is not a regular file" + fix);
+      throw new Unusable(1, "cannot use the cell's CA: " + file + " is not a regular file" + fix);
     }
     try {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new Unusable(1, "cannot start the cell: cannot read " + file + " (" + e + ")" + fix);
+      throw new Unusable(1, "cannot use the cell's CA: cannot read " + file + " (" + e + ")" + fix);
     }
   }
 
