@@ -159,4 +159,23 @@ class InputsOutputsTest {
     assertThat(send.code()).as(send.err()).isEqualTo(2);
     assertThat(send.err()).contains("cell send: no such file: ").contains("missing.json").doesNotContain("internal error");
   }
+
+  @Test
+  void aCellDataMistakeIsAMessageNeverABugNorANewCa(@TempDir Path dir) throws Exception {
+    Path typo = dir.resolve("cel");
+    CliTest.Run token = run("", "cell", "token", "--data", typo.toString(), "--cluster", "edge");
+    assertThat(token.code()).as(token.err()).isEqualTo(2);
+    assertThat(token.err()).contains("no cell data folder " + typo).contains("--init").doesNotContain("internal error");
+    assertThat(typo).doesNotExist();
+
+    Path data = dir.resolve("cell");
+    CliTest.Run init = run("", "cell", "token", "--init", "--data", data.toString(), "--cluster", "edge");
+    assertThat(init.code()).as(init.err()).isZero();
+    byte[] key = Files.readAllBytes(data.resolve("ca.key"));
+    Files.writeString(data.resolve("ca.crt"), "not a certificate\n");
+    CliTest.Run cell = run("", "cell", "--init", "--grpc", "127.0.0.1:0", "--bootstrap", "127.0.0.1:0", "--data", data.toString());
+    assertThat(cell.code()).as(cell.err()).isEqualTo(1);
+    assertThat(cell.err()).contains(data.resolve("ca.crt") + " is not a PEM certificate").doesNotContain("internal error");
+    assertThat(Files.readAllBytes(data.resolve("ca.key"))).isEqualTo(key);
+  }
 }

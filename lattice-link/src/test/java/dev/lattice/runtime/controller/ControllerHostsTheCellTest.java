@@ -46,7 +46,7 @@ class ControllerHostsTheCellTest extends ControllerTestSupport {
   @Timeout(120)
   void theControllerHostsTheCellAndItsWebhookCompletesTheBootstrap() throws Exception {
     ExecutorService thread = Executors.newSingleThreadExecutor();
-    Path data = tmp.resolve("cell");
+    Path data = Files.createDirectories(tmp.resolve("cell")); // as a new, empty PVC: the hosted cell makes its CA there
     StringWriter out = new StringWriter();
     Future<Integer> run = thread.submit(() -> new CommandLine(new CellControllerCommand(cluster.server::createClient))
         .setOut(new PrintWriter(out, true)).execute("--apply-mode", "replace", "--coalesce-ms", "20", "--health-port", "0",

@@ -116,7 +116,7 @@ class LeaderOnlyCellTest extends ControllerTestSupport {
         "--leader-election", "--lease-namespace", LEASE_NS, "--identity", identity, "--lease-duration-ms", "3000",
         "--lease-renew-deadline-ms", "2000", "--lease-retry-ms", "200", "--exit-when-lease-lost", "false",
         "--cell-grpc", "127.0.0.1:0", "--cell-bootstrap", "127.0.0.1:0", "--cell-data", data.toString(),
-        "--cell-cluster", "mgmt", "--cell-heartbeat-seconds", "1");
+        "--cell-init", "--cell-cluster", "mgmt", "--cell-heartbeat-seconds", "1");
   }
 
   private String holder() {

@@ -56,7 +56,7 @@ class LinkCliTest {
   /** Starts {@code cell --grpc 127.0.0.1:0 --bootstrap 127.0.0.1:0}; returns its bootstrap URL. */
   String startCell(Path cellDir) throws Exception {
     Files.deleteIfExists(cellDir.resolve("endpoint"));
-    cellRun = background(new CellCommand(), "--grpc", "127.0.0.1:0", "--bootstrap", "127.0.0.1:0", "--data", cellDir.toString(),
+    cellRun = background(new CellCommand(), "--init", "--grpc", "127.0.0.1:0", "--bootstrap", "127.0.0.1:0", "--data", cellDir.toString(),
         "--heartbeat-seconds", "1");
     Path endpoint = cellDir.resolve("endpoint");
     LinkFixture.await("cell endpoint written", () -> Files.exists(endpoint));
@@ -148,7 +148,7 @@ class LinkCliTest {
     Path cellDir = tmp.resolve("cell");
     String url = startCell(cellDir);
     Path otherCell = tmp.resolve("other-cell");
-    String foreign = token(otherCell, "child-a"); // another cell's CA: its pin cannot match this cell
+    String foreign = token(otherCell, "child-a", "--init"); // another cell's CA: its pin cannot match this cell
     String t = token(cellDir, "child-a");
     String secret = t.substring(0, t.indexOf('.'));
     String otherPin = foreign.substring(foreign.indexOf('.'));

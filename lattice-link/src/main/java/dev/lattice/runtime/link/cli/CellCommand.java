@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
  * and the webhook) with the CA
  * and tokens of {@code --data}, keeping the command books ({@code commands/}) and revocations
  * ({@code revoked}) there too; every second it picks up commands added by {@code cell send} and writes
- * each child's health to {@code children.json}, until interrupted.
+ * each child's health to {@code children.json}, until interrupted. It holds {@code --data}'s lock
+ * while it runs (a second cell there is refused) and makes a new CA only with {@code --init}; a missing,
+ * partial or corrupt CA is an error (exit 1; a missing folder exit 2), never a new CA.
  */
 @Command(name = "cell", mixinStandardHelpOptions = true,
     subcommands = {CellTokenCommand.class, CellStatusCommand.class, CellRevokeCommand.class, CellSendCommand.class},
@@ -39,6 +41,10 @@ public final class CellCommand implements Callable<Integer> {
   @Option(names = "--data", description = "Directory of the CA, tokens and state (required).")
   Path data;
 
+  @Option(names = "--init", description = "Create a new cell (a new CA) when --data has none; the folder is made if "
+      + "missing. Never replaces an existing or damaged CA.")
+  boolean init;
+
   @Option(names = "--heartbeat-seconds", defaultValue = "10", description = "Heartbeat interval asked of agents.")
   int heartbeatSeconds;
 
@@ -59,9 +65,16 @@ public final class CellCommand implements Callable<Integer> {
     }
     String bootstrapAddress = bootstrap != null ? bootstrap
         : webhookPort != null ? HostPort.parse(grpc).host() + ":" + webhookPort : null;
-    try (UntilStopped stop = UntilStopped.register("lattice-cell-stop");
-        CellProcess cell = CellProcess.start(new CellProcess.Options(grpc, bootstrapAddress, extraHosts, data,
-            heartbeatSeconds, agentImage), c -> out.println("cell: bootstrap callback from " + c), out)) {
+    CellProcess cell;
+    try {
+      cell = CellProcess.start(new CellProcess.Options(grpc, bootstrapAddress, extraHosts, data,
+          init ? CellData.NewCa.ALLOWED : CellData.NewCa.REFUSE, heartbeatSeconds, agentImage),
+          c -> out.println("cell: bootstrap callback from " + c), out);
+    } catch (CellData.Unusable e) {
+      spec.commandLine().getErr().println("cell: " + e.getMessage());
+      return e.exitCode();
+    }
+    try (UntilStopped stop = UntilStopped.register("lattice-cell-stop"); cell) {
       stop.await();
     }
     return 0;

@@ -29,11 +29,15 @@ import java.util.function.Consumer;
  * of it.
  */
 public final class CellProcess implements AutoCloseable {
-  /** Where to listen, the extra certificate names, the state directory and what agents are asked. */
-  public record Options(String grpc, String bootstrap, List<String> extraHosts, Path data, int heartbeatSeconds,
-      String agentImage) {}
+  /**
+   * Where to listen, the extra certificate names, the state directory, whether a new CA may be made
+   * there ({@link CellData.NewCa}) and what agents are asked.
+   */
+  public record Options(String grpc, String bootstrap, List<String> extraHosts, Path data, CellData.NewCa newCa,
+      int heartbeatSeconds, String agentImage) {}
 
   private final CellData store;
+  private final CellData.Lock lock;
   private final CellAuthority authority;
   private final BootstrapTokens tokens;
   private final ChildRegistry registry;
@@ -43,9 +47,10 @@ public final class CellProcess implements AutoCloseable {
   private final String grpcAddress;
   private final String bootstrapUrl;
 
-  private CellProcess(CellData store, CellAuthority authority, BootstrapTokens tokens, ChildRegistry registry,
+  private CellProcess(CellData store, CellData.Lock lock, CellAuthority authority, BootstrapTokens tokens, ChildRegistry registry,
       CellServer cell, BootstrapWebhook webhook, ScheduledExecutorService writer, String grpcAddress, String bootstrapUrl) {
     this.store = store;
+    this.lock = lock;
     this.authority = authority;
     this.tokens = tokens;
     this.registry = registry;
@@ -58,14 +63,29 @@ public final class CellProcess implements AutoCloseable {
 
   /**
    * Starts the cell; {@code onBootstrap} hears each bootstrap callback (a child's first node ran the
-   * manifests), {@code out} gets the one-line summary and the unhealthy children.
+   * manifests), {@code out} gets the one-line summary and the unhealthy children. The cell holds the
+   * lock of its folder until {@link #close}.
+   *
+   * @throws CellData.Unusable when the folder is missing, its CA missing, partial or corrupt, or
+   *     another cell runs on it; nothing is then created
    */
   public static CellProcess start(Options o, Consumer<String> onBootstrap, PrintWriter out) throws IOException {
     HostPort hp = HostPort.parse(o.grpc());
     HostPort bp = o.bootstrap() != null ? HostPort.parse(o.bootstrap()) : new HostPort(hp.host(), 8443);
     CellData store = new CellData(o.data());
+    CellData.Lock lock = store.lockForCell(o.newCa());
+    try {
+      return start(o, hp, bp, store, lock, onBootstrap, out);
+    } catch (IOException | RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static CellProcess start(Options o, HostPort hp, HostPort bp, CellData store, CellData.Lock lock,
+      Consumer<String> onBootstrap, PrintWriter out) throws IOException {
     Clock clock = Clock.systemUTC();
-    CellAuthority ca = store.authority(clock);
+    CellAuthority ca = store.authority(clock, o.newCa());
     BootstrapTokens tokens = store.tokens(clock);
     ChildRegistry registry = new ChildRegistry(clock, Duration.ofSeconds(3L * o.heartbeatSeconds()),
         c -> out.println("cell: child " + c + " missed its heartbeats: unhealthy"), store.commands());
@@ -90,7 +110,7 @@ public final class CellProcess implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    CellProcess p = new CellProcess(store, ca, tokens, registry, cell, webhook, writer, address, boot);
+    CellProcess p = new CellProcess(store, lock, ca, tokens, registry, cell, webhook, writer, address, boot);
     try {
       store.writeEndpoint(address, boot);
     } catch (IOException | RuntimeException e) {
@@ -145,7 +165,11 @@ public final class CellProcess implements AutoCloseable {
     try {
       webhook.close();
     } finally {
-      cell.close();
+      try {
+        cell.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

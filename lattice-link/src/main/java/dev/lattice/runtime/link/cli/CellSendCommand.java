@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cell send}: stores an ApplyDocuments command (one JSON document per file) in the command
  * book of a target.cluster in {@code --data}; the running cell picks it up within a second and sends it when
- * the agent is connected, a cell started later on the same {@code --data} too. Prints the id.
+ * the agent is connected, a cell started later on the same {@code --data} too. Prints the id. The
+ * folder must hold a cell's CA: a mistyped {@code --data} is refused, not filled with a command book.
  */
 @picocli.CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
     description = "Queue an ApplyDocuments command (JSON files) for a cluster's agent.")
@@ -41,7 +42,14 @@ public final class CellSendCommand implements Callable<Integer> {
       apply.addDocumentsJson(Files.readString(f));
     }
     String commandId = id != null ? id : UUID.randomUUID().toString();
-    FileCommandStore store = new CellData(target.data).commands();
+    CellData data = new CellData(target.data);
+    try {
+      data.authority(java.time.Clock.systemUTC(), CellData.NewCa.REFUSE);
+    } catch (CellData.Unusable e) {
+      spec.commandLine().getErr().println("cell send: " + e.getMessage() + "; nothing queued");
+      return e.exitCode();
+    }
+    FileCommandStore store = data.commands();
     if (store.known(target.cluster, commandId)) {
       spec.commandLine().getErr().println("cell send: command " + commandId + " of " + target.cluster
           + " is already known (ids are used once); nothing queued");

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cell token}: prints a new single-use enrolment token for one target.cluster, stored (hashed) in
  * {@code --data}, as {@code <secret>.<CA pin>} (the pin lets the agent verify the cell on first contact).
+ * The folder's CA must exist, or {@code --init} is given and the folder has neither CA file (then the
+ * CA is made under the folder's lock); it never replaces a missing, partial or corrupt CA.
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Print a new single-use bootstrap token for an agent's enrolment.")
@@ -33,13 +35,22 @@ public final class CellTokenCommand implements Callable<Integer> {
   @Option(names = "--no-pin", description = "Print the bare secret, without the CA pin (the agent then needs --ca).")
   boolean noPin;
 
+  @Option(names = "--init", description = "Create a new cell (a new CA) when --data has none; the folder is made if missing.")
+  boolean init;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     CellData store = new CellData(target.data);
-    CellAuthority ca = store.authority(Clock.systemUTC());
+    CellAuthority ca;
+    try {
+      ca = store.authority(Clock.systemUTC(), init ? CellData.NewCa.ALLOWED : CellData.NewCa.REFUSE);
+    } catch (CellData.Unusable e) {
+      spec.commandLine().getErr().println("cell token: " + e.getMessage());
+      return e.exitCode();
+    }
     BootstrapTokens tokens = store.tokens(Clock.systemUTC());
     String secret = tokens.issue(target.cluster, purpose, parse(ttl));
     spec.commandLine().getOut().println(noPin ? secret : PinnedToken.format(secret, ca.certificate()));

@@ -1,6 +1,7 @@
 package dev.lattice.runtime.link.wiring;
 
 import dev.lattice.runtime.controller.HostedHook;
+import dev.lattice.runtime.link.cli.CellData;
 import dev.lattice.runtime.link.cli.CellProcess;
 import dev.lattice.runtime.server.ControllerCommand;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +38,10 @@ public final class CellControllerCommand extends ControllerCommand {
   @Option(names = "--cell-data", defaultValue = "${env:LATTICE_CELL_DATA:-}",
       description = "The cell's CA, tokens and state (as lattice cell --data). Env LATTICE_CELL_DATA.")
   String cellData;
+
+  @Option(names = "--cell-init", description = "Also create --cell-data when it does not exist (a new CA). Without it a "
+      + "new CA is made only in an existing folder holding no cell file (a new volume); never over an existing CA.")
+  boolean cellInit;
 
   @Option(names = "--cell-cluster", defaultValue = "${env:LATTICE_CELL_CLUSTER:-}",
       description = "The cell's own LatticeCluster (its spec.parentConfig gives the bootstrap endpoint). Env LATTICE_CELL_CLUSTER.")
@@ -89,7 +94,7 @@ public final class CellControllerCommand extends ControllerCommand {
             .map(k -> Path.of(k.split(java.io.File.pathSeparator)[0]))
             .orElse(Path.of(System.getProperty("user.home"), ".kube", "config"));
     return HostedCell.start(client, new CellProcess.Options(cellGrpc, cellBootstrap.isBlank() ? null : cellBootstrap, cellHosts,
-        data, cellHeartbeatSeconds, cellAgentImage), new HostedCell.Options(cellCluster, Duration.ofSeconds(5),
+        data, cellInit ? CellData.NewCa.ALLOWED : CellData.NewCa.IN_EXISTING_FOLDER, cellHeartbeatSeconds, cellAgentImage), new HostedCell.Options(cellCluster, Duration.ofSeconds(5),
         Duration.ofMinutes(1), Duration.ofHours(1)), HostedCell.clusterctl(cellClusterctl, kubeconfig, 30), out);
   }
 }

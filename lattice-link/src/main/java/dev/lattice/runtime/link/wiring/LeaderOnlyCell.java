@@ -2,6 +2,7 @@ package dev.lattice.runtime.link.wiring;
 
 import dev.lattice.runtime.controller.ClusterHook;
 import dev.lattice.runtime.controller.HostedHook;
+import dev.lattice.runtime.link.cli.CellData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class LeaderOnlyCell implements HostedHook {
   private boolean leading;
   private HostedCell cell;
   private ClusterHook hook;
+  private String lastFailure;
 
   public LeaderOnlyCell(Starter starter, Duration retry, PrintWriter out) {
     this.starter = starter;
@@ -91,6 +93,13 @@ public final class LeaderOnlyCell implements HostedHook {
       cell = starter.start();
       hook = cell.hook();
       say("cell: this replica leads: serving the cell");
+      lastFailure = null;
+    } catch (CellData.Unusable e) {
+      // an operator's matter (a damaged CA, another cell on the folder): said once until it changes
+      if (!e.getMessage().equals(lastFailure)) {
+        say("cell: the cell does not run: " + e.getMessage() + " (retried)");
+      }
+      lastFailure = e.getMessage();
     } catch (IOException | RuntimeException e) {
       say("cell: could not start the cell (retried): " + e);
     }
