@@ -22,9 +22,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,7 +193,7 @@ public final class CellData {
           + " was interrupted, remove ca.key and run again with " + newCa.option + never);
     }
     if (hasCrt) {
-      return load(clock, crt, key);
+      return CaFiles.load(clock, crt, key);
     }
     if (newCa == NewCa.REFUSE) {
       throw new Unusable(1, dir + " holds no cell CA (neither ca.crt nor ca.key): give " + newCa.option
@@ -221,64 +218,6 @@ public final class CellData {
     Files.writeString(crtTmp, ca.bundlePem());
     Files.move(crtTmp, crt, StandardCopyOption.ATOMIC_MOVE);
     return ca;
-  }
-
-  private static CellAuthority load(Clock clock, Path crt, Path key) throws Unusable {
-    String crtFix = ": restore it from a backup (an enrolled agent's ca.crt is the same certificate)";
-    String keyFix = ": restore it from a backup; it cannot be recovered otherwise";
-    X509Certificate cert;
-    try {
-      List<X509Certificate> all = Pem.certificates(read(crt, crtFix));
-      if (all.isEmpty()) {
-        throw new IllegalArgumentException("no certificate in it");
-      }
-      cert = all.get(0);
-    } catch (IllegalArgumentException e) {
-      throw new Unusable(1, "cannot use the cell's CA: " + crt + " is not a PEM certificate (" + e.getMessage() + ")" + crtFix);
-    }
-    if (cert.getBasicConstraints() < 0) {
-      throw new Unusable(1, "cannot use the cell's CA: " + crt + " is not a CA certificate (" + cert.getSubjectX500Principal()
-          + ")" + crtFix);
-    }
-    PrivateKey pk;
-    try {
-      pk = Pem.ecPrivateKey(read(key, keyFix));
-    } catch (IllegalArgumentException e) {
-      throw new Unusable(1, "cannot use the cell's CA: " + key + " is not a PEM EC private key (" + e.getMessage() + ")" + keyFix);
-    }
-    if (!belongs(pk, cert)) {
-      throw new Unusable(1, "cannot use the cell's CA: " + key + " is not the key of " + crt
-          + ": restore the pair from one backup (the cell never makes a new CA over an existing one)");
-    }
-    return CellAuthority.load(Pem.certificate(cert), Pem.privateKey(pk), clock);
-  }
-
-  private static String read(Path file, String fix) throws Unusable {
-    if (!Files.isRegularFile(file)) {
-      throw new Unusable(1, "cannot use the cell's CA: " + file + " is not a regular file" + fix);
-    }
-    try {
-      return Files.readString(file, StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new Unusable(1, "cannot use the cell's CA: cannot read " + file + " (" + e + ")" + fix);
-    }
-  }
-
-  /** Whether {@code key} signs what the certificate's public key verifies. */
-  private static boolean belongs(PrivateKey key, X509Certificate cert) {
-    try {
-      byte[] probe = "lattice cell CA key check".getBytes(StandardCharsets.US_ASCII);
-      Signature s = Signature.getInstance("SHA256withECDSA");
-      s.initSign(key);
-      s.update(probe);
-      byte[] sig = s.sign();
-      Signature v = Signature.getInstance("SHA256withECDSA");
-      v.initVerify(cert.getPublicKey());
-      v.update(probe);
-      return v.verify(sig);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
   }
 
   private void folder(NewCa newCa) throws IOException {
