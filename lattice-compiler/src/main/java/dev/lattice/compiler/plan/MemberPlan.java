@@ -30,10 +30,19 @@ public record MemberPlan(
         .thenComparing(Opening::protocol).thenComparing(Opening::way)).distinct().toList();
   }
 
-  /** The TCP target ports that accept plaintext: its openings' and its metrics port, sorted and distinct. */
+  /** The TCP target ports (what ztunnel carries), sorted and distinct. */
+  public List<Integer> tcpTargetPorts() {
+    return ports.stream().filter(p -> p.protocol().equals("TCP")).map(PortPlan::targetPort).distinct().sorted().toList();
+  }
+
+  /** The TCP target ports its ways in from outside the mesh open, sorted and distinct. */
+  public List<Integer> openedTcpPorts() {
+    return openings.stream().filter(o -> o.protocol().equals("TCP")).map(Opening::targetPort).distinct().sorted().toList();
+  }
+
+  /** The TCP target ports that accept plaintext: the opened ones and its metrics port, sorted and distinct. */
   public List<Integer> plaintextTcpPorts() {
-    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
-    openings.stream().filter(o -> o.protocol().equals("TCP")).forEach(o -> out.add(o.targetPort()));
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>(openedTcpPorts());
     metricsPort().ifPresent(p -> out.add(p.targetPort()));
     return List.copyOf(out);
   }

@@ -75,8 +75,7 @@ public final class Pipeline {
       MemberPlan caller = members.get(edge.caller());
       MemberPlan callee = members.get(edge.callee());
       List<Integer> plaintext = callee.plaintextTcpPorts();
-      List<Integer> refused = callee.ports().stream().filter(p -> p.protocol().equals("TCP")).map(p -> p.targetPort())
-          .filter(p -> !plaintext.contains(p)).distinct().sorted().toList();
+      List<Integer> refused = callee.tcpTargetPorts().stream().filter(p -> !plaintext.contains(p)).toList();
       if (!caller.ambient() && callee.ambient() && !refused.isEmpty()) {
         diagnostics.add(dev.lattice.model.diagnostics.Diagnostic.warning(dev.lattice.model.diagnostics.Codes.MESH_MISMATCH,
             edge.caller() + " is outside the ambient mesh, so its calls to " + edge.callee()

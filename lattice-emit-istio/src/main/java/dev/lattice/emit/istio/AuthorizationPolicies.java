@@ -53,8 +53,7 @@ final class AuthorizationPolicies {
             plan.member(edge.caller()).filter(MemberPlan::ambient).ifPresent(c -> principals.add(c.principal(trustDomain)));
           }
           List<String> ports = tcpTargetPorts(member);
-          List<String> opened = member.openings().stream().filter(o -> o.protocol().equals("TCP"))
-              .map(o -> o.targetPort()).distinct().sorted().map(String::valueOf).toList();
+          List<String> opened = member.openedTcpPorts().stream().map(String::valueOf).toList();
           if (!principals.isEmpty() && !ports.isEmpty()) {
             ObjectNode rule = spec.withArray("rules").addObject();
             rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
@@ -151,7 +150,6 @@ final class AuthorizationPolicies {
 
   /** ztunnel carries TCP only; ports in numeric order, written as strings as the API wants. */
   private static List<String> tcpTargetPorts(MemberPlan member) {
-    return member.ports().stream().filter(p -> p.protocol().equals("TCP")).map(PortPlan::targetPort)
-        .distinct().sorted().map(String::valueOf).toList();
+    return member.tcpTargetPorts().stream().map(String::valueOf).toList();
   }
 }
