@@ -37,6 +37,11 @@ public final class PlatformNamespaces {
   /** Add-on id (a key of {@code versions.yaml}) → the namespace its Helm release installs into. */
   private static final Map<String, String> ADDONS = Collections.unmodifiableMap(new TreeMap<>(Map.ofEntries(
       Map.entry("cilium", "kube-system"),
+      Map.entry("aws-cloud-controller-manager", "kube-system"),
+      Map.entry("aws-ebs-csi-driver", "kube-system"),
+      Map.entry("openstack-cloud-controller-manager", "kube-system"),
+      Map.entry("openstack-cinder-csi", "kube-system"),
+      Map.entry("talos-cloud-controller-manager", "kube-system"),
       Map.entry("istio-base", "istio-system"),
       Map.entry("istiod", "istio-system"),
       Map.entry("istio-cni", "istio-system"),

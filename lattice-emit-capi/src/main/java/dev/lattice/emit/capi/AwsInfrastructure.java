@@ -120,7 +120,7 @@ final class AwsInfrastructure implements Infrastructure {
   }
 
   @Override
-  public Optional<String> kubeadmNodeName() {
+  public Optional<String> nodeNameTemplate() {
     return Optional.of("{{ ds.meta_data.local_hostname }}");
   }
 }

@@ -41,7 +41,13 @@ interface BootstrapProvider {
    * Where the control-plane spec leaves kube-proxy out when Cilium replaces it, as a JSON pointer into
    * {@code spec} and the value found there; the topology form turns it into a ClusterClass patch.
    */
-  SpecPatch kubeProxyPatch();
+  SpecPatch kubeProxyPatch(ClusterPlan plan);
+
+  /**
+   * The topology form's control-plane template after the {@link #kubeProxyPatch} path was removed from it:
+   * puts back what the base needs without kube-proxy replacement (nothing, unless a provider overrides it).
+   */
+  default void afterKubeProxyRemoved(ClusterPlan plan, ObjectNode templateSpec) {}
 
   /** The version machines run, in the provider's spelling. */
   String version(ClusterPlan plan);

@@ -40,8 +40,8 @@ interface Infrastructure {
     return Map.of();
   }
 
-  /** The kubeadm {@code nodeRegistration.name} template, when the provider needs one. */
-  default java.util.Optional<String> kubeadmNodeName() {
+  /** The node name as a cloud-init template (kubeadm {@code nodeRegistration.name}, RKE2 {@code nodeName}), when the provider needs one. */
+  default java.util.Optional<String> nodeNameTemplate() {
     return java.util.Optional.empty();
   }
 

@@ -32,7 +32,7 @@ final class KubeadmBootstrap implements BootstrapProvider {
   }
 
   @Override
-  public SpecPatch kubeProxyPatch() {
+  public SpecPatch kubeProxyPatch(ClusterPlan plan) {
     return new SpecPatch("/kubeadmConfigSpec/initConfiguration/skipPhases", Json.strings(List.of(SKIP_KUBE_PROXY)));
   }
 
@@ -61,7 +61,7 @@ final class KubeadmBootstrap implements BootstrapProvider {
     ObjectNode init = config.putObject("initConfiguration");
     init.set("nodeRegistration", nodeRegistration(infra, args, List.of()));
     if (plan.cilium().kubeProxyReplacement()) {
-      init.set("skipPhases", kubeProxyPatch().value());
+      init.set("skipPhases", kubeProxyPatch(plan).value());
     }
     config.putObject("joinConfiguration").set("nodeRegistration", nodeRegistration(infra, args, List.of()));
     List<ObjectNode> files = new ArrayList<>(infra.controlPlaneFiles(plan));
@@ -97,7 +97,7 @@ final class KubeadmBootstrap implements BootstrapProvider {
       ArrayNode list = reg.putArray("kubeletExtraArgs");
       args.forEach((k, v) -> list.addObject().put("name", k).put("value", v));
     }
-    infra.kubeadmNodeName().ifPresent(n -> reg.put("name", n));
+    infra.nodeNameTemplate().ifPresent(n -> reg.put("name", n));
     if (!taints.isEmpty()) {
       ArrayNode list = reg.putArray("taints");
       for (NodesSpec.Taint t : taints) {

@@ -144,7 +144,7 @@ final class OpenStackInfrastructure implements Infrastructure {
   }
 
   @Override
-  public Optional<String> kubeadmNodeName() {
+  public Optional<String> nodeNameTemplate() {
     return Optional.of("{{ local_hostname }}");
   }
 

@@ -144,15 +144,27 @@ final class ProxmoxInfrastructure implements Infrastructure {
     nic.put("model", p.networkModel().orElse(DEFAULT_MODEL));
     p.vlan().ifPresent(v -> nic.put("vlan", v));
     nic.put("defaultIPv4", true);
+    // provider-id: proxmox://<uuid> in the nocloud metadata, which Talos reads and the Talos cloud controller
+    // copies to the Node (ionos-cloud/cluster-api-provider-proxmox#342, #400)
+    spec.putObject("metadataSettings").put("providerIDInjection", true);
     return spec;
   }
 
-  /** CAPMOX injects the VM's id through cloud-init metadata; kubeadm templates it into the provider id. */
+  /**
+   * CAPMOX's Machine provider ID is {@code proxmox://<VM BIOS UUID>}, the cloud-init instance id. kubeadm
+   * templates it into the kubelet's {@code provider-id} (CAPMOX's own kubeadm templates); so does RKE2, whose
+   * CAPRKE2 cloud-init is a jinja template too (rancher/cluster-api-provider-rke2
+   * bootstrap/internal/cloudinit/cloudinit.go: {@code ## template: jinja}), so its embedded cloud controller
+   * finds the ID set and does not write {@code rke2://<node>}. Talos renders no template: its nodes get the ID
+   * from the Talos cloud controller (see {@code CloudControllers}).
+   */
   @Override
   public Map<String, String> kubeletArgs(ProviderSpec.Bootstrap bootstrap) {
-    return bootstrap == ProviderSpec.Bootstrap.KUBEADM
-        ? Map.of("provider-id", "proxmox://'{{ ds.meta_data.instance_id }}'")
-        : Map.of();
+    return switch (bootstrap) {
+      case KUBEADM -> Map.of("provider-id", "proxmox://'{{ ds.meta_data.instance_id }}'");
+      case RKE2 -> Map.of("provider-id", "proxmox://{{ ds.meta_data.instance_id }}");
+      case TALOS -> Map.of();
+    };
   }
 
   @Override

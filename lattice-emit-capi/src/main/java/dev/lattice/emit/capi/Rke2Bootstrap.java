@@ -2,6 +2,7 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
+import dev.lattice.emit.capi.addons.CloudControllers;
 import dev.lattice.model.cluster.NodesSpec;
 import dev.lattice.model.cluster.ProviderSpec;
 import dev.lattice.model.diagnostics.Codes;
@@ -33,10 +34,36 @@ final class Rke2Bootstrap implements BootstrapProvider {
   }
 
   @Override
-  public SpecPatch kubeProxyPatch() {
+  public SpecPatch kubeProxyPatch(ClusterPlan plan) {
+    return new SpecPatch("/serverConfig/disableComponents", disabled(plan, true));
+  }
+
+  @Override
+  public void afterKubeProxyRemoved(ClusterPlan plan, ObjectNode templateSpec) {
+    ObjectNode without = disabled(plan, false);
+    if (!without.path("kubernetesComponents").isEmpty() && templateSpec.path("serverConfig") instanceof ObjectNode server) {
+      server.set("disableComponents", without);
+    }
+  }
+
+  /**
+   * The Kubernetes components RKE2 leaves out: kube-proxy when Cilium replaces it, and on Docker its
+   * embedded cloud controller, which would write {@code rke2://<node>} before CAPD writes the Machine's
+   * {@code docker:////<machine>} (a Node's provider ID is set once; CAPRKE2's examples/docker templates
+   * disable {@code cloudController}). Elsewhere the kubelet's {@code provider-id} or {@code
+   * cloudProviderName} settles it (see {@code CloudControllers}).
+   */
+  private static ObjectNode disabled(ClusterPlan plan, boolean kubeProxyReplaced) {
+    List<String> components = new ArrayList<>();
+    if (CloudControllers.providerOf(plan.spec()).orElse(null) == dev.lattice.model.cluster.ProviderType.DOCKER) {
+      components.add("cloudController");
+    }
+    if (kubeProxyReplaced) {
+      components.add("kubeProxy");
+    }
     ObjectNode disable = Json.object();
-    disable.set("kubernetesComponents", Json.strings(List.of("kubeProxy")));
-    return new SpecPatch("/serverConfig/disableComponents", disable);
+    disable.set("kubernetesComponents", Json.strings(components));
+    return disable;
   }
 
   @Override
@@ -69,8 +96,15 @@ final class Rke2Bootstrap implements BootstrapProvider {
     spec.putObject("machineTemplate").putObject("spec").set("infrastructureRef", machineTemplate.toJson());
     ObjectNode server = spec.putObject("serverConfig");
     server.put("cni", "none");
-    if (plan.cilium().kubeProxyReplacement()) {
-      server.set("disableComponents", kubeProxyPatch().value());
+    if (CloudControllers.external(plan.spec())) {
+      // any cloud-provider-name turns RKE2's embedded cloud controller off (which would set rke2://<node>) and
+      // runs its kubelets with --cloud-provider=external (rancher/rke2 pkg/rke2/rke2.go: DisableCCM when
+      // cloud-provider-name is set)
+      server.put("cloudProviderName", "external");
+    }
+    ObjectNode disable = disabled(plan, plan.cilium().kubeProxyReplacement());
+    if (!disable.path("kubernetesComponents").isEmpty()) {
+      server.set("disableComponents", disable);
     }
     List<String> sans = plan.spec().provider().kubernetes().certSANs();
     if (!sans.isEmpty()) {
@@ -101,6 +135,9 @@ final class Rke2Bootstrap implements BootstrapProvider {
   private static java.util.Optional<ObjectNode> agentConfig(Infrastructure infra, Map<String, String> labels,
       List<NodesSpec.Taint> taints) {
     ObjectNode agent = Json.object();
+    // the node name the provider's cloud controller looks the instance up by (AWS: the private DNS name), a
+    // cloud-init template like kubeadm's nodeRegistration.name
+    infra.nodeNameTemplate().ifPresent(n -> agent.put("nodeName", n));
     Map<String, String> args = BootstrapProvider.kubeletArgs(infra, ProviderSpec.Bootstrap.RKE2, Map.of());
     if (!args.isEmpty()) {
       agent.putObject("kubelet").set("extraArgs",

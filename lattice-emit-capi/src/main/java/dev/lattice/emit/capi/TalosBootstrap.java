@@ -41,7 +41,7 @@ final class TalosBootstrap implements BootstrapProvider {
   }
 
   @Override
-  public SpecPatch kubeProxyPatch() {
+  public SpecPatch kubeProxyPatch(ClusterPlan plan) {
     return new SpecPatch("/controlPlaneConfig/controlplane/configPatches/-", TalosPatches.proxyDisabled());
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
+import dev.lattice.emit.capi.addons.CloudControllers;
 import dev.lattice.model.cluster.NodesSpec;
 import dev.lattice.model.cluster.ProviderConfig;
 import dev.lattice.model.cluster.ProviderSpec;
@@ -39,6 +40,22 @@ final class TalosPatches {
     if (controlPlane && !sans.isEmpty()) {
       add(out, "/cluster/apiServer/certSANs", Json.strings(sans));
       add(out, "/machine/certSANs", Json.strings(sans));
+    }
+    if (CloudControllers.external(plan.spec())) {
+      // kubelet, API server and controller manager with --cloud-provider=external (Talos machine config
+      // cluster.externalCloudProvider)
+      ObjectNode external = Json.object();
+      external.put("enabled", true);
+      add(out, "/cluster/externalCloudProvider", external);
+    }
+    if (controlPlane && CloudControllers.talosController(plan.spec())) {
+      // the Talos cloud controller reads each node's platform metadata through the Talos API
+      // (siderolabs/talos-cloud-controller-manager README, "Prepare control-plane")
+      ObjectNode access = Json.object();
+      access.put("enabled", true);
+      access.set("allowedRoles", Json.strings(List.of("os:reader")));
+      access.set("allowedKubernetesNamespaces", Json.strings(List.of("kube-system")));
+      add(out, "/machine/features/kubernetesTalosAPIAccess", access);
     }
     Map<String, String> kubelet = new TreeMap<>(infra.kubeletArgs(ProviderSpec.Bootstrap.TALOS));
     if (!kubelet.isEmpty()) {

@@ -52,7 +52,7 @@ final class TopologyEmission {
     cp.putObject("machineInfrastructure").set("templateRef", templateRef(cpMachines));
     cp.set("templateRef", templateRef(cpTemplate));
     classSpec.putObject("infrastructure").set("templateRef", templateRef(infraTemplate));
-    classSpec.set("patches", TopologyVariables.patches(bootstrap));
+    classSpec.set("patches", TopologyVariables.patches(bootstrap, plan));
     classSpec.set("variables", TopologyVariables.definitions());
     ArrayNode workers = Json.array();
     for (String pool : pools()) {
@@ -80,10 +80,11 @@ final class TopologyEmission {
   private ObjectNode controlPlaneTemplateSpec(Document cpMachines) {
     ObjectNode spec = bootstrap.controlPlaneSpec(plan, infra, Ref.to(cpMachines));
     spec.remove(List.of("replicas", "version", "machineTemplate"));
-    JsonPointer at = JsonPointer.compile(bootstrap.kubeProxyPatch().path());
+    JsonPointer at = JsonPointer.compile(bootstrap.kubeProxyPatch(plan).path());
     if (spec.at(at.head()) instanceof ObjectNode parent) {
       parent.remove(at.last().getMatchingProperty());
     }
+    bootstrap.afterKubeProxyRemoved(plan, spec);
     return spec;
   }
 

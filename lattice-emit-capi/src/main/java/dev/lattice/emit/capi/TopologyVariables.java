@@ -44,10 +44,10 @@ final class TopologyVariables {
     return out;
   }
 
-  static ArrayNode patches(BootstrapProvider bootstrap) {
+  static ArrayNode patches(BootstrapProvider bootstrap, ClusterPlan plan) {
     ArrayNode out = Json.array();
     ObjectNode patch = out.addObject();
-    BootstrapProvider.SpecPatch p = bootstrap.kubeProxyPatch();
+    BootstrapProvider.SpecPatch p = bootstrap.kubeProxyPatch(plan);
     ObjectNode def = patch.putArray("definitions").addObject();
     ObjectNode op = def.putArray("jsonPatches").addObject();
     op.put("op", "add");

@@ -105,8 +105,9 @@ class AddonsTest {
         .isTrue();
 
     List<Document> rke2 = Fixtures.documents(Fixtures.docker("rke2"));
-    assertThat(Docs.one(rke2, "RKE2ControlPlane").at("/spec/serverConfig/disableComponents/kubernetesComponents/0").asText())
-        .isEqualTo("kubeProxy");
+    // on Docker RKE2's embedded cloud controller is off too, so CAPD can write the provider ID (ProviderIdTest)
+    assertThat(Docs.one(rke2, "RKE2ControlPlane").at("/spec/serverConfig/disableComponents/kubernetesComponents").toString())
+        .isEqualTo("[\"cloudController\",\"kubeProxy\"]");
     assertThat(AddonDocs.release(rke2, "cilium").at("/spec/values/k8sServiceHost").asText()).isEqualTo("127.0.0.1");
   }
 

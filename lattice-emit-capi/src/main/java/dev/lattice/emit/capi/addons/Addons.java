@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class Addons {
   /** The group order: the ClusterResourceSet applies its ConfigMaps in this order. */
-  static final List<String> GROUPS = List.of("networking", "mesh", "gpu", "monitoring", "backups");
+  static final List<String> GROUPS = List.of("networking", "cloud", "mesh", "gpu", "monitoring", "backups");
   static final String CRS_API = "addons.cluster.x-k8s.io/v1beta2";
   static final String CLUSTER_NAME_LABEL = "cluster.x-k8s.io/cluster-name";
 
@@ -39,7 +39,8 @@ public final class Addons {
   public static Map<String, List<Document>> fluxDocuments(LatticeClusterSpec spec) {
     ProviderSpec.Kubernetes k8s = spec.provider().kubernetes();
     String version = k8s.version().startsWith("v") ? k8s.version() : "v" + k8s.version();
-    List<Release> releases = new ReleasePlanner(AddonSelection.of(spec), CiliumOptions.of(spec), k8s.bootstrap(), version).plan();
+    List<Release> releases = new ReleasePlanner(AddonSelection.of(spec), CiliumOptions.of(spec), k8s.bootstrap(), version,
+        CloudControllers.providerOf(spec)).plan();
     Map<String, List<Document>> byGroup = new LinkedHashMap<>();
     List<String> repositories = new ArrayList<>();
     for (String group : GROUPS) {

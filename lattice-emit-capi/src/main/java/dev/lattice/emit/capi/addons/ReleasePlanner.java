@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.document.Json;
 import dev.lattice.model.cluster.ProviderSpec;
+import dev.lattice.model.cluster.ProviderType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * The releases of a cluster in install order, with their values and {@code dependsOn}: Cilium first
  * (the CNI; nothing else schedules without it), then Istio ambient (base → istiod and CNI →
  * ztunnel), the GPU stack (NFD → NVIDIA device plugin, HAMi), monitoring (VictoriaMetrics → KEDA)
- * and Velero. Every release depends on Cilium at least.
+ * and Velero. Every release depends on Cilium at least, except the provider's cloud controller
+ * ({@link CloudControllers}), which must initialise the nodes before anything else schedules.
  */
 final class ReleasePlanner {
   static final String CILIUM = "cilium";
@@ -26,9 +28,12 @@ final class ReleasePlanner {
   private final CiliumOptions cilium;
   private final ProviderSpec.Bootstrap bootstrap;
   private final String kubernetesVersion;
+  private final Optional<ProviderType> provider;
   private final List<Release> out = new ArrayList<>();
 
-  ReleasePlanner(AddonSelection selection, CiliumOptions cilium, ProviderSpec.Bootstrap bootstrap, String kubernetesVersion) {
+  ReleasePlanner(AddonSelection selection, CiliumOptions cilium, ProviderSpec.Bootstrap bootstrap, String kubernetesVersion,
+      Optional<ProviderType> provider) {
+    this.provider = provider;
     this.selection = selection;
     this.cilium = cilium;
     this.bootstrap = bootstrap;
@@ -37,6 +42,7 @@ final class ReleasePlanner {
 
   List<Release> plan() {
     add(CILIUM, "networking", CiliumValues.of(cilium, bootstrap, selection.services()));
+    provider.ifPresent(p -> out.addAll(CloudControllers.releases(p, bootstrap, versions)));
     if (selection.services()) {
       add("istio-base", "mesh", Json.object(), CILIUM);
       add("istiod", "mesh", ambient(), "istio-base");
