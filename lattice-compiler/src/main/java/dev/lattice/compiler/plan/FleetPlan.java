@@ -167,6 +167,15 @@ public final class FleetPlan {
     return Collections.unmodifiableList(externalByCaller.getOrDefault(caller, List.of()));
   }
 
+  /**
+   * Whether {@code caller} may reach an external destination by DNS name (Cilium enforces names with
+   * {@code toFQDNs}, which learns addresses from the caller's own lookups).
+   */
+  public boolean callsExternalNames(ObjectRef caller) {
+    return externalEdgesOf(caller).stream().map(e -> externals.get(e.external())).filter(java.util.Objects::nonNull)
+        .anyMatch(x -> x.endpoints().values().stream().anyMatch(ep -> !ep.isAddress()));
+  }
+
   public Optional<MemberPlan> member(ObjectRef ref) {
     return Optional.ofNullable(members.get(ref));
   }

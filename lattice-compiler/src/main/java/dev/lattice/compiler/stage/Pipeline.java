@@ -49,7 +49,30 @@ public final class Pipeline {
     FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),
         new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
         new TreeMap<String, CloudProvider>(index.providers), JobLowering.plans(index.jobs, workloads));
-    return authorizer.authorize(plan, objects, diagnostics);
+    FleetPlan authorized = authorizer.authorize(plan, objects, diagnostics);
+    warnMeshMemberDnsCapture(authorized, diagnostics);
+    return authorized;
+  }
+
+  /**
+   * Lattice turns ambient DNS capture off on the pods it compiles that reach external names, so that
+   * Cilium's DNS proxy sees their lookups and {@code toFQDNs} learns the addresses (istio.io "DNS
+   * Proxying": ztunnel otherwise answers in the pod). A mesh member's pods are not compiled here, so
+   * they keep the capture unless their owner opts them out: say so.
+   */
+  private static void warnMeshMemberDnsCapture(FleetPlan plan, Diagnostics diagnostics) {
+    for (MemberPlan m : plan.members().values()) {
+      if (m.origin() != MemberPlan.Origin.MESH_MEMBER || !m.ambient() || !plan.callsExternalNames(m.ref())) {
+        continue;
+      }
+      var edge = plan.externalEdgesOf(m.ref()).get(0);
+      diagnostics.add(dev.lattice.model.diagnostics.Diagnostic.warning(dev.lattice.model.diagnostics.Codes.DNS_CAPTURE,
+          m.ref() + " reaches external names, which Cilium allows by toFQDNs from the pods' own DNS lookups; its pods are"
+              + " not compiled by Lattice and keep ambient DNS capture, so ztunnel answers their lookups and the"
+              + " names stay unreachable",
+          "annotate the pods of " + m.ref() + " with ambient.istio.io/dns-capture: \"false\"",
+          edge.declaration().position(), edge.declaration().path()));
+    }
   }
 
   /**

@@ -96,15 +96,12 @@ class IstioEmitterTest {
   }
 
   @Test
-  void serviceEntryForDnsDestinations() {
-    JsonNode payments = body(compile(Fleets.shop()), SE, "payments");
-    assertThat(payments.at("/metadata/namespace").asText()).isEqualTo("shop");
-    assertThat(payments.path("spec").toString()).isEqualTo("{\"hosts\":[\"api.stripe.com\",\"hooks.stripe.com\"],"
-        + "\"ports\":[{\"number\":80,\"name\":\"http-80\",\"protocol\":\"HTTP\"},"
-        + "{\"number\":443,\"name\":\"tls-443\",\"protocol\":\"TLS\"}],"
-        + "\"location\":\"MESH_EXTERNAL\",\"resolution\":\"DNS\",\"exportTo\":[\".\"]}");
-    JsonNode inline = body(compile(Fleets.shop()), SE, "api-stripe");
-    assertThat(inline.at("/metadata/labels/app.kubernetes.io~1name").asText()).isEqualTo("api");
+  void dnsDestinationsGetNoServiceEntry() {
+    // names are Cilium toFQDNs' business; under ambient DNS capture a ServiceEntry host would make ztunnel
+    // answer the lookup and toFQDNs learn nothing (ServiceEntries javadoc, docs/UPSTREAM.md)
+    Compilation c = compile(Fleets.shop());
+    assertThat(c.documents()).filteredOn(d -> d.kind().equals(SE)).extracting(Document::name)
+        .doesNotContain("payments", "api-stripe");
   }
 
   @Test
@@ -128,7 +125,7 @@ class IstioEmitterTest {
   }
 
   @Test
-  void onlyReachedDestinationsWithPortsGetAServiceEntry() {
+  void onlyReachedAddressDestinationsWithPortsGetAServiceEntry() {
     Map<String, String> texts = new java.util.LinkedHashMap<>(Fleets.shop());
     texts.put("unused.yaml", Fleets.PAYMENTS.replace("name: payments", "name: unused"));
     texts.put("backup.yaml", """
@@ -141,8 +138,7 @@ class IstioEmitterTest {
         """);
     Compilation c = compile(texts);
     assertThat(c.documents()).filteredOn(d -> d.kind().equals(SE)).extracting(Document::name)
-        .containsExactly("api-stripe", "backup-egress-1", "ledger", "payments");
-    assertThat(body(c, SE, "backup-egress-1").at("/spec/resolution").asText()).isEqualTo("NONE");
+        .containsExactly("ledger");
   }
 
   @Test

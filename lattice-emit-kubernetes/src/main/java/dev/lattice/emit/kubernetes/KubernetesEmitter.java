@@ -66,7 +66,8 @@ public final class KubernetesEmitter implements Emitter {
           Map.of("istio.io/dataplane-mode", "ambient"), body -> { })));
     }
     Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
-    plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent(), context, out, taskTemplates));
+    plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent(), plan.callsExternalNames(w.ref()), context, out,
+        taskTemplates));
     plan.jobs().values().forEach(job -> out.add(VolcanoJob.of(job, taskTemplates)));
     return out;
   }
@@ -76,7 +77,7 @@ public final class KubernetesEmitter implements Emitter {
    * the same but for the Deployment and the disruption budget, its pod template kept in {@code taskTemplates} instead; its Service (when it has ports) is what
    * agreed callers address, {@code <job>-<task>}.
    */
-  private void emitWorkload(WorkloadPlan w, boolean task, EmitContext context, List<Document> out,
+  private void emitWorkload(WorkloadPlan w, boolean task, boolean callsNames, EmitContext context, List<Document> out,
       Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates) {
     String ns = w.ref().namespace();
     String name = w.ref().name();
@@ -88,7 +89,7 @@ public final class KubernetesEmitter implements Emitter {
     Volumes volumes = new Volumes(w);
     EnvSources env = new EnvSources(w);
     List<Document> config = new ArrayList<>();
-    ObjectNode template = new PodTemplate(w, volumes, env).build(() -> {
+    ObjectNode template = new PodTemplate(w, volumes, env, callsNames).build(() -> {
       config.addAll(configDocuments(w, volumes, env));
       return configHash(config);
     });

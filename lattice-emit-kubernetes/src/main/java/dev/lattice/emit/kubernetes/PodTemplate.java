@@ -29,8 +29,18 @@ final class PodTemplate {
   private final WorkloadPlan plan;
   private final Volumes volumes;
   private final EnvSources env;
+  private final boolean callsExternalNames;
 
-  PodTemplate(WorkloadPlan plan, Volumes volumes, EnvSources env) {
+  /**
+   * Pod annotation that turns ambient DNS capture off for the pod (istio.io "DNS Proxying": "Individual
+   * pods may opt out of global ambient mode DNS capture by applying the ambient.istio.io/dns-capture=false
+   * annotation"): a pod that reaches external names must do its own lookups through Cilium's DNS proxy,
+   * or Cilium's {@code toFQDNs} learns no address (ztunnel would answer in the pod).
+   */
+  static final String DNS_CAPTURE = "ambient.istio.io/dns-capture";
+
+  PodTemplate(WorkloadPlan plan, Volumes volumes, EnvSources env, boolean callsExternalNames) {
+    this.callsExternalNames = callsExternalNames;
     this.plan = plan;
     this.volumes = volumes;
     this.env = env;
@@ -74,6 +84,9 @@ final class PodTemplate {
     }
     if (!hash.isEmpty()) {
       annotations.put(CONFIG_HASH, hash);
+    }
+    if (callsExternalNames && plan.member().ambient()) {
+      annotations.put(DNS_CAPTURE, "false");
     }
     if (!annotations.isEmpty()) {
       metadata.set("annotations", Json.sortedMap(annotations));

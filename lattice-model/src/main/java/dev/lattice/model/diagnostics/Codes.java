@@ -87,6 +87,8 @@ public final class Codes {
   /** A placeholder in a place this version does not resolve yet (left verbatim, warning). */
   public static final String UNSUPPORTED_PLACEHOLDER = "LAT2008";
   /** An agreed edge from a workload outside the ambient mesh to one inside it: STRICT mTLS rejects it (warning). */
+  /** A mesh member that reaches external names while its pods keep ambient DNS capture (warning). */
+  public static final String DNS_CAPTURE = "LAT2015";
   public static final String MESH_MISMATCH = "LAT2009";
   /** A service whose binary allow-list cannot be derived (no command): no Tetragon policy (warning). */
   public static final String NO_BINARY_ALLOW_LIST = "LAT2010";

@@ -16,12 +16,15 @@ import java.util.Set;
  * {@code cluster} and {@code all}. An external address is {@code kube-apiserver}, {@code host} or
  * {@code remote-node} when listed in the options, else {@code world}; always {@code all}; it also carries
  * {@code reserved:<entity>} labels so endpoint selectors on reserved keys can match it.
+ * {@code namesLearned}: whether Cilium's DNS proxy saw the caller resolve an external name, without
+ * which no {@code toFQDNs} rule can select its address.
  */
 record Peer(
     Optional<Workload> workload,
     Optional<External> external,
     Map<String, String> labels,
-    Set<String> entities) {
+    Set<String> entities,
+    boolean namesLearned) {
 
   static final String NAMESPACE = "io.kubernetes.pod.namespace";
   static final String NAMESPACE_LABELS = "io.cilium.k8s.namespace.labels.";
@@ -35,10 +38,14 @@ record Peer(
     labels.put(NAMESPACE, w.namespace());
     labels.put(SERVICE_ACCOUNT, w.serviceAccount());
     labels.put(CLUSTER, options.clusterName());
-    return new Peer(Optional.of(w), Optional.empty(), Map.copyOf(labels), Set.of("cluster", "all"));
+    return new Peer(Optional.of(w), Optional.empty(), Map.copyOf(labels), Set.of("cluster", "all"), false);
   }
 
   static Peer of(External e, SimulatorOptions options) {
+    return of(e, options, true);
+  }
+
+  static Peer of(External e, SimulatorOptions options, boolean namesLearned) {
     Set<String> entities = new LinkedHashSet<>();
     if (options.kubeApiserverAddresses().contains(e.address())) {
       entities.add("kube-apiserver");
@@ -57,7 +64,7 @@ record Peer(
     entities.add("all");
     Map<String, String> labels = new HashMap<>();
     entities.forEach(entity -> labels.put("reserved:" + entity, ""));
-    return new Peer(Optional.empty(), Optional.of(e), Map.copyOf(labels), Set.copyOf(entities));
+    return new Peer(Optional.empty(), Optional.of(e), Map.copyOf(labels), Set.copyOf(entities), namesLearned);
   }
 
   /** The IPv4 address of an external peer, or -1. */

@@ -80,7 +80,7 @@ final class PeerMatch {
       FqdnPattern pattern = fqdn.has("matchName")
           ? FqdnPattern.name(fqdn.path("matchName").asText())
           : FqdnPattern.pattern(fqdn.path("matchPattern").asText());
-      entries.add(new Entry(pattern.toString(), p -> p.cidrSelectable()
+      entries.add(new Entry(pattern.toString(), p -> p.cidrSelectable() && p.namesLearned()
           && p.external().filter(e -> !e.isIp() && pattern.matches(e.address())).isPresent()));
     }
     return new PeerMatch(false, entries);

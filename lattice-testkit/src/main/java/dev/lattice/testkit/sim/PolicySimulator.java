@@ -19,7 +19,7 @@ import java.util.Map;
  * named ports never match; L7 rules under Cilium {@code toPorts} do not narrow L4; nodes, groups,
  * services, CIDR groups and {@code fromRequires}/{@code toRequires} are not evaluated; names are
  * not resolved, so an {@link External} name is matched by {@code toFQDNs} only and an address by
- * CIDRs only, and DNS visibility for {@code toFQDNs} is assumed; entities {@code host} and
+ * CIDRs only, and DNS visibility for {@code toFQDNs} is modelled by {@link AmbientDns}; entities {@code host} and
  * {@code kube-apiserver} are only the addresses listed in {@link SimulatorOptions}; only the
  * default policy enforcement mode; Istio waypoints, trust-domain aliases and CUSTOM/AUDIT actions
  * are not modelled.
@@ -29,10 +29,12 @@ public final class PolicySimulator {
   private final Map<String, Map<String, String>> namespaceLabels;
   private final CiliumLayer cilium;
   private final IstioLayer istio;
+  private final AmbientDns dns;
 
   private PolicySimulator(SimulatorOptions options, Map<String, Map<String, String>> nsLabels,
-      List<CiliumPolicy> ciliumPolicies, List<IstioPolicy> istioPolicies, PeerAuthentications mtls) {
+      List<CiliumPolicy> ciliumPolicies, List<IstioPolicy> istioPolicies, PeerAuthentications mtls, AmbientDns dns) {
     this.options = options;
+    this.dns = dns;
     this.namespaceLabels = Map.copyOf(nsLabels);
     this.cilium = new CiliumLayer(ciliumPolicies);
     this.istio = new IstioLayer(istioPolicies, mtls, options);
@@ -68,7 +70,7 @@ public final class PolicySimulator {
     options.namespaceLabels().forEach((ns, labels) ->
         nsLabels.computeIfAbsent(ns, k -> new HashMap<>()).putAll(labels));
     return new PolicySimulator(options, nsLabels, ciliumPolicies, istioPolicies,
-        PeerAuthentications.of(peerAuthentications, options.rootNamespace()));
+        PeerAuthentications.of(peerAuthentications, options.rootNamespace()), AmbientDns.of(documents));
   }
 
   /** {@code kind/namespace/name}, or {@code kind/name} for a cluster-scoped object. */
@@ -106,14 +108,18 @@ public final class PolicySimulator {
   /**
    * Cilium's verdict for {@code from} connecting out of the cluster to {@code to}: only the
    * egress of {@code from} is evaluated (the far end runs no Cilium; replies are not subject to
-   * ingress). Ambient does not change the port: ztunnel passes external traffic through.
+   * ingress). Ambient does not change the port: ztunnel passes external traffic through. A name is
+   * matched by {@code toFQDNs} only when Cilium saw {@code from} resolve it ({@link AmbientDns}: an
+   * ambient pod needs the DNS-capture opt-out on its pod template among the documents).
    */
   public Verdict l4External(Workload from, External to) {
+    boolean learned = dns.seenByCilium(from);
     CiliumLayer.Decision egress =
-        cilium.decide(peer(from), Peer.of(to, options), to.port(), false);
+        cilium.decide(peer(from), Peer.of(to, options, learned), to.port(), false);
+    String note = learned || to.isIp() ? "" : AmbientDns.NOTE;
     return egress.allowed()
-        ? Verdict.allow(egress.documents(), egress.reason())
-        : Verdict.deny(egress.documents(), egress.reason());
+        ? Verdict.allow(egress.documents(), note + egress.reason())
+        : Verdict.deny(egress.documents(), note + egress.reason());
   }
 
   /**

@@ -24,7 +24,7 @@ class BenchmarkFleetTest {
         .collect(Collectors.joining("\n"));
     assertThat(c.hasErrors()).as("seed " + seed + "\n" + errors).isFalse();
     assertThat(c.documents()).extracting(Document::kind)
-        .contains("Canary", "ScaledObject", "PodDisruptionBudget", "ServiceEntry", "Namespace");
+        .contains("Canary", "ScaledObject", "PodDisruptionBudget", "Namespace");
     String yaml = c.toYaml();
     assertThat(yaml).contains("secretKeyRef", "{{ index . \\\"credentials.password\\\" }}", ": http://svc-")
         .doesNotContain("${resources.");

@@ -72,19 +72,49 @@ class AmbientHboneTest {
     assertThat(sim.l4(web.withAmbient(false), api, 8080).allowed()).isTrue();
   }
 
-  @Test
-  void externalTrafficFromAnAmbientPodUsesTheRealPort() {
-    PolicySimulator sim = Fixtures.sim("""
-        apiVersion: cilium.io/v2
-        kind: CiliumNetworkPolicy
+  private static final String WEB_TO_STRIPE = """
+      apiVersion: cilium.io/v2
+      kind: CiliumNetworkPolicy
+      metadata: {name: web, namespace: shop}
+      spec:
+        endpointSelector: {matchLabels: {app.kubernetes.io/name: web}}
+        egress:
+        - toFQDNs: [{matchName: api.stripe.com}]
+          toPorts: [{ports: [{port: "443", protocol: TCP}]}]
+      """;
+
+  private static String webDeployment(String annotations) {
+    return """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
         metadata: {name: web, namespace: shop}
         spec:
-          endpointSelector: {matchLabels: {app.kubernetes.io/name: web}}
-          egress:
-          - toFQDNs: [{matchName: api.stripe.com}]
-            toPorts: [{ports: [{port: "443", protocol: TCP}]}]
-        """);
+          template:
+            metadata:
+              labels: {app.kubernetes.io/name: web}
+              annotations: %s
+            spec: {containers: [{name: web, image: web}]}
+        """.formatted(annotations);
+  }
+
+  @Test
+  void externalTrafficFromAnAmbientPodUsesTheRealPort() {
+    PolicySimulator sim = Fixtures.sim(WEB_TO_STRIPE + webDeployment("{ambient.istio.io/dns-capture: \"false\"}"));
     Workload web = Workload.of("shop", "web", true, 8080);
     assertThat(sim.l4External(web, External.host("api.stripe.com", 443)).allowed()).isTrue();
+  }
+
+  @Test
+  void toFqdnsLearnsNothingWhileZtunnelAnswersThePodsDns() {
+    Workload web = Workload.of("shop", "web", true, 8080);
+    for (String docs : java.util.List.of(WEB_TO_STRIPE, WEB_TO_STRIPE + webDeployment("{}"))) {
+      Verdict v = Fixtures.sim(docs).l4External(web, External.host("api.stripe.com", 443));
+      assertThat(v.denied()).as(docs).isTrue();
+      assertThat(v.reason()).contains("ambient DNS capture");
+    }
+    // outside the mesh the pod resolves through kube-dns, which Cilium's DNS proxy sees
+    assertThat(Fixtures.sim(WEB_TO_STRIPE).l4External(web.withAmbient(false), External.host("api.stripe.com", 443))
+        .allowed()).isTrue();
   }
 }
