@@ -62,6 +62,25 @@ class GitopsCommandsTest {
   }
 
   @Test
+  void aServiceCannotBePlacedOnAClusterWithoutTheServiceAddOns(@TempDir Path dir) throws IOException {
+    RepoFixture r = new RepoFixture(dir);
+    String bare = GitopsClusters.cluster("bare", false, "1.32.4", 1).replace("spec:\n", "spec:\n  services: false\n");
+    ok(r, "cluster", "add", r.input("bare.yaml", bare), "--parent", "mgmt");
+    ok(r, "service", "register", "web", "--git-url", "https://github.com/example/web");
+    SortedMap<String, String> before = r.hashes();
+    RepoFixture.Run place = r.lattice("placement", "create", "web", "--cluster", "bare");
+    assertThat(place.code()).as(place.out() + place.err()).isEqualTo(1);
+    assertThat(place.err()).contains("LAT5005", "services: false", "only HBONE");
+    assertThat(r.hashes()).as("refused edits write nothing").isEqualTo(before);
+    // written by hand, the placement is an error of the repository
+    Files.createDirectories(r.repo.resolve("children/bare/placements"));
+    Files.writeString(r.repo.resolve("children/bare/placements/web.yaml"), Files.readString(r.repo.resolve("registrations/web.yaml")));
+    RepoFixture.Run validate = r.lattice("validate");
+    assertThat(validate.code()).isEqualTo(1);
+    assertThat(validate.err()).contains("children/bare/placements/web.yaml", "LAT5005");
+  }
+
+  @Test
   void dryRunPrintsTheDiffAndWritesNothing(@TempDir Path dir) {
     RepoFixture r = new RepoFixture(dir);
     ok(r, "cluster", "add", RepoFixture.example("examples/gitops-clusters/edge.yaml"), "--parent", "mgmt");

@@ -37,6 +37,7 @@ public final class RepoValidator {
     ClusterTree clusters = ClusterTree.of(tree);
     new LayoutCheck(tree, report).check(clusters);
     documents(tree, clusters, report);
+    servicesNeedTheirAddOns(clusters, report);
     new FluxCheck(tree, report).check(clusters);
     kustomizations(tree, report);
     return report.sorted();
@@ -85,6 +86,26 @@ public final class RepoValidator {
       seen.addAll(compiler.compile(new Sources(objects, file.getValue().diagnostics())).diagnostics());
     }
     seen.forEach(report::add);
+  }
+
+  /**
+   * A cluster with {@code services: false} gets no Istio ambient mesh, External Secrets, Flagger or
+   * Tetragon (the add-on matrix, docs/CLUSTERS.md): a service placed on it would get policies that
+   * only open HBONE, which nothing there speaks, and ExternalSecrets and Canaries no controller acts on.
+   */
+  private static void servicesNeedTheirAddOns(ClusterTree clusters, Report report) {
+    for (ClusterTree.Entry e : clusters.all()) {
+      boolean services = e.cluster().flatMap(c -> c.spec().services()).orElse(true);
+      if (services) {
+        continue;
+      }
+      for (String svc : e.placements()) {
+        report.error(Codes.SERVICES_DISABLED, Layout.placement(e.dir(), svc), null, "service " + svc + " is placed on cluster "
+            + e.name() + ", which has services: false: it installs no Istio ambient mesh, External Secrets, Flagger or"
+            + " Tetragon, so the service's policies would open only HBONE and its secrets and canaries would not sync",
+            "set services: true in " + Layout.join(e.dir(), Layout.CLUSTER) + ", or place " + svc + " on another cluster");
+      }
+    }
   }
 
   private static void kustomizations(RepoTree tree, Report report) {

@@ -156,6 +156,8 @@ public final class Codes {
   public static final String REPO_REFERENCE = "LAT5003";
   /** A Flux document or a settings file that lacks a field Lattice writes, or holds a wrong value. */
   public static final String REPO_DOCUMENT = "LAT5004";
+  /** A service placed on a cluster with {@code services: false}, which has none of the add-ons its documents need. */
+  public static final String SERVICES_DISABLED = "LAT5005";
 
   // LAT1030-LAT1039: ways in from outside the mesh (issue 18)
   /** {@code spec.ingress} is read but not compiled: no Gateway API documents are emitted (warning). */
