@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * principals on its ways in from outside the mesh, for a service with a {@code metrics} port {@code
  * allow-scrape-<member>} for vmagent, and the port-level PERMISSIVE {@code PeerAuthentication
  * plaintext-<member>} for every port that takes plaintext; per job {@code allow-peers-<job>} between its
- * tasks; per external destination
+ * tasks; per external destination with addresses
  * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
  */
 public final class IstioEmitter implements Emitter {

@@ -17,9 +17,9 @@
  * matches nothing, so the member is closed explicitly rather than only by the mesh-wide deny-all,
  * and every ambient member has exactly one policy to point at.
  *
- * <p><b>ServiceEntry.</b> One per external destination that has an allowed edge, named after it
- * in its namespace; see {@code ServiceEntries} for hosts, resolution and
- * ports (endpoints with port 0 are skipped).
+ * <p><b>ServiceEntry.</b> One per external destination with address endpoints that has an allowed
+ * edge, named after it in its namespace; DNS names get none (ambient DNS capture, see {@code
+ * ServiceEntries}, which also gives hosts, resolution and ports; endpoints with port 0 are skipped).
  *
  * <p><b>Naming scheme.</b> {@code allow-to-<member>}, {@code <external>}; a name (or label value)
  * longer than 63 characters keeps its first 52 characters (trailing {@code -}/{@code .} trimmed)
