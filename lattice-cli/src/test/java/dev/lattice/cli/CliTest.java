@@ -172,6 +172,18 @@ class CliTest {
   }
 
   @Test
+  void explainOfAnExternalNameAgreesWithTheDnsCaptureModel() {
+    // shop/api-gateway's pods opt out of ambient DNS capture, so Cilium's toFQDNs learns api.stripe.com
+    String shop = ProjectPaths.root().resolve("examples/shop").toString();
+    Run r = run("explain", "--from", "shop/api-gateway", "--to", "shop/stripe-api", shop);
+    assertThat(r.out()).as(r.out() + r.err()).startsWith("shop/api-gateway -> shop/stripe-api (any port): ALLOWED");
+    // a mesh member keeps the capture: the homelab NAS cannot reach its vendor by name (LAT2015)
+    String homelab = ProjectPaths.root().resolve("examples/homelab").toString();
+    Run nas = run("explain", "--from", "media/home-nas", "--to", "media/home-nas-egress-0", homelab);
+    assertThat(nas.out()).as(nas.out() + nas.err()).contains("DENIED").contains("ambient DNS capture");
+  }
+
+  @Test
   void aPeerAbsentFromAPartialInputIsExplainedAsNotInThisInput(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + POLICY);
     Run v = run("validate", dir.toString());

@@ -62,14 +62,19 @@ final class AmbientDns {
     return m;
   }
 
-  /** Whether Cilium sees the DNS lookups of {@code w}'s pods. */
+  /**
+   * Whether Cilium sees the DNS lookups of {@code w}'s pods: a pod template in its namespace whose labels
+   * and {@code w}'s agree (one set holds the other: a workload may be described by its selector only)
+   * opts out of the capture.
+   */
   boolean seenByCilium(Workload w) {
     if (!w.ambient()) {
       return true;
     }
     return templates.stream()
-        .filter(t -> t.namespace().equals(w.namespace()) && !t.labels().isEmpty()
-            && w.labels().entrySet().containsAll(t.labels().entrySet()))
+        .filter(t -> t.namespace().equals(w.namespace()) && !t.labels().isEmpty() && !w.labels().isEmpty()
+            && (w.labels().entrySet().containsAll(t.labels().entrySet())
+                || t.labels().entrySet().containsAll(w.labels().entrySet())))
         .anyMatch(t -> "false".equals(t.annotations().get(DNS_CAPTURE))
             || (t.annotations().containsKey(BYPASS) && !"false".equals(t.annotations().get(BYPASS))));
   }
