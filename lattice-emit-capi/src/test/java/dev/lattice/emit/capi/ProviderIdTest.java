@@ -63,10 +63,37 @@ class ProviderIdTest {
       case "proxmox" -> Fixtures.proxmox(bootstrap);
       default -> Fixtures.openstack(bootstrap);
     };
+    check(provider, bootstrap, parse(topology ? Fixtures.topology(yaml) : Fixtures.documents(yaml)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyGeneratedClusterToo() throws Exception {
+    long seed = Long.getLong("lattice.seed", 20261123L);
+    ClusterGenerator gen = new ClusterGenerator(new java.util.SplittableRandom(seed));
+    for (int i = 0; i < 40; i++) {
+      String cluster = gen.cluster();
+      List<JsonNode> docs = parse(i % 2 == 0 ? Fixtures.documents(cluster) : Fixtures.topology(cluster));
+      String kinds = docs.stream().map(d -> d.path("kind").asText()).toList().toString();
+      String provider = kinds.contains("AWSMachineTemplate") ? "aws" : kinds.contains("ProxmoxMachineTemplate") ? "proxmox"
+          : kinds.contains("OpenStackMachineTemplate") ? "openstack" : "docker";
+      String bootstrap = kinds.contains("RKE2") ? "rke2" : kinds.contains("Talos") ? "talos" : "kubeadm";
+      try {
+        check(provider, bootstrap, docs);
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seed + " (replay: -Dlattice.seed=" + seed + ") case " + i + "\n" + cluster, e);
+      }
+    }
+  }
+
+  private static List<JsonNode> parse(List<Document> documents) throws Exception {
     List<JsonNode> docs = new ArrayList<>();
-    for (Document d : topology ? Fixtures.topology(yaml) : Fixtures.documents(yaml)) {
+    for (Document d : documents) {
       docs.add(YAML.readTree(DocumentWriter.toYaml(List.of(d))));
     }
+    return docs;
+  }
+
+  private static void check(String provider, String bootstrap, List<JsonNode> docs) throws Exception {
     Set<String> releases = releases(docs);
     boolean injected = docs.stream().anyMatch(d -> d.path("kind").asText().equals("ProxmoxMachineTemplate")
         && d.at("/spec/template/spec/metadataSettings/providerIDInjection").asBoolean(false));
