@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * Compiles the whole fleet so that one bad object cannot stop the rest. The compiler gives no
  * documents when any input has an error, so an object whose read or compile errors name it is held
  * back and its last spec that compiled ({@code last good}) is compiled in its place — its peers'
- * policies stay as they were — or, with no last good spec, it is left out. This repeats until the
+ * policies stay as they were — or, with no last good spec, it is left out. The last good spec is also
+ * kept in the object's status ({@code lastAppliedSpec}, written by the status report), so a
+ * restarted controller starts from it. This repeats until the
  * fleet compiles or an error names no object (then the whole result fails and nothing is applied).
  * Compiles through an {@link dev.lattice.compiler.IncrementalCompiler}, so a pass after a few
  * objects changed derives only what they can affect (the output is the full compile's).
@@ -39,11 +41,14 @@ public final class FleetCompiler {
     Map<ObjectKey, List<Diagnostic>> diagnostics = new TreeMap<>();
     Map<ObjectKey, SourcedObject> current = new TreeMap<>();
     Set<ObjectKey> held = new TreeSet<>();
+    Map<ObjectKey, RawObject> raw = new HashMap<>();
     for (RawObject o : objects) {
+      raw.put(o.key(), o);
       ReadResult read = ResourceText.read(o);
       diagnostics.put(o.key(), new ArrayList<>(read.diagnostics()));
       if (read.hasErrors() || read.objects().size() != 1) {
         held.add(o.key());
+        seedLastGood(o);
       } else {
         current.put(o.key(), read.objects().get(0));
       }
@@ -82,6 +87,7 @@ public final class FleetCompiler {
         ObjectKey key = e.getKey();
         if (!held.contains(key)) {
           held.add(key);
+          seedLastGood(raw.get(key));
           diagnostics.get(key).addAll(e.getValue());
           progress = true;
         } else if (!excluded.contains(key)) {
@@ -95,6 +101,13 @@ public final class FleetCompiler {
       }
     }
     return new FleetResult(true, List.of(), diagnostics, held, Set.of(), List.of());
+  }
+
+  /** A restarted controller has no last good spec in memory: it takes the one the object's status keeps. */
+  private void seedLastGood(RawObject o) {
+    if (o != null && !lastGood.containsKey(o.key())) {
+      ResourceText.lastApplied(o).ifPresent(last -> lastGood.put(o.key(), last));
+    }
   }
 
   private FleetResult result(boolean failed, Compilation c, Map<ObjectKey, List<Diagnostic>> diagnostics,

@@ -45,6 +45,36 @@ public final class ResourceText {
     }
   }
 
+  /**
+   * The object as it was last compiled and applied: its {@code status.lastAppliedSpec} in place of its spec,
+   * when that is present and still reads cleanly (issue #16, item 1: it survives a restart, unlike memory).
+   */
+  public static java.util.Optional<dev.lattice.model.SourcedObject> lastApplied(RawObject object) {
+    JsonNode text = object.status().path(LAST_APPLIED_SPEC);
+    JsonNode spec;
+    try {
+      spec = text.isTextual() ? JSON.readTree(text.asText()) : null;
+    } catch (JsonProcessingException e) {
+      spec = null; // not ours, or damaged: as if absent
+    }
+    if (spec == null || !spec.isObject()) {
+      return java.util.Optional.empty();
+    }
+    ObjectNode json = object.json().deepCopy();
+    json.set("spec", spec);
+    ReadResult r = read(new RawObject(object.key(), object.generation(), object.deleting(), json));
+    return r.hasErrors() || r.objects().size() != 1 ? java.util.Optional.empty() : java.util.Optional.of(r.objects().get(0));
+  }
+
+  /**
+   * The status field that keeps the last spec that compiled and was applied, as JSON text: status is
+   * written with merge patches, which would merge an object into the previous one and keep removed fields.
+   */
+  public static final String LAST_APPLIED_SPEC = "lastAppliedSpec";
+
+  /** The status field that keeps that spec's generation. */
+  public static final String LAST_APPLIED_GENERATION = "lastAppliedGeneration";
+
   /** The name diagnostics of an object carry as their file. */
   public static String sourceName(ObjectKey key) {
     return key + ".json";

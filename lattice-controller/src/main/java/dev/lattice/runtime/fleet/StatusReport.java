@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The status of one object after a pass: {@code observedGeneration}, {@code phase}, a message, and
- * conditions {@code Ready}, {@code Compiled}, {@code Applied} plus one condition per diagnostic
+ * The status of one object after a pass: {@code observedGeneration}, {@code phase}, a message,
+ * {@code lastAppliedGeneration} and {@code lastAppliedSpec} (the spec last compiled and applied, kept
+ * while later generations fail), and conditions {@code Ready}, {@code Compiled}, {@code Applied} plus one condition per diagnostic
  * code about the object (type = the code, reason = the severity). A condition keeps its
  * {@code lastTransitionTime} while its status does not change.
  */
@@ -60,6 +61,14 @@ final class StatusReport {
       status.put("phase", compiled && applied ? "Ready" : compiled ? "Pending" : "Failed");
     }
     status.put("message", compiled && applied ? "ready" : compiled ? failure : firstError);
+    // the spec last compiled and applied, which a restarted controller compiles in place of one with errors
+    if (compiled && applied && object.json().path("spec").isObject()) {
+      status.put(ResourceText.LAST_APPLIED_GENERATION, object.generation());
+      status.put(ResourceText.LAST_APPLIED_SPEC, object.json().path("spec").toString());
+    } else if (object.status().path(ResourceText.LAST_APPLIED_SPEC).isTextual()) {
+      status.set(ResourceText.LAST_APPLIED_GENERATION, object.status().path(ResourceText.LAST_APPLIED_GENERATION).deepCopy());
+      status.set(ResourceText.LAST_APPLIED_SPEC, object.status().path(ResourceText.LAST_APPLIED_SPEC).deepCopy());
+    }
     ArrayNode list = status.putArray("conditions");
     String now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     conditions.forEach((type, v) -> {

@@ -104,6 +104,35 @@ class FaultsAndRestartTest extends ControllerTestSupport {
     cluster.stop(second);
   }
 
+  /**
+   * Issue #16, item 1, for every kind: a service whose spec gains an error while no controller runs
+   * is compiled from the spec its status keeps ({@code lastAppliedSpec}), so its peers' policies and
+   * its own documents stay exactly as they were applied. Without the kept spec the restarted
+   * controller would compile b without its agreement with a.
+   */
+  @Test
+  void aRestartCompilesTheLastAppliedSpecOfAServiceThatNowHasErrors() {
+    Map<String, String> fleet = fleet();
+    fleet.values().forEach(cluster::put);
+    LatticeController first = cluster.startController();
+    awaitExactly(Fleets.compile(fleet));
+    awaitCondition("LatticeService", "demo", "a", "Ready", "True");
+    assertThat(status("LatticeService", "demo", "a").path("lastAppliedSpec").asText()).contains("registry.example.com/a");
+    cluster.stop(first);
+
+    cluster.put(fleet.get("a").replace("  replicas: 1\n", "  replicas: 1\n  replicaz: 2\n")); // LAT1010: an unknown field
+    LatticeController second = cluster.startController(); // empty memory
+    awaitCondition("LatticeService", "demo", "a", "Compiled", "False");
+    MockCluster.await("the second controller's pass", TIMEOUT, () -> second.ready());
+    awaitExactly(Fleets.compile(fleet)); // a's last applied spec, b's policies with the agreement
+    sleep(1000);
+    awaitExactly(Fleets.compile(fleet));
+    assertThat(conditions(status("LatticeService", "demo", "a")).get("Applied")).isEqualTo("False");
+    assertThat(status("LatticeService", "demo", "a").path("conditions").toString())
+        .contains("the last spec that compiled stays applied");
+    cluster.stop(second);
+  }
+
   private static String dockerCluster(int controlPlanes) {
     return "apiVersion: lattice.dev/v1alpha1\nkind: LatticeCluster\nmetadata:\n  name: edge\nspec:\n"
         + "  providerRef: docker\n  provider:\n    kubernetes:\n      version: \"1.32.0\"\n      bootstrap: kubeadm\n"

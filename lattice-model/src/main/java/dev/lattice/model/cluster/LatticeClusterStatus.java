@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * What the runtime reports about a cluster: its lifecycle phase, conditions and children, and — as the
  * reference system's status carries them — per-pool replicas ({@code workerPools}), the API server
- * {@code endpoint}, the agent's {@code lastHeartbeat} and the Kubernetes {@code version} last reconciled.
+ * {@code endpoint}, the agent's {@code lastHeartbeat} and the Kubernetes {@code version} last reconciled;
+ * and {@code lastAppliedGeneration}/{@code lastAppliedSpec}, the spec last compiled and applied, which a
+ * restarted controller compiles in place of a spec with errors (issue #16, item 1).
  */
 public record LatticeClusterStatus(
     Optional<Phase> phase,
@@ -25,18 +27,22 @@ public record LatticeClusterStatus(
     Map<String, WorkerPoolStatus> workerPools,
     Optional<String> endpoint,
     Optional<String> lastHeartbeat,
-    Optional<String> version) {
+    Optional<String> version,
+    Optional<Long> lastAppliedGeneration,
+    Optional<String> lastAppliedSpec) {
 
   /** A status without the pool, endpoint, heartbeat and version fields. */
   public LatticeClusterStatus(Optional<Phase> phase, Optional<String> message, Optional<Long> observedGeneration,
       List<Condition> conditions, Optional<Boolean> bootstrapComplete, Optional<Boolean> pivotComplete,
       Optional<Integer> readyControlPlane, Optional<Integer> readyWorkers, Map<String, ChildHealth> childrenHealth) {
     this(phase, message, observedGeneration, conditions, bootstrapComplete, pivotComplete, readyControlPlane, readyWorkers,
-        childrenHealth, Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        childrenHealth, Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public LatticeClusterStatus {
     workerPools = Values.map(workerPools);
+    lastAppliedGeneration = Values.opt(lastAppliedGeneration);
+    lastAppliedSpec = Values.opt(lastAppliedSpec);
     endpoint = Values.opt(endpoint);
     lastHeartbeat = Values.opt(lastHeartbeat);
     version = Values.opt(version);
