@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * before reading. First it checks that every file is still as the command read it (someone's edit
  * in between is refused, never reverted) and that no file it writes is a symbolic link leading
  * outside the repository. Every file is written atomically: a temporary file in the same folder,
- * then a rename over the target, so a reader (Flux, an editor, a crash) sees the old or the new file,
+ * flushed to disk, then a rename over the target (the folder flushed too), so a reader (Flux, an editor, a crash) sees the old or the new file,
  * never half of one; a file reached through a symbolic link inside the repository is written where
  * the link points, so the link stays. The order keeps references whole at every step: new and
  * changed files before the {@code kustomization.yaml}s that list them, then deletions, the
@@ -113,13 +113,33 @@ public final class TreeWriter {
     Files.createDirectories(dir);
     Path tmp = dir.resolve(".lattice-" + UUID.randomUUID() + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
+        java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+        while (bytes.hasRemaining()) {
+          ch.write(bytes);
+        }
+        ch.force(true); // the content is on disk before the rename makes it the file (a power cut keeps old or new)
+      }
       if (Files.isRegularFile(target) && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
         Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      syncDirectory(dir);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Flushes a folder's entries (the rename) to disk, where the platform allows opening a folder for
+   * that (Linux, macOS); elsewhere the rename's durability is the file system's.
+   */
+  private static void syncDirectory(Path dir) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not supported here (e.g. Windows): nothing more to do
     }
   }
 
