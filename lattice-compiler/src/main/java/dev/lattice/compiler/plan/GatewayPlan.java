@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * The one Gateway API {@code Gateway} of a namespace whose services declare {@code spec.ingress}:
  * its listeners (one per protocol, port and host name, shared by the routes that need it), the
  * routes attached to them, and the conflicts the listeners cannot hold (two TCP routes on one port,
- * a TCP route on the HTTP or TLS port, one host with two certificates).
+ * a TCP route on the HTTP or TLS port, one host with two certificates, one host on 443 both
+ * terminated and passed through).
  *
  * <p>Istio's automated deployment runs a {@code Gateway} named {@code <gw>} of class {@code istio}
  * as Deployment, Service and ServiceAccount {@code <gw>-istio} (the name plus the class name), and
@@ -96,6 +97,7 @@ public record GatewayPlan(String namespace, String name, List<Listener> listener
     List<Attachment> attachments = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     TreeMap<Integer, String> portProtocol = new TreeMap<>();
+    TreeMap<String, String> hostProtocol = new TreeMap<>();
     for (MemberPlan member : routed) {
       for (IngressRoute route : member.routes()) {
         String protocol = route.listenerProtocol();
@@ -113,6 +115,12 @@ public record GatewayPlan(String namespace, String name, List<Listener> listener
           String listenerName = protocol.toLowerCase(java.util.Locale.ROOT)
               + (protocol.equals("TCP") ? "-" + port : host.map(h -> "-" + h.replace("*", "wildcard")).orElse(""));
           Listener wanted = new Listener(listenerName, protocol, port, host, route.tls());
+          String sameHost = hostProtocol.putIfAbsent(port + " " + host.orElse("*"), protocol);
+          if (sameHost != null && !sameHost.equals(protocol)) {
+            conflicts.add(new Conflict(member, route.name(), "host " + host.orElse("*") + " on port " + port + " is routed as "
+                + sameHost + " by another route of namespace " + namespace + ": one listener per host and port"));
+            continue;
+          }
           Listener held = listeners.putIfAbsent(listenerName, wanted);
           if (held != null && protocol.equals("TCP")) {
             conflicts.add(new Conflict(member, route.name(), "TCP port " + port + " is routed already by another route "

@@ -31,8 +31,9 @@ final class GatewayPolicy {
   private GatewayPolicy() {}
 
   static Document of(FleetPlan plan, GatewayPlan gateway) {
+    // no app.kubernetes.io/name: no one service owns the namespace's gateway
     return Json.document(MemberPolicy.API_VERSION, MemberPolicy.KIND, Optional.of(gateway.namespace()), gateway.name(),
-        Map.of(Json.NAME_LABEL, gateway.name()), body -> {
+        Map.of(), body -> {
           ObjectNode spec = body.putObject("spec");
           spec.putObject("endpointSelector").set("matchLabels", Json.sortedMap(gateway.selector()));
           spec.set("enableDefaultDeny", CiliumRules.defaultDeny());

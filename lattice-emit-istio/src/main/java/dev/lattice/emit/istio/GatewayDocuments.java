@@ -21,6 +21,10 @@ import java.util.Optional;
  * allow-to-<gw>}, which lets clients reach the listener ports: the mesh-wide deny-all in the root
  * namespace applies to the gateway's Envoy too
  * (https://istio.io/latest/docs/reference/config/security/authorization-policy/).
+ *
+ * <p>The routes carry their service's {@code app.kubernetes.io/name} (the service owns them); the
+ * namespace-wide documents carry none, since no one service owns them (the controller's ownership
+ * reads that label).
  */
 final class GatewayDocuments {
   static final String GATEWAY_API = "gateway.networking.k8s.io/v1";
@@ -38,8 +42,7 @@ final class GatewayDocuments {
   }
 
   private static Document gatewayDocument(GatewayPlan gateway) {
-    return Json.document(GATEWAY_API, "Gateway", Optional.of(gateway.namespace()), gateway.name(),
-        Map.of(Json.NAME_LABEL, gateway.name()), body -> {
+    return Json.document(GATEWAY_API, "Gateway", Optional.of(gateway.namespace()), gateway.name(), Map.of(), body -> {
           ObjectNode spec = body.putObject("spec");
           spec.put("gatewayClassName", GatewayPlan.CLASS);
           ArrayNode listeners = spec.putArray("listeners");
@@ -91,8 +94,7 @@ final class GatewayDocuments {
       return Optional.empty(); // an existing secret: nothing to issue
     }
     String name = ObjectNames.bounded(gateway.name() + "-" + l.name());
-    return Optional.of(Json.document(CERT_MANAGER, "Certificate", Optional.of(gateway.namespace()), name,
-        Map.of(Json.NAME_LABEL, gateway.name()), body -> {
+    return Optional.of(Json.document(CERT_MANAGER, "Certificate", Optional.of(gateway.namespace()), name, Map.of(), body -> {
           ObjectNode spec = body.putObject("spec");
           spec.set("dnsNames", Json.strings(List.of(l.hostname().get())));
           spec.putObject("issuerRef").put("group", "cert-manager.io").put("kind", tls.issuerKind())
@@ -115,7 +117,7 @@ final class GatewayDocuments {
   private static Document allowToGateway(GatewayPlan gateway) {
     String name = ObjectNames.bounded("allow-to-" + gateway.name());
     return Json.document(AuthorizationPolicies.SECURITY, AuthorizationPolicies.AUTHORIZATION_POLICY,
-        Optional.of(gateway.namespace()), name, Map.of(Json.NAME_LABEL, gateway.name()), body -> {
+        Optional.of(gateway.namespace()), name, Map.of(), body -> {
           ObjectNode spec = body.putObject("spec");
           spec.putObject("selector").set("matchLabels", Json.sortedMap(gateway.selector()));
           spec.put("action", "ALLOW");

@@ -95,12 +95,14 @@ class GatewayDocumentsTest {
 
   @Test
   void routesTheSharedGatewayCannotHoldAreErrors() {
-    String a = service("a", "pg: {kind: TCPRoute, port: db}\nweb: {hosts: [x.example.com], port: http, tls: {secretName: one}}");
+    String a = service("a", "pg: {kind: TCPRoute, port: db}\nweb: {hosts: [x.example.com], port: http, tls: {secretName: one}}\n"
+        + "sni: {kind: TLSRoute, hosts: [x.example.com], port: grpc}");
     String b = service("b", "pg: {kind: TCPRoute, port: db}\nweb: {hosts: [x.example.com], port: http, tls: {secretName: two}}");
     Compilation c = LatticeCompiler.builder().authorizer(dev.lattice.compiler.stage.Authorizer.ALLOW_ALL)
         .emitters(new IstioEmitter()).build().compile(Sources.fromStrings(Map.of("a.yaml", a, "b.yaml", b)));
     assertThat(c.diagnostics()).filteredOn(d -> d.code().equals(Codes.INGRESS_CONFLICT))
-        .extracting(d -> d.path()).containsExactly("spec.ingress.routes.pg", "spec.ingress.routes.web");
+        .extracting(d -> d.position().file() + " " + d.path()).containsExactlyInAnyOrder("a.yaml spec.ingress.routes.web",
+            "b.yaml spec.ingress.routes.pg", "b.yaml spec.ingress.routes.web");
     assertThat(c.hasErrors()).isTrue();
   }
 

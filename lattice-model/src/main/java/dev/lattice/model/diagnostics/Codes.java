@@ -174,7 +174,8 @@ public final class Codes {
   public static final String PLAINTEXT_NEEDS_SELECTOR = "LAT1033";
   /**
    * Ingress routes of one namespace that its shared Gateway cannot hold together: two TCP routes
-   * on one port, a TCP route on the HTTP or TLS port, one host with two different certificates.
+   * on one port, a TCP route on the HTTP or TLS port, one host with two different certificates, one
+   * host on 443 both terminated and passed through.
    */
   public static final String INGRESS_CONFLICT = "LAT1034";
   // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
