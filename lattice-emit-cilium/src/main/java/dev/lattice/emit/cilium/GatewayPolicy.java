@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * The ingress gateway's pods at L4: a namespace's {@code CiliumNetworkPolicy <gw>} selecting {@code
  * gateway.networking.k8s.io/gateway-name: <gw>}, default deny both ways; ingress from the entities
  * a load balancer's clients arrive as ({@code host}, {@code remote-node}, {@code world}, as for
- * {@link Opening.Way#LOAD_BALANCER}: Istio gives the gateway a LoadBalancer Service) on the listener
+ * {@link Opening.Way#LOAD_BALANCER}: Istio gives the default class's gateway a LoadBalancer Service,
+ * istio/istio pilot/pkg/config/kube/gatewaycommon/classinfo.go) on the listener
  * ports; egress to istiod on 15012 (configuration and certificates: the gateway runs its own Envoy and
  * agent), to each routed service's pods ({@link #backendPorts}) and to kube-dns.
  */
