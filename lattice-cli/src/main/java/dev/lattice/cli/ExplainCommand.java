@@ -30,11 +30,12 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--from", required = true, paramLabel = "SERVICE", description = "the caller: namespace/name, or name when "
-      + "unambiguous; or world, kube-apiserver or remote-node for plaintext from outside the mesh (a member named so: "
-      + "write namespace/name)")
+      + "unambiguous; or world, kube-apiserver or remote-node for plaintext from outside the mesh; or gateway (the "
+      + "ingress gateway of --to's namespace) or <namespace>-ingress (a member named so: write namespace/name)")
   String from;
 
-  @Option(names = "--to", required = true, paramLabel = "SERVICE", description = "the callee or external service")
+  @Option(names = "--to", required = true, paramLabel = "SERVICE", description = "the callee or external service; from "
+      + "outside the mesh also an ingress gateway (<namespace>-ingress)")
   String to;
 
   @Option(names = "--port", paramLabel = "N", description = "one target port (default: any port of the callee)")
@@ -54,10 +55,22 @@ final class ExplainCommand implements Callable<Integer> {
     FleetPlan plan = result.plan().orElseThrow();
     List<String> known = new ArrayList<>();
     plan.members().keySet().forEach(r -> known.add(r.toString()));
+    Explainer explainer = new Explainer(result, input.trustDomain);
     if (Explainer.OUTSIDE_SOURCES.contains(from)) {
-      Explanation e = new Explainer(result, input.trustDomain).explainFromOutside(from, resolve(to, known, "--to"),
-          Optional.ofNullable(port));
-      print(e);
+      Optional<dev.lattice.compiler.plan.GatewayPlan> gateway = known.contains(to) ? Optional.empty()
+          : explainer.gateway(to, "");
+      print(gateway.isPresent() ? explainer.explainOutsideToGateway(from, gateway.get(), Optional.ofNullable(port))
+          : explainer.explainFromOutside(from, resolve(to, known, "--to"), Optional.ofNullable(port)));
+      return LatticeCommand.OK;
+    }
+    if (!known.contains(from) && (from.equals(Explainer.GATEWAY_SOURCE) || explainer.gateway(from, "").isPresent())) {
+      ObjectRef callee = resolve(to, known, "--to");
+      var gateway = explainer.gateway(from, callee.namespace());
+      if (gateway.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--from gateway: no service of namespace "
+            + callee.namespace() + " declares spec.ingress, so it has no ingress gateway");
+      }
+      print(explainer.explainFromGateway(gateway.get(), callee, Optional.ofNullable(port)));
       return LatticeCommand.OK;
     }
     ObjectRef caller = resolve(from, known, "--from");

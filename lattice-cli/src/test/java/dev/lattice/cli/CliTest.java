@@ -184,6 +184,24 @@ class CliTest {
   }
 
   @Test
+  void explainFromTheIngressGatewayAnswersAtBothLayers() throws Exception {
+    String shop = ProjectPaths.root().resolve("examples/shop").toString();
+    Run routed = run("explain", "--from", "gateway", "--to", "shop/frontend", "--port", "3000", "--json", shop);
+    assertThat(routed.code()).as(routed.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(routed.out());
+    assertThat(o.get("from").asText()).isEqualTo("shop/shop-ingress");
+    assertThat(o.get("l4").get("allowed").asBoolean()).as(routed.out()).isTrue();
+    assertThat(o.get("l7").get("allowed").asBoolean()).as(routed.out()).isTrue();
+    assertThat(o.get("reasons").toString()).contains("route public (HTTPRoute");
+    Run unrouted = run("explain", "--from", "shop-ingress", "--to", "auth-service", "--port", "9000", shop);
+    assertThat(unrouted.out()).as(unrouted.out()).startsWith("shop/shop-ingress -> shop/auth-service port 9000: DENIED");
+    Run listener = run("explain", "--from", "world", "--to", "shop-ingress", "--port", "443", shop);
+    assertThat(listener.out()).as(listener.out()).startsWith("world -> shop/shop-ingress port 443: ALLOWED");
+    Run closed = run("explain", "--from", "world", "--to", "shop-ingress", "--port", "80", shop);
+    assertThat(closed.out()).as(closed.out()).contains("DENIED");
+  }
+
+  @Test
   void aPeerAbsentFromAPartialInputIsExplainedAsNotInThisInput(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + POLICY);
     Run v = run("validate", dir.toString());

@@ -102,7 +102,27 @@ public final class IncrementalCompiler {
     if (snapshot.changesNamespaces(changes.changes())) {
       return "a namespace appears or empties";
     }
+    if (touchesIngress(changes.changes())) {
+      return "a namespace with ingress routes changed (its shared Gateway is compiled from all of them)";
+    }
     return null;
+  }
+
+  /** Whether a change is in a namespace where some service, before or after, declares {@code spec.ingress}. */
+  private boolean touchesIngress(List<Change> changes) {
+    Set<String> changedNamespaces = new HashSet<>();
+    for (Change c : changes) {
+      changedNamespaces.add(c.key().ref().namespace());
+      if (c.after().filter(IncrementalCompiler::routes).isPresent()) {
+        return true;
+      }
+    }
+    return snapshot.objects().stream().filter(IncrementalCompiler::routes)
+        .anyMatch(s -> changedNamespaces.contains(SourceChanges.refOf(s).namespace()));
+  }
+
+  private static boolean routes(SourcedObject s) {
+    return s.object() instanceof dev.lattice.model.LatticeService svc && svc.spec().ingress().isPresent();
   }
 
   private Optional<Compilation> recompile(Sources sources, List<Change> changes) {

@@ -35,6 +35,7 @@ public final class FleetPlan {
   private final Map<ObjectRef, List<EdgePlan>> byCallee = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCaller = new HashMap<>();
   private final Map<ObjectRef, List<ExternalEdgePlan>> externalByCaller = new HashMap<>();
+  private final SortedMap<String, GatewayPlan> gateways;
 
   public FleetPlan(
       SortedMap<ObjectRef, MemberPlan> members,
@@ -81,6 +82,16 @@ public final class FleetPlan {
     for (ExternalEdgePlan e : externalEdges) {
       externalByCaller.computeIfAbsent(e.caller(), k -> new ArrayList<>()).add(e);
     }
+    this.gateways = gatewaysOf(this.members);
+  }
+
+  private static SortedMap<String, GatewayPlan> gatewaysOf(SortedMap<ObjectRef, MemberPlan> members) {
+    java.util.TreeMap<String, List<MemberPlan>> byNamespace = new java.util.TreeMap<>();
+    members.values().stream().filter(m -> !m.routes().isEmpty())
+        .forEach(m -> byNamespace.computeIfAbsent(m.ref().namespace(), k -> new ArrayList<>()).add(m));
+    java.util.TreeMap<String, GatewayPlan> out = new java.util.TreeMap<>();
+    byNamespace.forEach((ns, ms) -> GatewayPlan.of(ns, ms).ifPresent(g -> out.put(ns, g)));
+    return Collections.unmodifiableSortedMap(out);
   }
 
   /** {@code plan} with {@code gates} recorded; everything else shared (all of it is unmodifiable). */
@@ -100,6 +111,7 @@ public final class FleetPlan {
     this.byCallee.putAll(plan.byCallee);
     this.byCaller.putAll(plan.byCaller);
     this.externalByCaller.putAll(plan.externalByCaller);
+    this.gateways = plan.gateways;
   }
 
   public SortedMap<ObjectRef, MemberPlan> members() {
@@ -174,6 +186,16 @@ public final class FleetPlan {
   public boolean callsExternalNames(ObjectRef caller) {
     return externalEdgesOf(caller).stream().map(e -> externals.get(e.external())).filter(java.util.Objects::nonNull)
         .anyMatch(x -> x.endpoints().values().stream().anyMatch(ep -> !ep.isAddress()));
+  }
+
+  /** The ingress gateway of each namespace whose services declare routes, by namespace. */
+  public SortedMap<String, GatewayPlan> gateways() {
+    return gateways;
+  }
+
+  /** The gateway of {@code namespace}, if its services declare routes. */
+  public Optional<GatewayPlan> gateway(String namespace) {
+    return Optional.ofNullable(gateways.get(namespace));
   }
 
   public Optional<MemberPlan> member(ObjectRef ref) {

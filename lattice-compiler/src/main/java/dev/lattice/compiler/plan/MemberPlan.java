@@ -12,6 +12,7 @@ import java.util.SortedMap;
  *
  * @param selector pod labels that select it; empty means every pod of the namespace
  * @param openings the target ports reachable from outside the mesh, by port then way
+ * @param routes a service's {@code spec.ingress} routes, by name; its namespace's gateway sends to them
  */
 public record MemberPlan(
     ObjectRef ref,
@@ -21,6 +22,7 @@ public record MemberPlan(
     boolean ambient,
     List<PortPlan> ports,
     List<Opening> openings,
+    List<IngressRoute> routes,
     SourcedObject source) {
 
   public MemberPlan {
@@ -28,6 +30,12 @@ public record MemberPlan(
     ports = List.copyOf(ports);
     openings = openings.stream().sorted(java.util.Comparator.comparingInt(Opening::targetPort)
         .thenComparing(Opening::protocol).thenComparing(Opening::way)).distinct().toList();
+    routes = routes.stream().sorted(java.util.Comparator.comparing(IngressRoute::name)).toList();
+  }
+
+  /** The target ports its ingress routes send to (all TCP), sorted and distinct. */
+  public List<Integer> routedTcpPorts() {
+    return routes.stream().map(r -> r.port().targetPort()).distinct().sorted().toList();
   }
 
   /** The TCP target ports (what ztunnel carries), sorted and distinct. */

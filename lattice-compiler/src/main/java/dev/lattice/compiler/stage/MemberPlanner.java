@@ -1,6 +1,7 @@
 package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.document.Json;
+import dev.lattice.compiler.plan.IngressRoute;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.Opening;
 import dev.lattice.compiler.plan.PortPlan;
@@ -12,6 +13,7 @@ import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.model.diagnostics.Diagnostics;
 import dev.lattice.model.mesh.LatticeMeshMemberSpec;
+import dev.lattice.model.service.IngressSpec;
 import dev.lattice.model.service.ServicePortsSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +42,29 @@ final class MemberPlanner {
     svc.spec().workload().service().flatMap(p -> p.serviceType()).flatMap(MemberPlanner::way).ifPresent(way ->
         ports.forEach(p -> openings.add(new Opening(p.targetPort(), p.protocol(), way))));
     return new MemberPlan(ref, MemberPlan.Origin.SERVICE, ref.name(), new TreeMap<>(Map.of(Json.SERVICE_LABEL, ref.name())),
-        true, ports, openings, s);
+        true, ports, openings, routes(svc, ports), s);
+  }
+
+  /**
+   * A service's ingress routes with their ports resolved ({@link IngressSpec.Route#portName}); a route
+   * whose kind or port the model's checks refuse is left out (its error stops the compilation).
+   */
+  private static List<IngressRoute> routes(LatticeService svc, List<PortPlan> ports) {
+    List<IngressRoute> routes = new ArrayList<>();
+    Map<String, PortPlan> byName = new TreeMap<>();
+    ports.forEach(p -> byName.put(p.name(), p));
+    svc.spec().ingress().ifPresent(ingress -> ingress.routes().forEach((name, route) -> {
+      var kind = IngressRoute.Kind.of(route.kindOrDefault());
+      var port = route.portName(byName.keySet()).map(byName::get).filter(p -> p.protocol().equals("TCP"));
+      if (kind.isPresent() && port.isPresent()) {
+        var tls = route.tls().map(t -> new IngressRoute.Tls(t.issuerRef().map(IngressSpec.IssuerRef::name),
+            t.issuerRef().map(IngressSpec.IssuerRef::kindOrDefault).orElse("Issuer"), t.secretName()));
+        List<String> hosts = kind.get() == IngressRoute.Kind.TCP ? List.of() : route.hosts();
+        List<String> paths = kind.get() == IngressRoute.Kind.HTTP ? route.paths() : List.of();
+        routes.add(new IngressRoute(name, kind.get(), hosts, paths, port.get(), tls));
+      }
+    }));
+    return routes;
   }
 
   private static java.util.Optional<Opening.Way> way(ServicePortsSpec.ServiceType type) {
@@ -86,6 +110,6 @@ final class MemberPlanner {
       openings.add(new Opening(p.port(), "TCP", way));
     }
     return new MemberPlan(ref, MemberPlan.Origin.MESH_MEMBER, spec.serviceAccount().orElse(ref.name()), selector,
-        spec.ambient(), ports, openings, s);
+        spec.ambient(), ports, openings, List.of(), s);
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * The L4 layer (DESIGN.md §3): one {@code CiliumNetworkPolicy} per mesh member, allowing exactly its
  * agreed edges (both ends), and, when there is any member, one {@code CiliumClusterwideNetworkPolicy}
  * that denies everything else outside the system namespaces; per job the peer policy between its
- * tasks ({@link JobPeerPolicy}); and per service or task the Tetragon binary
+ * tasks ({@link JobPeerPolicy}); per ingress gateway its pods' policy ({@link GatewayPolicy}); and per service or task the Tetragon binary
  * allow-list ({@link TetragonPolicy}), which warns ({@code LAT2010}) when it cannot be derived.
  */
 public final class CiliumEmitter implements Emitter {
@@ -45,6 +45,7 @@ public final class CiliumEmitter implements Emitter {
       documents.add(policies.of(member));
     }
     plan.jobs().values().forEach(job -> JobPeerPolicy.of(plan, job).ifPresent(documents::add));
+    plan.gateways().values().forEach(g -> documents.add(GatewayPolicy.of(plan, g)));
     plan.workloads().values().forEach(w -> TetragonPolicy.of(w, context).ifPresent(documents::add));
     documents.sort(Document.ORDER);
     return documents;

@@ -80,6 +80,17 @@ final class MemberPolicy {
       rule.set("toPorts", CiliumRules.toPorts(List.of(L4Port.tcp(p.targetPort()))));
       rules.add(rule);
     });
+    plan.gateway(member.ref().namespace()).filter(g -> !member.routes().isEmpty()).ifPresent(gateway -> {
+      // the namespace's ingress gateway, to the pods its routes send to
+      ObjectNode from = Json.object();
+      TreeMap<String, String> labels = new TreeMap<>(gateway.selector());
+      labels.put(CiliumRules.NAMESPACE_LABEL, gateway.namespace());
+      from.set("matchLabels", Json.sortedMap(labels));
+      ObjectNode rule = Json.object();
+      rule.set("fromEndpoints", CiliumRules.single(from));
+      rule.set("toPorts", CiliumRules.toPorts(GatewayPolicy.backendPorts(member)));
+      rules.add(rule);
+    });
     rules.addAll(outside(member));
     List<L4Port> probePorts = CiliumRules.targetPorts(member).stream().filter(L4Port::isTcp).toList();
     if (!probePorts.isEmpty()) {

@@ -22,5 +22,10 @@
  * endpoint's port, any port for port 0) and kube-dns with the DNS proxy. An edge to a member that
  * serves no port opens nothing. Between ambient members the callee's non-TCP ports are opened as
  * well, because ztunnel carries only TCP over HBONE.
+ *
+ * <p><b>Ingress gateway.</b> Per namespace whose services declare ingress routes, {@code <ns>-ingress}
+ * for the gateway's pods ({@code GatewayPolicy}: from {@code host}, {@code remote-node}, {@code world}
+ * on the listener ports; to istiod, kube-dns and the routed members), and in each routed member's
+ * policy an ingress rule from those pods (HBONE 15008 to an ambient member).
  */
 package dev.lattice.emit.cilium;

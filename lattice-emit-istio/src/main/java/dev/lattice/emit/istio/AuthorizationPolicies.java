@@ -35,7 +35,8 @@ final class AuthorizationPolicies {
 
   /**
    * {@code allow-to-<member>}: one rule from the principals of the member's agreed ambient callers
-   * to its TCP target ports, and one from plaintext callers ({@code notPrincipals: ["*"]}) to the TCP
+   * to its TCP target ports, one from its namespace's ingress gateway to the ports its routes send
+   * to, and one from plaintext callers ({@code notPrincipals: ["*"]}) to the TCP
    * ports its ways in from outside the mesh open. Without such a caller or port the policy has no rules, which allows
    * nothing: the member is explicitly closed, as the mesh-wide deny-all already has it.
    */
@@ -59,6 +60,15 @@ final class AuthorizationPolicies {
             rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
           }
+          plan.gateway(member.ref().namespace()).filter(g -> !member.routes().isEmpty()).ifPresent(gateway -> {
+            // the gateway is not captured by ztunnel but sends HBONE to ambient pods, with its own
+            // identity (istio/istio pilot/pkg/features/ambient.go PILOT_ENABLE_SENDING_HBONE, istio/istio#43587)
+            ObjectNode rule = spec.withArray("rules").addObject();
+            rule.putArray("from").addObject().putObject("source").set("principals",
+                Json.strings(List.of(gateway.principal(trustDomain))));
+            rule.putArray("to").addObject().putObject("operation").set("ports",
+                Json.strings(member.routedTcpPorts().stream().map(String::valueOf).toList()));
+          });
           if (!opened.isEmpty()) {
             // plaintext from outside the mesh has no principal, and an mTLS-only field compares an empty
             // value then (https://istio.io/latest/news/security/istio-security-2021-004/): notPrincipals "*"

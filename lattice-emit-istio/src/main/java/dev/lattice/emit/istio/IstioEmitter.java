@@ -9,6 +9,8 @@ import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import dev.lattice.model.base.ObjectRef;
+import dev.lattice.model.diagnostics.Codes;
+import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,14 +24,24 @@ import java.util.TreeSet;
  * allow-scrape-<member>} for vmagent, and the port-level PERMISSIVE {@code PeerAuthentication
  * plaintext-<member>} for every port that takes plaintext; per job {@code allow-peers-<job>} between its
  * tasks; per external destination with addresses
- * someone may reach, a {@code ServiceEntry}. Reports no diagnostics.
+ * someone may reach, a {@code ServiceEntry}; per namespace whose services declare ingress routes,
+ * the shared Gateway API {@code Gateway}, its routes, cert-manager {@code Certificate}s and
+ * {@code allow-to-<gw>} ({@link GatewayDocuments}), and the gateway's principal in the routed
+ * services' {@code allow-to-<member>} on their routed ports. {@link #check} reports routes the
+ * shared Gateway cannot hold ({@code LAT1034}).
  */
 public final class IstioEmitter implements Emitter {
 
   private static final List<EmittedKind> KINDS = List.of(
       EmittedKind.namespaced("security.istio.io/v1", "AuthorizationPolicy", "authorizationpolicies"),
       EmittedKind.namespaced("security.istio.io/v1", "PeerAuthentication", "peerauthentications"),
-      EmittedKind.namespaced("networking.istio.io/v1", "ServiceEntry", "serviceentries"));
+      EmittedKind.namespaced("networking.istio.io/v1", "ServiceEntry", "serviceentries"),
+      EmittedKind.namespaced(GatewayDocuments.GATEWAY_API, "Gateway", "gateways"),
+      EmittedKind.namespaced(GatewayDocuments.GATEWAY_API, "HTTPRoute", "httproutes"),
+      EmittedKind.namespaced(GatewayDocuments.GATEWAY_API, "GRPCRoute", "grpcroutes"),
+      EmittedKind.namespaced(GatewayDocuments.GATEWAY_API, "TCPRoute", "tcproutes"),
+      EmittedKind.namespaced(GatewayDocuments.GATEWAY_API, "TLSRoute", "tlsroutes"),
+      EmittedKind.namespaced(GatewayDocuments.CERT_MANAGER, "Certificate", "certificates"));
 
   @Override
   public List<EmittedKind> kinds() {
@@ -39,6 +51,17 @@ public final class IstioEmitter implements Emitter {
   @Override
   public String name() {
     return "istio";
+  }
+
+  /** Reports the ingress routes a namespace's shared Gateway cannot hold ({@code LAT1034}). */
+  @Override
+  public void check(FleetPlan plan, EmitContext context) {
+    plan.gateways().values().forEach(g -> g.conflicts().forEach(c -> {
+      String path = dev.lattice.model.PathSyntax.child("spec.ingress.routes", c.route());
+      var sources = c.member().source().sources();
+      context.report(Diagnostic.error(Codes.INGRESS_CONFLICT, "route " + c.route() + " of " + c.member().ref().name()
+          + ": " + c.message(), "give the route its own host or port", sources.keyAt(path), sources.pathOf(path)));
+    }));
   }
 
   @Override
@@ -61,6 +84,7 @@ public final class IstioEmitter implements Emitter {
       }
     }
     plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));
+    plan.gateways().values().forEach(g -> documents.addAll(GatewayDocuments.of(g)));
     TreeSet<ObjectRef> reached = new TreeSet<>();
     for (ExternalEdgePlan edge : plan.externalEdges()) {
       reached.add(edge.external());

@@ -21,6 +21,12 @@
  * edge, named after it in its namespace; DNS names get none (ambient DNS capture, see {@code
  * ServiceEntries}, which also gives hosts, resolution and ports; endpoints with port 0 are skipped).
  *
+ * <p><b>Ingress.</b> Per namespace whose services declare {@code spec.ingress}, the Gateway API
+ * {@code Gateway <ns>-ingress} (class {@code istio}), its routes {@code <service>-<route>}, cert-manager
+ * {@code Certificate}s {@code <gw>-<listener>} and {@code allow-to-<gw>}; the gateway's principal
+ * ({@code <ns>-ingress-istio}) in each routed member's {@code allow-to-<member>} on its routed ports
+ * ({@code GatewayDocuments}).
+ *
  * <p><b>Naming scheme.</b> {@code allow-to-<member>}, {@code <external>}; a name (or label value)
  * longer than 63 characters keeps its first 52 characters (trailing {@code -}/{@code .} trimmed)
  * and ends in {@code -} plus the first 10 hex digits of the SHA-256 of the full name.

@@ -160,7 +160,11 @@ public final class Codes {
   public static final String SERVICES_DISABLED = "LAT5005";
 
   // LAT1030-LAT1039: ways in from outside the mesh (issue 18)
-  /** {@code spec.ingress} is read but not compiled: no Gateway API documents are emitted (warning). */
+  /**
+   * A field of {@code spec.ingress} that is read but not compiled because the route's kind has no
+   * place for it (a TCP route's hosts, a TLS passthrough route's certificate, paths outside an
+   * HTTPRoute) (warning).
+   */
   public static final String INGRESS_NOT_COMPILED = "LAT1030";
   /** A service exposed both by {@code serviceType: LoadBalancer|NodePort} and by {@code spec.ingress}. */
   public static final String EXPOSURE_CONFLICT = "LAT1031";
@@ -172,6 +176,12 @@ public final class Codes {
    * stays closed to plaintext (warning).
    */
   public static final String PLAINTEXT_NEEDS_SELECTOR = "LAT1033";
+  /**
+   * Ingress routes of one namespace that its shared Gateway cannot hold together: two TCP routes
+   * on one port, a TCP route on the HTTP or TLS port, one host with two different certificates, one
+   * host on 443 both terminated and passed through.
+   */
+  public static final String INGRESS_CONFLICT = "LAT1034";
   // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
   /** A file, stream or text over the reader's input limit (256 MiB unless raised), refused unread. */
   public static final String INPUT_TOO_LARGE = "LAT1040";

@@ -66,8 +66,9 @@ final class ServiceValidator {
   }
 
   /**
-   * What this version compiles of the ways in from outside the mesh: {@code serviceType} is; {@code
-   * ingress} (Gateway API) and {@code advertise} (cross-cluster) are read and reported as not compiled.
+   * The ways in from outside the mesh: {@code serviceType} and {@code ingress} (Gateway API) are
+   * compiled, and exclude each other; {@code advertise} (cross-cluster) is read and reported as not
+   * compiled.
    */
   private void waysIn(LatticeServiceSpec spec) {
     var type = spec.workload().service().flatMap(s -> s.serviceType())
@@ -78,14 +79,11 @@ final class ServiceValidator {
             + " and spec.ingress both expose the service outside the cluster", "keep one: serviceType exposes the ports on "
             + "the nodes or a load balancer, ingress routes through a gateway");
       }
-      f.warning(Codes.INGRESS_NOT_COMPILED, "spec.ingress", "spec.ingress (routes " + String.join(", ", ingress.routes().keySet())
-          + ") is read but not compiled: this version emits no Gateway API Gateway or route, so nothing reaches the service through it",
-          "expose the ports with spec.workload.service.serviceType: LoadBalancer, or run your own gateway and enrol it as a "
-              + "LatticeMeshMember the service lists as an inbound caller");
+      new IngressRules(f).check(spec, ingress);
     });
     spec.advertise().ifPresent(a -> f.warning(Codes.ADVERTISE_NOT_COMPILED, "spec.advertise",
         "spec.advertise is checked against the Cedar policies but not compiled: this version emits no cross-cluster exposure",
-        "callers in other clusters reach the service only through a way in this cluster compiles (serviceType)"));
+        "callers in other clusters reach the service only through a way in this cluster compiles (serviceType, ingress)"));
   }
 
   /** Flagger routes one TCP port of a canary (the one named http, else the lowest TCP port). */

@@ -6,6 +6,7 @@ import dev.lattice.compiler.document.Document;
 import dev.lattice.compiler.plan.Declaration;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
+import dev.lattice.compiler.plan.GatewayPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.mesh.Endpoint;
@@ -27,6 +28,8 @@ import java.util.TreeSet;
 public final class Explainer {
   /** The sources outside the mesh {@link #explainFromOutside} knows, as Cilium names them. */
   public static final List<String> OUTSIDE_SOURCES = List.of("world", "kube-apiserver", "remote-node");
+  /** The {@code --from} that names the ingress gateway of the callee's namespace. */
+  public static final String GATEWAY_SOURCE = "gateway";
   private static final External WORLD = External.ip("203.0.113.1", 0); // TEST-NET-3, RFC 5737
   private static final External API_SERVER = External.host("kubernetes.default", 0);
   private static final External REMOTE_NODE = External.host("remote-node.invalid", 0);
@@ -48,12 +51,7 @@ public final class Explainer {
    * mesh, whether its ztunnel accepts plaintext there and an ALLOW rule lets it in.
    */
   public Explanation explainFromOutside(String source, ObjectRef to, Optional<Integer> port) {
-    External from = switch (source) {
-      case "world" -> WORLD;
-      case "kube-apiserver" -> API_SERVER;
-      case "remote-node" -> REMOTE_NODE;
-      default -> throw new IllegalArgumentException("unknown source outside the mesh: " + source + " (" + OUTSIDE_SOURCES + ")");
-    };
+    External from = outside(source);
     MemberPlan callee = plan.member(to).orElseThrow(() -> new IllegalArgumentException(to + " is not a service or mesh member"));
     List<String> reasons = new ArrayList<>();
     if (callee.openings().isEmpty()) {
@@ -64,6 +62,82 @@ public final class Explainer {
         + o.way().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ") to " + String.join(", ", o.way().entities())));
     return byPort(source, callee, port, reasons, p -> simulator.l4FromExternal(from, workload(callee), p),
         p -> simulator.l7FromExternal(from, workload(callee), p));
+  }
+
+  /**
+   * The ingress gateway {@code source} names: {@code gateway} is the gateway of {@code namespace},
+   * else {@code <gw>} or {@code <namespace>/<gw>} names one by its Gateway's name.
+   */
+  public Optional<GatewayPlan> gateway(String source, String namespace) {
+    if (source.equals(GATEWAY_SOURCE)) {
+      return plan.gateway(namespace);
+    }
+    return plan.gateways().values().stream()
+        .filter(g -> source.equals(g.name()) || source.equals(g.namespace() + "/" + g.name())).findFirst();
+  }
+
+  /**
+   * Explains traffic from a namespace's ingress gateway to a member: Cilium (HBONE to an ambient
+   * member) and the member's ztunnel, which admits the gateway's principal on the routed ports only.
+   */
+  public Explanation explainFromGateway(GatewayPlan gateway, ObjectRef to, Optional<Integer> port) {
+    MemberPlan callee = plan.member(to).orElseThrow(() -> new IllegalArgumentException(to + " is not a service or mesh member"));
+    List<String> reasons = new ArrayList<>();
+    List<GatewayPlan.Attachment> routes = gateway.routesTo(callee);
+    if (routes.isEmpty()) {
+      reasons.add(to + " declares no ingress route through " + gateway.namespace() + "/" + gateway.name());
+    }
+    routes.forEach(a -> reasons.add("route " + a.route().name() + " (" + a.route().kind().wire() + ", listeners "
+        + String.join(", ", a.listeners()) + ") sends to " + to + " port " + a.route().port().name() + " (target port "
+        + a.route().port().targetPort() + ")"));
+    Workload from = gatewayWorkload(gateway);
+    return byPort(gateway.namespace() + "/" + gateway.name(), callee, port, reasons,
+        p -> simulator.l4(from, workload(callee), p), p -> simulator.l7(from, workload(callee), p));
+  }
+
+  /**
+   * Explains plaintext from outside the mesh ({@link #OUTSIDE_SOURCES}) to an ingress gateway's pods
+   * on its listener ports (all of them without {@code port}): Cilium's ingress of the gateway and the
+   * gateway's own authorization.
+   */
+  public Explanation explainOutsideToGateway(String source, GatewayPlan gateway, Optional<Integer> port) {
+    External from = outside(source);
+    List<String> reasons = new ArrayList<>();
+    gateway.listeners().forEach(l -> reasons.add("listener " + l.name() + ": " + l.protocol() + " on port " + l.port()
+        + l.hostname().map(h -> " for " + h).orElse("")));
+    Workload to = gatewayWorkload(gateway);
+    List<Integer> ports = port.map(List::of).orElse(gateway.listenerPorts());
+    boolean l4 = false;
+    boolean l7 = false;
+    TreeSet<String> l4Docs = new TreeSet<>();
+    TreeSet<String> l7Docs = new TreeSet<>();
+    for (int p : ports) {
+      Verdict v4 = simulator.l4FromExternal(from, to, p);
+      Verdict v7 = simulator.l7FromExternal(from, to, p);
+      l4 |= v4.allowed();
+      l7 |= v7.allowed();
+      l4Docs.addAll(v4.documents());
+      l7Docs.addAll(v7.documents());
+      reasons.add("L4 port " + p + ": " + v4.reason());
+      reasons.add("L7 port " + p + ": " + v7.reason());
+    }
+    return new Explanation(source, gateway.namespace() + "/" + gateway.name(), port,
+        new Explanation.Layer(l4, List.copyOf(l4Docs)), Optional.of(new Explanation.Layer(l7, List.copyOf(l7Docs))), reasons);
+  }
+
+  /** A pod of {@code gateway} as Istio's automated deployment runs it. */
+  public static Workload gatewayWorkload(GatewayPlan gateway) {
+    return Workload.istioGateway(gateway.namespace(), gateway.name(),
+        gateway.listenerPorts().stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static External outside(String source) {
+    return switch (source) {
+      case "world" -> WORLD;
+      case "kube-apiserver" -> API_SERVER;
+      case "remote-node" -> REMOTE_NODE;
+      default -> throw new IllegalArgumentException("unknown source outside the mesh: " + source + " (" + OUTSIDE_SOURCES + ")");
+    };
   }
 
   public FleetPlan plan() {

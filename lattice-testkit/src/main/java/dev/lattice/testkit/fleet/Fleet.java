@@ -13,6 +13,7 @@ import java.util.Set;
  * @param agreedEdges (caller, callee) pairs where both halves were declared
  * @param externalEdges (caller, external) pairs the external service allows
  * @param externals every external service with its host and port
+ * @param gatewayPorts per namespace whose services declare ingress routes, its gateway's listener ports
  */
 public record Fleet(
     long seed,
@@ -20,7 +21,8 @@ public record Fleet(
     List<GeneratedWorkload> workloads,
     Set<Edge> agreedEdges,
     Set<Edge> externalEdges,
-    List<GeneratedExternal> externals) {
+    List<GeneratedExternal> externals,
+    Map<String, Set<Integer>> gatewayPorts) {
 
   /** A directed pair of {@code namespace/name} addresses. */
   public record Edge(String from, String to) {}
@@ -30,12 +32,14 @@ public record Fleet(
    *
    * @param openings the target ports reachable from outside the mesh, and from where: {@code world}
    *     (a LoadBalancer or NodePort service, a Permissive port) or {@code kube-apiserver} (a Webhook port)
+   * @param routedPorts the target ports its ingress routes send to, sorted
    */
   public record GeneratedWorkload(
       String namespace, String name, Map<String, String> labels, String serviceAccount, boolean ambient, List<Integer> targetPorts,
-      Map<Integer, String> openings) {
+      Map<Integer, String> openings, List<Integer> routedPorts) {
     public GeneratedWorkload {
       openings = Map.copyOf(openings);
+      routedPorts = List.copyOf(routedPorts);
     }
 
     public String address() {

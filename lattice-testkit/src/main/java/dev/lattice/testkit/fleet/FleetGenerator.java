@@ -65,6 +65,9 @@ public final class FleetGenerator {
         }
       }
     }
+    if (shape.ingressRatio() > 0) { // drawn only when asked for, so other shapes keep their fleets
+      ingress(workloads);
+    }
     int members = (int) Math.round(shape.services() * shape.meshMemberRatio());
     for (int j = 0; j < members; j++) {
       String name = "mm-" + j;
@@ -117,8 +120,11 @@ public final class FleetGenerator {
         }
       }
     }
+    Map<String, Set<Integer>> gatewayPorts = new TreeMap<>();
+    workloads.forEach(w -> w.routes.forEach(r -> gatewayPorts.computeIfAbsent(w.namespace, k -> new TreeSet<>())
+        .add(r.listenerPort())));
     return new Fleet(seed, render(workloads, externals), truth(workloads), agreed, externalEdges,
-        externals.stream().map(e -> new GeneratedExternal(e.namespace, e.name, e.host(), 443)).toList());
+        externals.stream().map(e -> new GeneratedExternal(e.namespace, e.name, e.host(), 443)).toList(), gatewayPorts);
   }
 
   private List<GenExternal> externals(List<GenWorkload> workloads) {
@@ -174,7 +180,47 @@ public final class FleetGenerator {
 
   private static List<GeneratedWorkload> truth(List<GenWorkload> workloads) {
     return workloads.stream().map(w -> new GeneratedWorkload(w.namespace, w.name, w.labels(), w.serviceAccount,
-        w.ambient, w.ports.stream().map(p -> p.targetPort).distinct().sorted().toList(), w.openings())).toList();
+        w.ambient, w.ports.stream().map(p -> p.targetPort).distinct().sorted().toList(), w.openings(),
+        w.routes.stream().map(r -> r.port().targetPort()).distinct().sorted().toList())).toList();
+  }
+
+  /**
+   * Gives some canonical services that are not exposed otherwise one or two routes of a random kind
+   * to a random port, each on its own host ({@code <service>-<route>.example.com}); a TCP route takes
+   * its Service port as listener port, so one whose port another TCP route of the namespace holds
+   * becomes an HTTPRoute (the shared Gateway could not hold both: LAT1034).
+   */
+  private void ingress(List<GenWorkload> workloads) {
+    Map<String, Set<Integer>> tcpPorts = new TreeMap<>();
+    for (GenWorkload w : workloads) {
+      if (w.form != Form.CANONICAL || w.serviceType != null || random.nextDouble() >= shape.ingressRatio()) {
+        continue;
+      }
+      int n = 1 + random.nextInt(2);
+      for (int i = 0; i < n; i++) {
+        GenPort port = w.ports.get(random.nextInt(w.ports.size()));
+        String kind = ROUTE_KINDS[random.nextInt(ROUTE_KINDS.length)];
+        if (kind.equals("TCPRoute") && !tcpPorts.computeIfAbsent(w.namespace, k -> new TreeSet<>()).add(port.port())) {
+          kind = "HTTPRoute";
+        }
+        boolean tls = (kind.equals("HTTPRoute") || kind.equals("GRPCRoute")) && random.nextBoolean();
+        w.routes.add(new GenRoute("r" + i, kind, w.name + "-r" + i + ".example.com", port, tls));
+      }
+    }
+  }
+
+  private static final String[] ROUTE_KINDS = {"HTTPRoute", "GRPCRoute", "TCPRoute", "TLSRoute"};
+
+  /** An ingress route: its kind, its one host (none for TCP), the port it sends to, and whether the gateway terminates TLS. */
+  record GenRoute(String name, String kind, String host, GenPort port, boolean tls) {
+    /** The Gateway listener port the route needs. */
+    int listenerPort() {
+      return switch (kind) {
+        case "TCPRoute" -> port.port();
+        case "TLSRoute" -> 443;
+        default -> tls ? 443 : 80;
+      };
+    }
   }
 
   private String namespace() {
@@ -219,6 +265,8 @@ public final class FleetGenerator {
     final Set<String> externalCalls = new TreeSet<>();
     /** A service's {@code serviceType}, when not ClusterIP. */
     String serviceType;
+    /** A service's ingress routes. */
+    final List<GenRoute> routes = new ArrayList<>();
     /** A mesh member's port modes other than Strict, by port name. */
     final Map<String, String> peerAuth = new TreeMap<>();
 

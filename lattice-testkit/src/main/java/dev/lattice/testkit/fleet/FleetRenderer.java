@@ -103,6 +103,22 @@ final class FleetRenderer {
     if (chance(shape.canaryRatio())) {
       spec.putObject("deploy").put("strategy", "canary");
     }
+    if (!w.routes.isEmpty()) {
+      ObjectNode routes = spec.putObject("ingress").putObject("routes");
+      for (FleetGenerator.GenRoute r : w.routes) {
+        ObjectNode route = routes.putObject(r.name());
+        if (!r.kind().equals("HTTPRoute") || random.nextBoolean()) {
+          route.put("kind", r.kind());
+        }
+        if (!r.kind().equals("TCPRoute")) {
+          route.putArray("hosts").add(r.host());
+        }
+        route.put("port", r.port().name());
+        if (r.tls()) {
+          route.putObject("tls").putObject("issuerRef").put("name", "letsencrypt").put("kind", "ClusterIssuer");
+        }
+      }
+    }
     return write(doc);
   }
 

@@ -16,10 +16,24 @@ package dev.lattice.testkit.fleet;
  *     replicas} (the flat and snake forms already spell autoscaling as {@code replicas: {min, max}})
  * @param exposedRatio share of services exposed by {@code serviceType: LoadBalancer} or {@code
  *     NodePort}, and of mesh-member ports declared {@code Permissive} or {@code Webhook}
+ * @param ingressRatio share of the other canonical services that declare {@code spec.ingress} routes
  */
 public record FleetShape(
     int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio, double meshMemberRatio,
-    double placeholderRatio, double canaryRatio, double autoscalingRatio, double exposedRatio) {
+    double placeholderRatio, double canaryRatio, double autoscalingRatio, double exposedRatio, double ingressRatio) {
+
+  /** A shape without ingress routes. */
+  public FleetShape(int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio,
+      double meshMemberRatio, double placeholderRatio, double canaryRatio, double autoscalingRatio, double exposedRatio) {
+    this(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio, placeholderRatio,
+        canaryRatio, autoscalingRatio, exposedRatio, 0);
+  }
+
+  /** A copy in which this share of the remaining canonical services declares ingress routes. */
+  public FleetShape withIngressRatio(double ratio) {
+    return new FleetShape(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio,
+        placeholderRatio, canaryRatio, autoscalingRatio, exposedRatio, ratio);
+  }
 
   /** A shape without ways in from outside the mesh. */
   public FleetShape(int services, int namespaces, int outboundPerService, double oneSidedRatio, double externalRatio,
@@ -31,7 +45,7 @@ public record FleetShape(
   /** A copy in which this share of services and mesh-member ports are reachable from outside the mesh. */
   public FleetShape withExposedRatio(double ratio) {
     return new FleetShape(services, namespaces, outboundPerService, oneSidedRatio, externalRatio, meshMemberRatio,
-        placeholderRatio, canaryRatio, autoscalingRatio, ratio);
+        placeholderRatio, canaryRatio, autoscalingRatio, ratio, ingressRatio);
   }
 
   /** A shape without placeholders, canaries or explicit autoscaling. */

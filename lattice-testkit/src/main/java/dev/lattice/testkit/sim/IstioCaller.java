@@ -4,14 +4,14 @@ import java.util.Optional;
 
 /**
  * The peer identity a callee's ztunnel sees: the caller's SPIFFE-derived principal
- * {@code <trustDomain>/ns/<namespace>/sa/<serviceAccount>} when the caller is in the ambient mesh,
- * nothing when it is not (plaintext has no peer identity).
+ * {@code <trustDomain>/ns/<namespace>/sa/<serviceAccount>} when the caller is in the ambient mesh
+ * or an Istio gateway (which sends HBONE itself), nothing otherwise (plaintext has no peer identity).
  */
 record IstioCaller(Optional<String> trustDomain, Optional<String> namespace,
     Optional<String> serviceAccount) {
 
   static IstioCaller of(Workload w, SimulatorOptions options) {
-    if (!w.ambient()) {
+    if (!w.hasMeshIdentity()) {
       return new IstioCaller(Optional.empty(), Optional.empty(), Optional.empty());
     }
     return new IstioCaller(Optional.of(options.trustDomain()), Optional.of(w.namespace()),

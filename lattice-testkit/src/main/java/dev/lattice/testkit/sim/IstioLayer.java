@@ -3,7 +3,8 @@ package dev.lattice.testkit.sim;
 import java.util.List;
 
 /**
- * ztunnel's authorization at the callee: a caller without a peer identity (plaintext: outside the
+ * ztunnel's authorization at the callee (or an Istio gateway's Envoy's, which enforces the same
+ * policies on its listeners without PeerAuthentication): a caller without a peer identity (plaintext: outside the
  * mesh) is first checked against the effective PeerAuthentication ({@link PeerAuthentications}) and
  * refused under STRICT; then a matching DENY policy denies; a callee no ALLOW policy applies to
  * accepts; otherwise some ALLOW policy must have a matching rule. CUSTOM and AUDIT policies are
@@ -30,12 +31,15 @@ final class IstioLayer {
   }
 
   private Verdict decide(IstioCaller caller, String source, Workload to, int port) {
-    if (!to.ambient()) {
+    if (!to.ambient() && !to.istioGateway()) {
       return Verdict.notApplicable(
           to + " is not in the ambient mesh: no ztunnel enforces AuthorizationPolicy for it");
     }
     String flow = source + " (" + caller + ") to " + to + " on port " + port;
-    if (caller.principal().isEmpty()) {
+    // PeerAuthentication governs connections to a sidecar or, in ambient, ztunnel
+    // (https://istio.io/v1.23/docs/reference/config/security/peer_authentication/); a gateway's
+    // listeners take what its Gateway's TLS settings say, so only the policies decide there
+    if (caller.principal().isEmpty() && !to.istioGateway()) {
       PeerAuthentications.Mode mode = mtls.plaintext(to, port);
       if (!mode.permissive()) {
         return Verdict.deny(mode.documents(), "plaintext " + flow + " is refused: " + mode.reason());

@@ -93,10 +93,11 @@ public final class PolicySimulator {
    * that allowed both directions, or those of the side(s) that dropped it.
    */
   public Verdict l4(Workload from, Workload to, int port) {
-    boolean tunnelled = options.hbone() && from.ambient() && to.ambient();
+    boolean tunnelled = options.hbone() && from.hasMeshIdentity() && to.ambient();
     int wirePort = tunnelled ? SimulatorOptions.HBONE_PORT : port;
     String note = (tunnelled
-        ? "both ambient: evaluated on HBONE port " + wirePort + " (target port " + port + "); "
+        ? (from.ambient() ? "both ambient" : "Istio gateway to an ambient pod")
+            + ": evaluated on HBONE port " + wirePort + " (target port " + port + "); "
         : "")
         + (to.ports().isEmpty() || to.ports().contains(port)
         ? "" : "note: " + to + " declares no container port " + port + "; ");
@@ -136,8 +137,8 @@ public final class PolicySimulator {
 
   /**
    * Istio's verdict at the callee's ztunnel for {@code from} calling {@code to} on {@code port}
-   * (the target port, not 15008). {@link Verdict.Outcome#NOT_APPLICABLE} when {@code to} is not
-   * in the ambient mesh. A caller outside the mesh has no principal, so only rules that need no
+   * (the target port, not 15008), or at an Istio gateway's Envoy when {@code to} is one. {@link
+   * Verdict.Outcome#NOT_APPLICABLE} when {@code to} is neither in the ambient mesh nor a gateway. A caller outside the mesh has no principal, so only rules that need no
    * identity can match it.
    */
   public Verdict l7(Workload from, Workload to, int port) {

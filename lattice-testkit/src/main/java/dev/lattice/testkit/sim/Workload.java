@@ -49,6 +49,42 @@ public record Workload(
         Arrays.stream(ports).boxed().toList());
   }
 
+  /** The label Istio's gateway controller puts on every pod it deploys for a Gateway. */
+  public static final String GATEWAY_MANAGED_LABEL = "gateway.istio.io/managed";
+
+  /**
+   * A pod of the Gateway {@code gateway} (class {@code istio}) as Istio's automated deployment runs
+   * it: labelled {@code gateway.networking.k8s.io/gateway-name: <gateway>}, {@code
+   * gateway.istio.io/managed: istio.io-gateway-controller} and {@code istio.io/dataplane-mode: none},
+   * running as ServiceAccount {@code <gateway>-istio} (istio/istio
+   * manifests/charts/istio-control/istio-discovery/files/kube-gateway.yaml,
+   * pilot/pkg/config/kube/gatewaycommon/deploymentcontroller.go). Not captured by ztunnel.
+   */
+  public static Workload istioGateway(String namespace, String gateway, int... ports) {
+    return new Workload(namespace, gateway, Map.of(
+        "gateway.networking.k8s.io/gateway-name", gateway,
+        "gateway.networking.k8s.io/gateway-class-name", "istio",
+        GATEWAY_MANAGED_LABEL, "istio.io-gateway-controller",
+        "istio.io/dataplane-mode", "none",
+        "sidecar.istio.io/inject", "false",
+        "service.istio.io/canonical-name", gateway + "-istio"),
+        gateway + "-istio", false, Arrays.stream(ports).boxed().toList());
+  }
+
+  /**
+   * Whether this is an Istio gateway's Envoy: it enforces AuthorizationPolicy on what it receives
+   * itself, and sends HBONE with its own identity to ambient pods although ztunnel does not capture
+   * it ({@code PILOT_ENABLE_SENDING_HBONE}, on with ambient: istio/istio pilot/pkg/features/ambient.go).
+   */
+  public boolean istioGateway() {
+    return "istio.io-gateway-controller".equals(labels.get(GATEWAY_MANAGED_LABEL));
+  }
+
+  /** Whether the pod's traffic carries its own Istio identity: in the ambient mesh, or an Istio gateway. */
+  boolean hasMeshIdentity() {
+    return ambient || istioGateway();
+  }
+
   /** A copy with other labels. */
   public Workload withLabels(Map<String, String> newLabels) {
     return new Workload(namespace, name, newLabels, serviceAccount, ambient, ports);

@@ -97,6 +97,24 @@ class IncrementalCompilerTest {
   }
 
   @Test
+  void aNamespaceWithIngressRoutesCompilesEverything() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    inc.compile(files.sources());
+    String routed = service("d", "{}") + "  ingress:\n    routes:\n      web: {hosts: [d.example.com]}\n";
+    ParsedFiles withRoute = files.with("d.yaml", routed);
+    Compilation got = inc.compile(withRoute.sources());
+    assertThat(inc.lastRecompile().reason()).startsWith("a namespace with ingress routes changed");
+    assertThat(got.toYaml()).isEqualTo(full(withRoute).toYaml()).contains("kind: Gateway");
+    // another service of the namespace: the shared Gateway's routes are compiled from all of them
+    ParsedFiles edited = withRoute.with("a.yaml", service("a", "b: {type: service, direction: outbound}") + "  ingress:\n    routes:\n"
+        + "      web: {hosts: [a.example.com]}\n");
+    got = inc.compile(edited.sources());
+    assertThat(inc.lastRecompile().incremental()).isFalse();
+    assertThat(got.toYaml()).isEqualTo(full(edited).toYaml()).contains("a.example.com", "d.example.com");
+  }
+
+  @Test
   void anErrorIsTheFullCompilesAndTheFixIsComparedWithTheLastCleanInput() {
     IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
     ParsedFiles files = fleet();
