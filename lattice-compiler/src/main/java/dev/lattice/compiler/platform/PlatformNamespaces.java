@@ -37,6 +37,7 @@ public final class PlatformNamespaces {
   /** Add-on id (a key of {@code versions.yaml}) → the namespace its Helm release installs into. */
   private static final Map<String, String> ADDONS = Collections.unmodifiableMap(new TreeMap<>(Map.ofEntries(
       Map.entry("cilium", "kube-system"),
+      Map.entry("cert-manager", "cert-manager"),
       Map.entry("aws-cloud-controller-manager", "kube-system"),
       Map.entry("aws-ebs-csi-driver", "kube-system"),
       Map.entry("openstack-cloud-controller-manager", "kube-system"),

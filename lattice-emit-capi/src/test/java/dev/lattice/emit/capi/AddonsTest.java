@@ -22,7 +22,7 @@ class AddonsTest {
   void defaultsAreCiliumTheAmbientMeshAndMonitoring() {
     List<Document> docs = Fixtures.documents(Fixtures.docker("kubeadm"));
     assertThat(AddonDocs.releaseNames(docs)).containsExactly(
-        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "external-secrets", "flagger", "tetragon", "victoria-metrics", "keda", "metrics-server", "velero");
+        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "external-secrets", "flagger", "tetragon", "cert-manager", "victoria-metrics", "keda", "metrics-server", "velero");
     JsonNode crs = Docs.one(docs, "ClusterResourceSet");
     assertThat(crs.at("/metadata/name").asText()).isEqualTo("dev-addons");
     assertThat(crs.at("/metadata/namespace").asText()).isEqualTo("capi-dev");
@@ -38,7 +38,7 @@ class AddonsTest {
   void flagsAddAndRemoveGroups() {
     List<Document> all = Fixtures.documents(Fixtures.docker("rke2") + ALL);
     assertThat(AddonDocs.releaseNames(all)).containsExactly("cilium", "istio-base", "istiod", "istio-cni", "ztunnel",
-        "external-secrets", "flagger", "tetragon", "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "metrics-server", "velero");
+        "external-secrets", "flagger", "tetragon", "cert-manager", "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "metrics-server", "velero");
     assertThat(AddonDocs.release(all, "victoria-metrics").at("/spec/values/vmsingle/enabled").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "velero").at("/spec/valuesFrom/0/optional").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "hami").at("/spec/values/scheduler/kubeScheduler/imageTag").asText()).isEqualTo("v1.32.0");
@@ -71,9 +71,13 @@ class AddonsTest {
       assertThat(d.at("/metadata/namespace").asText()).isEqualTo("flux-system");
       if (d.path("kind").asText().equals("HelmRepository")) {
         assertThat(repositories.add(d.at("/metadata/name").asText())).isTrue();
+      } else if (d.path("kind").asText().equals("GitRepository")) { // the Gateway API CRDs, at a release tag
+        assertThat(d.at("/spec/ref/tag").asText()).matches("v\\d+\\.\\d+\\.\\d+");
+      } else if (d.path("kind").asText().equals("Kustomization")) {
+        assertThat(d.at("/spec/prune").asBoolean()).as("CRDs are never pruned").isFalse();
       } else {
         assertThat(repositories).contains(d.at("/spec/chart/spec/sourceRef/name").asText());
-        assertThat(d.at("/spec/chart/spec/version").asText()).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(d.at("/spec/chart/spec/version").asText()).matches("v?\\d+\\.\\d+\\.\\d+");
         assertThat(d.at("/spec/install/crds").asText()).isEqualTo("CreateReplace");
       }
     }

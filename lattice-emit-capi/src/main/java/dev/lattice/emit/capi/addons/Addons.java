@@ -34,7 +34,8 @@ public final class Addons {
 
   /**
    * The Flux documents of a cluster, per group in {@link #GROUPS} order: each group's {@code
-   * HelmRepository}s (first use), then its {@code HelmRelease}s in install order.
+   * HelmRepository}s (first use), then its {@code HelmRelease}s in install order; the mesh group
+   * starts with the Gateway API CRDs ({@link GatewayApiCrds}).
    */
   public static Map<String, List<Document>> fluxDocuments(LatticeClusterSpec spec) {
     ProviderSpec.Kubernetes k8s = spec.provider().kubernetes();
@@ -43,8 +44,12 @@ public final class Addons {
         CloudControllers.providerOf(spec)).plan();
     Map<String, List<Document>> byGroup = new LinkedHashMap<>();
     List<String> repositories = new ArrayList<>();
+    boolean services = AddonSelection.of(spec).services();
     for (String group : GROUPS) {
       List<Document> docs = new ArrayList<>();
+      if (group.equals("mesh") && services) {
+        docs.addAll(GatewayApiCrds.documents(VersionMatrix.get())); // the ingress Gateway's kinds
+      }
       for (Release r : releases) {
         if (r.group().equals(group) && !repositories.contains(r.chart().repository())) {
           repositories.add(r.chart().repository());

@@ -52,6 +52,11 @@ final class ReleasePlanner {
       add("external-secrets", "mesh", Json.object(), CILIUM);
       add("flagger", "mesh", flagger(), CILIUM);
       add("tetragon", "mesh", Json.object(), CILIUM);
+      // the ingress Gateway's TLS: Certificates (cert-manager.io/v1), the chart installing its CRDs
+      // (cert-manager Helm docs: crds.enabled)
+      ObjectNode certManager = Json.object();
+      certManager.putObject("crds").put("enabled", true);
+      add("cert-manager", "mesh", certManager, CILIUM);
     }
     if (selection.gpu()) {
       add("node-feature-discovery", "gpu", nfd(), CILIUM);

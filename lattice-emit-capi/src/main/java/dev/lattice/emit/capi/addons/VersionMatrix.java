@@ -20,10 +20,12 @@ public final class VersionMatrix {
 
   private final Map<String, Chart> charts;
   private final String talos;
+  private final String gatewayApi;
 
-  private VersionMatrix(Map<String, Chart> charts, String talos) {
+  private VersionMatrix(Map<String, Chart> charts, String talos, String gatewayApi) {
     this.charts = Collections.unmodifiableMap(charts);
     this.talos = talos;
+    this.gatewayApi = gatewayApi;
   }
 
   /** The matrix of this build. */
@@ -45,6 +47,11 @@ public final class VersionMatrix {
     return talos;
   }
 
+  /** The Gateway API release ({@code v1.6.0}) whose standard-channel CRDs clusters with services get. */
+  public String gatewayApiVersion() {
+    return gatewayApi;
+  }
+
   /** Every pinned chart by id, sorted. */
   Map<String, Chart> charts() {
     return charts;
@@ -63,7 +70,7 @@ public final class VersionMatrix {
         JsonNode c = e.getValue();
         charts.put(e.getKey(), new Chart(e.getKey(), text(c, "repository"), text(c, "url"), text(c, "chart"), text(c, "version")));
       }
-      return new VersionMatrix(charts, text(root.path("platform"), "talos"));
+      return new VersionMatrix(charts, text(root.path("platform"), "talos"), text(root.path("platform"), "gateway-api"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
