@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * of results not yet acknowledged), then a heartbeat every {@code heartbeatEvery}; commands run once
  * per id and their results are kept until the cell acknowledges them, so a result produced while the
  * stream was down is delivered after the reconnect. A lost stream is reopened after
- * {@link Backoff#next()}; a stream refused with UNAUTHENTICATED or PERMISSION_DENIED is not retried.
+ * {@link Backoff#next()}; a stream refused with UNAUTHENTICATED, PERMISSION_DENIED or ALREADY_EXISTS
+ * (another agent holds the cluster's link) is not retried.
  */
 public final class LinkAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinkAgent.class);
@@ -86,7 +87,7 @@ public final class LinkAgent implements AutoCloseable {
         .keepAliveTime(30, TimeUnit.SECONDS)
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true)
-        .maxInboundMessageSize(16 * 1024 * 1024);
+        .maxInboundMessageSize(dev.lattice.runtime.link.LinkLimits.MAX_MESSAGE_BYTES);
     options.eventLoop().ifPresent(g -> b.eventLoopGroup(g).channelType(NioSocketChannel.class));
     this.channel = b.build();
   }
@@ -188,7 +189,8 @@ public final class LinkAgent implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED) {
+    if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED
+        || status.getCode() == Status.Code.ALREADY_EXISTS) {
       refusal = status;
       LOG.warn("link: cell refused cluster {}: {}", identity.cluster(), status.getDescription());
       return;

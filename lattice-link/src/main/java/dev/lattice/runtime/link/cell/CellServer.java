@@ -59,7 +59,7 @@ public final class CellServer implements AutoCloseable {
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
-        .maxInboundMessageSize(16 * 1024 * 1024)
+        .maxInboundMessageSize(dev.lattice.runtime.link.LinkLimits.MAX_MESSAGE_BYTES)
         .build()
         .start();
     ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {

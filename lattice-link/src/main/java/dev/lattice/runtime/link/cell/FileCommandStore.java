@@ -92,6 +92,11 @@ public final class FileCommandStore implements CommandStore {
     d.delete(result.getCommandId(), COMMAND);
   }
 
+  @Override
+  public synchronized void forgotten(String cluster, String commandId) {
+    dir(cluster).delete(commandId, RESULT);
+  }
+
   private interface Parser<T> {
     T parse() throws InvalidProtocolBufferException;
   }
