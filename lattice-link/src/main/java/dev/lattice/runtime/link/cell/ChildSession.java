@@ -67,8 +67,8 @@ public final class ChildSession {
   }
 
   /**
-   * Attaches a new stream (closing a previous one) and re-sends every pending command; refused, with
-   * the reason, while a healthy stream of another certificate is attached (two agents enrolled under
+   * Attaches a new stream (closing a previous one), sends it {@code welcome} and re-sends every
+   * pending command; refused, with the reason, while a healthy stream of another certificate is attached (two agents enrolled under
    * one cluster name: the first keeps the link). A reconnect with the same certificate replaces the
    * old stream (it may be half-open), as does any stream once the old one missed its heartbeats.
    */
@@ -97,7 +97,13 @@ public final class ChildSession {
     healthy = true;
     refusalLoggedOnThisStream = false;
     outbox.clear();
-    outbox.add(welcome);
+    try {
+      next.onNext(welcome); // the first message of a new stream: not flow-controlled, not counted
+    } catch (RuntimeException e) {
+      stream = null;
+      healthy = false;
+      return Optional.empty();
+    }
     for (Command c : book.pending()) {
       outbox.add(CellMessage.newBuilder().setCommand(c).build());
     }
