@@ -48,6 +48,7 @@ public final class CellServer implements AutoCloseable {
   /** Starts a cell that enrols with {@code enroller} (its validity wins over the options'). */
   public static CellServer start(Options options, Enroller enroller, Revocations revocations, ChildRegistry registry)
       throws IOException {
+    TlsFailures.install();
     CellAuthority authority = enroller.authority();
     KeyPair serverKey = KeyPairs.p256();
     X509Certificate serverCert = authority.issueServer(serverKey.getPublic(), options.hosts(), Duration.ofDays(365));
