@@ -78,6 +78,8 @@ final class HttpsEndpoint implements AutoCloseable {
   private final ScheduledExecutorService deadlines;
   private final Thread acceptor;
   private volatile boolean closed;
+  private final dev.lattice.runtime.link.OncePerCause tlsReasons = new dev.lattice.runtime.link.OncePerCause(
+      java.time.Clock.systemUTC(), dev.lattice.runtime.link.OncePerCause.MINUTE);
 
   private HttpsEndpoint(ServerSocket server, SSLContext ssl, Limits limits, Handler handler) {
     this.server = server;
@@ -145,7 +147,11 @@ final class HttpsEndpoint implements AutoCloseable {
         exchange(tls);
       }
     } catch (SSLException e) {
-      LOG.info("link: bootstrap endpoint: TLS with {} failed: {}", plain.getRemoteSocketAddress(), e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      if (tlsReasons.shouldSay(m.length() > 60 ? m.substring(0, 60) : m)) {
+        LOG.info("link: bootstrap endpoint: TLS with {} failed (said once a minute per reason): {}",
+            plain.getRemoteSocketAddress(), m);
+      }
     } catch (IOException e) {
       LOG.debug("link: bootstrap endpoint: connection from {} ended: {}", plain.getRemoteSocketAddress(), e.toString());
     } finally {
