@@ -41,8 +41,9 @@ record RetryReason(String cause, String text) {
           + LinkLimits.MAX_MESSAGE_BYTES + " bytes (" + status.getDescription() + "): an oversized command, which a cell "
           + "of this version refuses when it is submitted");
     }
-    if (status.getCause() == null && status.getDescription() != null && status.getCode() == Status.Code.UNAVAILABLE) {
-      return new RetryReason("cell-closed:" + status.getDescription(), "the cell closed the stream: " + status.getDescription());
+    if (status.getCause() == null && status.getDescription() != null) {
+      return new RetryReason("cell-closed:" + status.getCode() + ":" + status.getDescription(),
+          "the cell closed the stream (" + status.getCode() + ": " + status.getDescription() + ")");
     }
     return new RetryReason("unreachable:" + status.getCode(), "the cell is unreachable (" + status.getCode()
         + (status.getDescription() == null ? "" : ": " + status.getDescription())

@@ -89,9 +89,17 @@ public final class CellServer implements AutoCloseable {
   public void close() {
     monitor.shutdownNow();
     server.shutdownNow();
-    try {
-      server.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
+    // the port is closed when close returns, also on an interrupted thread (a cancelled command)
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!server.isTerminated() && System.nanoTime() < deadline) {
+      try {
+        server.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -100,8 +100,7 @@ public final class ChildSession {
     try {
       next.onNext(welcome); // the first message of a new stream: not flow-controlled, not counted
     } catch (RuntimeException e) {
-      stream = null;
-      healthy = false;
+      dropStream("the agent's stream failed: " + e.getMessage());
       return Optional.empty();
     }
     for (Command c : book.pending()) {
@@ -127,10 +126,7 @@ public final class ChildSession {
   /** Detaches a stream if it is still the current one. */
   synchronized void detach(long id) {
     if (streamId == id) {
-      stream = null;
-      healthy = false;
-      outbox.clear();
-      failProxied("the agent disconnected");
+      dropStream("the agent disconnected");
     }
   }
 
@@ -196,17 +192,17 @@ public final class ChildSession {
         if (!refusalLoggedOnThisStream) {
           refusalLoggedOnThisStream = true;
           LOG.warn("link: refused a result of cluster {} for command {}: the cell never issued that id (not stored; "
-              + "further refusals on this stream are counted, not logged)", cluster, printable(id));
+              + "further refusals on this stream are counted, not logged)", cluster, StoredResults.printable(id));
         }
         ack(id);
       }
       case ANSWERED -> ack(id);
       case PENDING -> {
-        CommandResult kept = bounded(result);
+        CommandResult kept = StoredResults.bounded(result);
         try {
           store.completed(cluster, kept);
         } catch (RuntimeException e) {
-          String why = "the cell cannot store the result of command " + id + " (" + rootMessage(e)
+          String why = "the cell cannot store the result of command " + id + " (" + StoredResults.rootMessage(e)
               + "): not acknowledged; the agent keeps it and sends it again after reconnecting";
           LOG.warn("link: cluster {}: {}", cluster, why);
           close(streamId, Status.UNAVAILABLE.withDescription(why));
@@ -232,35 +228,9 @@ public final class ChildSession {
       try {
         store.forgotten(cluster, id);
       } catch (RuntimeException e) {
-        LOG.warn("link: cluster {}: cannot forget the result of command {}: {}", cluster, id, rootMessage(e));
+        LOG.warn("link: cluster {}: cannot forget the result of command {}: {}", cluster, id, StoredResults.rootMessage(e));
       }
     }
-  }
-
-  /** The result as stored: one over {@link LinkLimits#MAX_RESULT_BYTES} becomes a failure with its message cut. */
-  private static CommandResult bounded(CommandResult r) {
-    int size = r.getSerializedSize();
-    if (size <= LinkLimits.MAX_RESULT_BYTES) {
-      return r;
-    }
-    String msg = r.getMessage();
-    String head = msg.length() > 1024 ? msg.substring(0, 1024) : msg;
-    return CommandResult.newBuilder().setCommandId(r.getCommandId()).setSuccess(false)
-        .setMessage("the agent's result was " + size + " bytes, over the cell's limit of " + LinkLimits.MAX_RESULT_BYTES
-            + " (success=" + r.getSuccess() + "); its message began: " + head).build();
-  }
-
-  private static String printable(String id) {
-    String cut = id.length() > 80 ? id.substring(0, 80) + "… (" + id.length() + " characters)" : id;
-    return cut.replaceAll("\\p{Cntrl}", "?");
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t;
   }
 
   /**
@@ -322,10 +292,7 @@ public final class ChildSession {
     } catch (RuntimeException ignored) {
       // already gone
     }
-    stream = null;
-    healthy = false;
-    outbox.clear();
-    failProxied("the agent's certificate was revoked");
+    dropStream("the agent's certificate was revoked");
     return true;
   }
 
@@ -379,11 +346,16 @@ public final class ChildSession {
         stream.onNext(outbox.poll());
         handed++;
       } catch (RuntimeException e) {
-        stream = null;
-        healthy = false;
-        outbox.clear();
-        failProxied("the agent's stream failed: " + e.getMessage());
+        dropStream("the agent's stream failed: " + e.getMessage());
       }
     }
+  }
+
+  /** Forgets the current stream: not connected, nothing waiting for it, its proxied requests failed. */
+  private void dropStream(String why) {
+    stream = null;
+    healthy = false;
+    outbox.clear();
+    failProxied(why);
   }
 }
