@@ -10,7 +10,8 @@ import java.util.Optional;
  * messages up to {@link #MAX_MESSAGE_BYTES}, so the cell refuses a command that would not fit
  * ({@link #commandRefusal}) instead of queueing it; command ids are at most {@link #MAX_ID_BYTES}
  * (they name files); a result the cell stores is at most {@link #MAX_RESULT_BYTES}; the cell keeps
- * the newest {@link #MAX_RESULTS_PER_CHILD} results of each child.
+ * the newest {@link #MAX_RESULTS_PER_CHILD} results of each child, and closes the stream of an agent
+ * that lets more than {@link #MAX_QUEUED_ACKS} acknowledgements wait unread.
  */
 public final class LinkLimits {
   /** The largest gRPC message either side accepts (16 MiB). */
@@ -21,6 +22,8 @@ public final class LinkLimits {
   public static final int MAX_RESULT_BYTES = 64 * 1024;
   /** Results kept per child; the oldest beyond it are forgotten (their ids may then be used again). */
   public static final int MAX_RESULTS_PER_CHILD = 1000;
+  /** Acks waiting for an agent's stream: beyond it the agent does not read, and its stream is closed. */
+  public static final int MAX_QUEUED_ACKS = 1000;
 
   private LinkLimits() {}
 

@@ -51,6 +51,8 @@ public final class ChildSession {
   private Instant connectedSince;
   private long refusedResults;
   private boolean refusalLoggedOnThisStream;
+  /** Acks in the outbox: an agent that sends results but reads nothing cannot make them pile up. */
+  private int queuedAcks;
 
   private BigInteger serial;
   private final Map<String, CompletableFuture<ApiProxyResponse>> proxied = new HashMap<>();
@@ -68,8 +70,8 @@ public final class ChildSession {
 
   /**
    * Attaches a new stream (closing a previous one), sends it {@code welcome} and re-sends every
-   * pending command; refused, with the reason, while a healthy stream of another certificate is attached (two agents enrolled under
-   * one cluster name: the first keeps the link). A reconnect with the same certificate replaces the
+   * pending command; refused, with the reason, while a healthy stream of another certificate is
+   * attached (two agents enrolled under one cluster name: the first keeps the link). A reconnect with the same certificate replaces the
    * old stream (it may be half-open), as does any stream once the old one missed its heartbeats.
    */
   synchronized Optional<String> attach(StreamObserver<CellMessage> next, long id, String version, Instant now,
@@ -97,6 +99,7 @@ public final class ChildSession {
     healthy = true;
     refusalLoggedOnThisStream = false;
     outbox.clear();
+    queuedAcks = 0;
     try {
       next.onNext(welcome); // the first message of a new stream: not flow-controlled, not counted
     } catch (RuntimeException e) {
@@ -220,6 +223,12 @@ public final class ChildSession {
   }
 
   private void ack(String id) {
+    if (stream != null && queuedAcks >= LinkLimits.MAX_QUEUED_ACKS) {
+      String why = "the agent sends results but does not read the cell's acknowledgements (" + queuedAcks + " waiting)";
+      LOG.warn("link: cluster {}: {}: stream closed", cluster, why);
+      close(streamId, Status.RESOURCE_EXHAUSTED.withDescription(why));
+      return;
+    }
     send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(id)).build());
   }
 
@@ -335,6 +344,9 @@ public final class ChildSession {
     if (stream == null) {
       return;
     }
+    if (message.hasAck()) {
+      queuedAcks++;
+    }
     outbox.add(message);
     drain();
   }
@@ -343,7 +355,11 @@ public final class ChildSession {
     while (stream != null && !outbox.isEmpty()
         && (!(stream instanceof ServerCallStreamObserver<CellMessage> s) || s.isReady())) {
       try {
-        stream.onNext(outbox.poll());
+        CellMessage m = outbox.poll();
+        if (m.hasAck()) {
+          queuedAcks--;
+        }
+        stream.onNext(m);
         handed++;
       } catch (RuntimeException e) {
         dropStream("the agent's stream failed: " + e.getMessage());
@@ -356,6 +372,7 @@ public final class ChildSession {
     stream = null;
     healthy = false;
     outbox.clear();
+    queuedAcks = 0;
     failProxied(why);
   }
 }

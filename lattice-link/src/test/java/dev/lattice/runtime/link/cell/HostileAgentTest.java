@@ -189,6 +189,40 @@ class HostileAgentTest {
   }
 
   @Test
+  void anAgentThatSendsResultsButReadsNothingIsClosedInsteadOfBuffered() throws Exception {
+    AgentIdentity id = f.enroll("flood");
+    ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", f.cell.port())
+        .sslContext(TlsContexts.client(Optional.of(id.key()), Optional.of(id.certificate()), id.ca())).build();
+    channels.add(ch);
+    StreamObserver<AgentMessage> up = AgentLinkGrpc.newStub(ch).connect(
+        new io.grpc.stub.ClientResponseObserver<AgentMessage, CellMessage>() {
+          @Override
+          public void beforeStart(io.grpc.stub.ClientCallStreamObserver<AgentMessage> call) {
+            call.disableAutoRequestWithInitial(0); // reads nothing: every ack waits
+          }
+
+          @Override
+          public void onNext(CellMessage m) {}
+
+          @Override
+          public void onError(Throwable t) {}
+
+          @Override
+          public void onCompleted() {}
+        });
+    up.onNext(hello(id));
+    await("connected", () -> f.registry.connectedCount() == 1);
+    ChildSession s = f.registry.session("flood");
+    for (int i = 0; i < 150_000 && f.registry.connectedCount() == 1; i++) {
+      up.onNext(result("x" + i, ""));
+      assertThat(s.queued()).as("never more acks waiting than the limit").isLessThanOrEqualTo(LinkLimits.MAX_QUEUED_ACKS);
+    }
+    await("closed by the cell", () -> f.registry.connectedCount() == 0, java.time.Duration.ofSeconds(30));
+    assertThat(s.queued()).isZero();
+    assertThat(s.refusedResults()).isGreaterThan(LinkLimits.MAX_QUEUED_ACKS);
+  }
+
+  @Test
   void aStreamTheCellClosesNoLongerCountsAsConnected() throws Exception {
     Raw raw = new Raw(f.enroll("edge"));
     await("connected", () -> f.registry.connectedCount() == 1);
