@@ -1,5 +1,6 @@
 package dev.lattice.runtime.link.agent;
 
+import dev.lattice.runtime.link.OncePerCause;
 import dev.lattice.runtime.link.pki.Fingerprints;
 import dev.lattice.runtime.link.pki.TlsContexts;
 import dev.lattice.runtime.link.proto.AgentLinkGrpc;
@@ -37,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * of results not yet acknowledged), then a heartbeat every {@code heartbeatEvery}; commands run once
  * per id and their results are kept until the cell acknowledges them, so a result produced while the
  * stream was down is delivered after the reconnect. A lost stream is reopened after
- * {@link Backoff#next()}; a stream refused with UNAUTHENTICATED or PERMISSION_DENIED is not retried.
+ * {@link Backoff#next()}; a stream refused with UNAUTHENTICATED, PERMISSION_DENIED or ALREADY_EXISTS
+ * (another agent holds the cluster's link) is not retried. Why it retries ({@link RetryReason}: wrong
+ * CA or re-keyed cell, a refused certificate, clock skew, an oversized message, …) is logged once per
+ * cause per minute.
  */
 public final class LinkAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinkAgent.class);
@@ -62,6 +66,8 @@ public final class LinkAgent implements AutoCloseable {
   private volatile Status refusal;
   private volatile boolean closed;
   private volatile ApiProxyHandler apiProxy = ApiProxyHandler.none();
+  private volatile OncePerCause reasons = new OncePerCause(java.time.Clock.systemUTC(), OncePerCause.MINUTE);
+  private int failures;
 
   /** An agent whose unacknowledged results live in memory only. */
   public LinkAgent(AgentIdentity identity, Options options, Backoff backoff, CommandExecutor executor,
@@ -86,7 +92,7 @@ public final class LinkAgent implements AutoCloseable {
         .keepAliveTime(30, TimeUnit.SECONDS)
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .keepAliveWithoutCalls(true)
-        .maxInboundMessageSize(16 * 1024 * 1024);
+        .maxInboundMessageSize(dev.lattice.runtime.link.LinkLimits.MAX_MESSAGE_BYTES);
     options.eventLoop().ifPresent(g -> b.eventLoopGroup(g).channelType(NioSocketChannel.class));
     this.channel = b.build();
   }
@@ -94,6 +100,12 @@ public final class LinkAgent implements AutoCloseable {
   /** Serves the cell's API proxy requests with {@code handler} (before {@link #start}); returns this agent. */
   public LinkAgent serveApiProxy(ApiProxyHandler handler) {
     this.apiProxy = handler;
+    return this;
+  }
+
+  /** The clock by which retry reasons are said once per cause per minute (before {@link #start}). */
+  LinkAgent reasonsClock(java.time.Clock clock) {
+    this.reasons = new OncePerCause(clock, OncePerCause.MINUTE);
     return this;
   }
 
@@ -188,12 +200,19 @@ public final class LinkAgent implements AutoCloseable {
     if (closed) {
       return;
     }
-    if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED) {
+    if (status.getCode() == Status.Code.UNAUTHENTICATED || status.getCode() == Status.Code.PERMISSION_DENIED
+        || status.getCode() == Status.Code.ALREADY_EXISTS) {
       refusal = status;
       LOG.warn("link: cell refused cluster {}: {}", identity.cluster(), status.getDescription());
       return;
     }
     Duration wait = backoff.next();
+    failures++;
+    RetryReason why = RetryReason.of(status);
+    if (reasons.shouldSay(why.cause())) {
+      LOG.warn("link: cluster {} lost its link to {}:{}, retrying (failure {}; said once a minute per cause): {}",
+          identity.cluster(), options.host(), options.port(), failures, why.text());
+    }
     LOG.debug("link: stream of {} lost ({}), reconnecting in {} ms", identity.cluster(), status, wait.toMillis());
     scheduler.schedule(this::open, wait.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -246,6 +265,7 @@ public final class LinkAgent implements AutoCloseable {
         case WELCOME -> {
           synchronized (LinkAgent.this) {
             backoff.reset();
+            failures = 0;
           }
         }
         case COMMAND -> scheduler.execute(() -> onCommand(m.getCommand()));

@@ -1,8 +1,5 @@
 package dev.lattice.runtime.link.bootstrap;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.lattice.compiler.document.DocumentWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.runtime.link.cell.Enroller;
@@ -12,8 +9,6 @@ import dev.lattice.runtime.link.pki.KeyPairs;
 import dev.lattice.runtime.link.pki.Pem;
 import dev.lattice.runtime.link.pki.PinnedToken;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -36,10 +31,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/clusters/<cluster>/manifests} with {@code Authorization: Bearer <token>}, over
- * HTTPS (TLS 1.3, the cell CA's server certificate). A token accepted once for that cluster answers
- * 200 with the agent's install manifests as YAML and reports the cluster to {@code onBootstrap} (the
- * runtime sets {@code bootstrapComplete}); a missing or wrong token is 401, a used or expired one
- * 401 with its reason, a token of another cluster 403 — each logged, nothing issued.
+ * HTTPS (TLS 1.3 only, the cell CA's server certificate, {@link HttpsEndpoint}: concurrent clients,
+ * read and exchange timeouts). A valid bootstrap token for that cluster answers 200 with the agent's
+ * install manifests as YAML once {@code onBootstrap} recorded the cluster (the runtime sets
+ * {@code bootstrapComplete}; when that fails the answer is 503 and the token stays usable), and the
+ * token is spent only once the answer was delivered. A missing or wrong token is 401, a used or
+ * expired one 401 with its reason, a token of another cluster 403 — each logged, nothing issued.
  */
 public final class BootstrapWebhook implements AutoCloseable {
   public static final String PURPOSE = "bootstrap";
@@ -48,15 +45,15 @@ public final class BootstrapWebhook implements AutoCloseable {
   private static final int MAX_CSR_BYTES = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpsServer server;
+  private HttpsEndpoint server;
   private final Set<String> bootstrapped = ConcurrentHashMap.newKeySet();
+  /** Bootstrap tokens whose answer is being delivered: a second request with one waits its turn (409). */
+  private final Set<String> delivering = ConcurrentHashMap.newKeySet();
 
   /** What the webhook puts into manifests. */
   public record Settings(String agentImage, String cellAddress, Duration enrolTokenTtl) {}
 
-  private BootstrapWebhook(HttpsServer server) {
-    this.server = server;
-  }
+  private BootstrapWebhook() {}
 
   public static BootstrapWebhook start(InetSocketAddress address, List<String> hosts, CellAuthority authority,
       BootstrapTokens tokens, Settings settings, Consumer<String> onBootstrap) throws IOException {
@@ -71,21 +68,20 @@ public final class BootstrapWebhook implements AutoCloseable {
    */
   public static BootstrapWebhook start(InetSocketAddress address, List<String> hosts, Enroller enroller,
       BootstrapTokens tokens, Settings settings, Consumer<String> onBootstrap) throws IOException {
-    CellAuthority authority = enroller.authority();
-    HttpsServer server = HttpsServer.create(address, 64);
-    server.setHttpsConfigurator(new HttpsConfigurator(sslContext(authority, hosts)));
-    BootstrapWebhook webhook = new BootstrapWebhook(server);
-    server.createContext("/api/clusters/", ex -> {
-      try (ex) {
-        webhook.handle(ex, tokens, enroller, settings, onBootstrap);
-      }
-    });
-    server.start();
+    return start(address, hosts, enroller, tokens, settings, onBootstrap, HttpsEndpoint.Limits.DEFAULT);
+  }
+
+  static BootstrapWebhook start(InetSocketAddress address, List<String> hosts, Enroller enroller,
+      BootstrapTokens tokens, Settings settings, Consumer<String> onBootstrap, HttpsEndpoint.Limits limits)
+      throws IOException {
+    BootstrapWebhook webhook = new BootstrapWebhook();
+    webhook.server = HttpsEndpoint.start(address, sslContext(enroller.authority(), hosts), limits,
+        r -> webhook.handle(r, tokens, enroller, settings, onBootstrap));
     return webhook;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** Clusters whose bootstrap call succeeded. */
@@ -93,47 +89,68 @@ public final class BootstrapWebhook implements AutoCloseable {
     return Set.copyOf(bootstrapped);
   }
 
-  private void handle(HttpExchange ex, BootstrapTokens tokens, Enroller enroller, Settings settings,
-      Consumer<String> onBootstrap) throws IOException {
-    Matcher m = PATH.matcher(ex.getRequestURI().getPath());
+  private HttpsEndpoint.Response handle(HttpsEndpoint.Request ex, BootstrapTokens tokens, Enroller enroller,
+      Settings settings, Consumer<String> onBootstrap) {
+    Matcher m = PATH.matcher(ex.path());
     boolean enroll = m.matches() && m.group(3).equals("enroll");
-    if (!m.matches() || !ex.getRequestMethod().equals(enroll ? "POST" : "GET")) {
-      reply(ex, 404, "not found\n");
-      return;
+    if (!m.matches() || !ex.method().equals(enroll ? "POST" : "GET")) {
+      return HttpsEndpoint.Response.text(404, "not found\n");
     }
     String cluster = m.group(1);
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String auth = ex.header("Authorization").orElse(null);
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : "";
     if (enroll) {
-      enroll(ex, enroller, settings, cluster, token);
-      return;
+      return enroll(ex, enroller, settings, cluster, token);
     }
-    CellAuthority authority = enroller.authority();
-    BootstrapTokens.Redemption r = tokens.redeem(cluster, PURPOSE, PinnedToken.parse(token).secret());
-    if (r != BootstrapTokens.Redemption.ACCEPTED) {
-      LOG.warn("link: bootstrap of cluster {} refused: {}", cluster, r.message());
-      reply(ex, r == BootstrapTokens.Redemption.WRONG_CLUSTER ? 403 : 401, r.message() + "\n");
-      return;
+    String secret = PinnedToken.parse(token).secret();
+    if (!delivering.add(secret)) {
+      return HttpsEndpoint.Response.text(409, "this bootstrap token is being redeemed by another request: try again\n");
     }
-    String enrol = tokens.issue(cluster, "enroll", settings.enrolTokenTtl());
-    String yaml = DocumentWriter.toYaml(AgentManifests.of(new AgentManifests.Inputs(cluster, settings.agentImage(),
-        settings.cellAddress(), authority.bundlePem(), enrol)));
-    bootstrapped.add(cluster);
-    onBootstrap.accept(cluster);
-    LOG.info("link: cluster {} bootstrapped; agent manifests sent", cluster);
-    ex.getResponseHeaders().set("Content-Type", "application/yaml");
-    reply(ex, 200, yaml);
+    boolean handedOver = false;
+    try {
+      BootstrapTokens.Redemption r = tokens.check(cluster, PURPOSE, secret);
+      if (r != BootstrapTokens.Redemption.ACCEPTED) {
+        LOG.warn("link: bootstrap of cluster {} refused: {}", cluster, r.message());
+        return HttpsEndpoint.Response.text(r == BootstrapTokens.Redemption.WRONG_CLUSTER ? 403 : 401, r.message() + "\n");
+      }
+      String enrol = tokens.issue(cluster, "enroll", settings.enrolTokenTtl());
+      String yaml = DocumentWriter.toYaml(AgentManifests.of(new AgentManifests.Inputs(cluster, settings.agentImage(),
+          settings.cellAddress(), enroller.authority().bundlePem(), enrol)));
+      try {
+        onBootstrap.accept(cluster);
+      } catch (RuntimeException e) {
+        LOG.warn("link: bootstrap of cluster {}: cannot record it ({}): answered 503, the token stays usable", cluster,
+            e.getMessage());
+        return HttpsEndpoint.Response.text(503, "the cell cannot record the bootstrap of cluster " + cluster
+            + " now: try again (the token was not used up)\n");
+      }
+      handedOver = true;
+      return new HttpsEndpoint.Response(200, "application/yaml", yaml.getBytes(StandardCharsets.UTF_8), delivered -> {
+        try {
+          if (!delivered) {
+            LOG.warn("link: bootstrap of cluster {}: the manifests were not delivered; the token stays usable", cluster);
+            return;
+          }
+          BootstrapTokens.Redemption spent = tokens.redeem(cluster, PURPOSE, secret);
+          bootstrapped.add(cluster);
+          LOG.info("link: cluster {} bootstrapped; agent manifests sent, token {}", cluster,
+              spent == BootstrapTokens.Redemption.ACCEPTED ? "used up" : "not used up: " + spent.message());
+        } finally {
+          delivering.remove(secret);
+        }
+      });
+    } finally {
+      if (!handedOver) {
+        delivering.remove(secret);
+      }
+    }
   }
 
-  private static void enroll(HttpExchange ex, Enroller enroller, Settings settings, String cluster, String token)
-      throws IOException {
-    byte[] csr;
-    try (InputStream in = ex.getRequestBody()) {
-      csr = in.readNBytes(MAX_CSR_BYTES + 1);
-    }
+  private static HttpsEndpoint.Response enroll(HttpsEndpoint.Request ex, Enroller enroller, Settings settings,
+      String cluster, String token) {
+    byte[] csr = ex.body();
     if (csr.length > MAX_CSR_BYTES) {
-      reply(ex, 413, "certificate request too large\n");
-      return;
+      return HttpsEndpoint.Response.text(413, "certificate request too large\n");
     }
     Enroller.Outcome o = enroller.enroll(cluster, token, csr);
     if (o.refusal().isPresent()) {
@@ -142,22 +159,16 @@ public final class BootstrapWebhook implements AutoCloseable {
         case TOKEN -> 401;
         case BAD_REQUEST -> 400;
       };
-      reply(ex, status, o.message() + "\n");
-      return;
+      return HttpsEndpoint.Response.text(status, o.message() + "\n");
     }
     Map<String, String> body = new LinkedHashMap<>();
     body.put("certificate", Pem.certificate(o.certificate().get()));
     body.put("caBundle", enroller.authority().bundlePem());
     body.put("grpc", settings.cellAddress());
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    reply(ex, 200, JSON.writeValueAsString(body));
-  }
-
-  private static void reply(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+    try {
+      return new HttpsEndpoint.Response(200, "application/json", JSON.writeValueAsBytes(body), delivered -> { });
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -181,6 +192,6 @@ public final class BootstrapWebhook implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

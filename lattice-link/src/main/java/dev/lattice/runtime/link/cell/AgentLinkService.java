@@ -104,17 +104,32 @@ public final class AgentLinkService extends AgentLinkGrpc.AgentLinkImplBase {
           fail(Status.UNAUTHENTICATED.withDescription("credentials do not match the TLS client certificate"));
           return;
         }
-        session = registry.session(cn);
-        out.onNext(CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
-            .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
-        session.attach(out, id, hello.getAgentVersion(), registry.clock().instant(), peer.getSerialNumber());
+        ChildSession candidate = registry.session(cn);
+        java.util.Optional<String> refused = candidate.attach(out, id, hello.getAgentVersion(), registry.clock().instant(),
+            peer.getSerialNumber(), CellMessage.newBuilder().setWelcome(Welcome.newBuilder().setCellVersion("v1")
+                .setHeartbeatIntervalSeconds(heartbeatSeconds)).build());
+        if (refused.isPresent()) {
+          session = null;
+          fail(Status.ALREADY_EXISTS.withDescription(refused.get()));
+          return;
+        }
+        session = candidate;
         attached.set(session);
         LOG.info("link: agent of cluster {} connected (agent {})", cn, hello.getAgentVersion());
       }
 
+      /** Closes the stream with {@code status}; a session it was attached to is detached (not counted as connected). */
       private void fail(Status status) {
         LOG.warn("link: stream from {} closed: {}", peer.getSubjectX500Principal().getName(), status.getDescription());
-        out.onError(status.asRuntimeException());
+        if (session != null) {
+          session.close(id, status);
+          return;
+        }
+        try {
+          out.onError(status.asRuntimeException());
+        } catch (RuntimeException ignored) {
+          // the call is already gone
+        }
       }
 
       @Override

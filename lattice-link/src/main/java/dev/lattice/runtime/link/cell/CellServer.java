@@ -48,6 +48,7 @@ public final class CellServer implements AutoCloseable {
   /** Starts a cell that enrols with {@code enroller} (its validity wins over the options'). */
   public static CellServer start(Options options, Enroller enroller, Revocations revocations, ChildRegistry registry)
       throws IOException {
+    TlsFailures.install();
     CellAuthority authority = enroller.authority();
     KeyPair serverKey = KeyPairs.p256();
     X509Certificate serverCert = authority.issueServer(serverKey.getPublic(), options.hosts(), Duration.ofDays(365));
@@ -59,7 +60,7 @@ public final class CellServer implements AutoCloseable {
         .keepAliveTimeout(10, TimeUnit.SECONDS)
         .permitKeepAliveTime(10, TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
-        .maxInboundMessageSize(16 * 1024 * 1024)
+        .maxInboundMessageSize(dev.lattice.runtime.link.LinkLimits.MAX_MESSAGE_BYTES)
         .build()
         .start();
     ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -88,9 +89,17 @@ public final class CellServer implements AutoCloseable {
   public void close() {
     monitor.shutdownNow();
     server.shutdownNow();
-    try {
-      server.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
+    // the port is closed when close returns, also on an interrupted thread (a cancelled command)
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!server.isTerminated() && System.nanoTime() < deadline) {
+      try {
+        server.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -1,6 +1,7 @@
 package dev.lattice.runtime.link.cell;
 
 import dev.lattice.model.cluster.LatticeClusterStatus.ChildHealth;
+import dev.lattice.runtime.link.LinkLimits;
 import dev.lattice.runtime.link.proto.Ack;
 import dev.lattice.runtime.link.proto.ApiProxyRequest;
 import dev.lattice.runtime.link.proto.ApiProxyResponse;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the cell knows about one child: its live stream (if any), last heartbeat and health, whether
@@ -33,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
  * command is held once), and the outbox is emptied when the stream goes (the book re-sends).
  */
 public final class ChildSession {
+  private static final Logger LOG = LoggerFactory.getLogger(ChildSession.class);
   private final String cluster;
   private final CommandBook book = new CommandBook();
   private final CommandStore store;
@@ -44,6 +48,11 @@ public final class ChildSession {
   private Health health = Health.getDefaultInstance();
   private boolean healthy;
   private String agentVersion = "";
+  private Instant connectedSince;
+  private long refusedResults;
+  private boolean refusalLoggedOnThisStream;
+  /** Acks in the outbox: an agent that sends results but reads nothing cannot make them pile up. */
+  private int queuedAcks;
 
   private BigInteger serial;
   private final Map<String, CompletableFuture<ApiProxyResponse>> proxied = new HashMap<>();
@@ -52,15 +61,27 @@ public final class ChildSession {
     this.cluster = cluster;
     this.store = store;
     book.restore(store.pending(cluster), store.results(cluster));
+    forget(book.trim());
   }
 
   public String cluster() {
     return cluster;
   }
 
-  /** Attaches a new stream (closing a previous one) and re-sends every pending command. */
-  synchronized void attach(StreamObserver<CellMessage> next, long id, String version, Instant now,
-      BigInteger certificateSerial) {
+  /**
+   * Attaches a new stream (closing a previous one), sends it {@code welcome} and re-sends every
+   * pending command; refused, with the reason, while a healthy stream of another certificate is
+   * attached (two agents enrolled under one cluster name: the first keeps the link). A reconnect with the same certificate replaces the
+   * old stream (it may be half-open), as does any stream once the old one missed its heartbeats.
+   */
+  synchronized Optional<String> attach(StreamObserver<CellMessage> next, long id, String version, Instant now,
+      BigInteger certificateSerial, CellMessage welcome) {
+    if (stream != null && healthy && serial != null && !serial.equals(certificateSerial)) {
+      return Optional.of("cluster " + cluster + " already has a connected agent with another certificate (serial "
+          + serial.toString(16) + ", connected since " + connectedSince + "; this one's serial "
+          + certificateSerial.toString(16) + "): two agents enrolled under one cluster name? This one is refused "
+          + "while the other is connected: stop one of them");
+    }
     if (stream != null) {
       try {
         stream.onError(Status.ABORTED.withDescription("replaced by a newer connection").asRuntimeException());
@@ -74,21 +95,41 @@ public final class ChildSession {
     serial = certificateSerial;
     agentVersion = version;
     lastHeartbeat = now;
+    connectedSince = now;
     healthy = true;
+    refusalLoggedOnThisStream = false;
     outbox.clear();
+    queuedAcks = 0;
+    try {
+      next.onNext(welcome); // the first message of a new stream: not flow-controlled, not counted
+    } catch (RuntimeException e) {
+      dropStream("the agent's stream failed: " + e.getMessage());
+      return Optional.empty();
+    }
     for (Command c : book.pending()) {
       outbox.add(CellMessage.newBuilder().setCommand(c).build());
     }
     drain();
+    return Optional.empty();
+  }
+
+  /** Closes stream {@code id} with {@code status} (if it is still the current one) and detaches it. */
+  synchronized void close(long id, Status status) {
+    if (streamId != id || stream == null) {
+      return;
+    }
+    try {
+      stream.onError(status.asRuntimeException());
+    } catch (RuntimeException ignored) {
+      // already gone
+    }
+    detach(id);
   }
 
   /** Detaches a stream if it is still the current one. */
   synchronized void detach(long id) {
     if (streamId == id) {
-      stream = null;
-      healthy = false;
-      outbox.clear();
-      failProxied("the agent disconnected");
+      dropStream("the agent disconnected");
     }
   }
 
@@ -121,23 +162,84 @@ public final class ChildSession {
 
   /**
    * Submits a command (idempotent by id); stored, then sent now when connected, else on the next
-   * connection.
+   * connection. A command the link cannot carry ({@link LinkLimits#commandRefusal}) is refused.
+   *
+   * @throws IllegalArgumentException naming the limit, when the command is over one; nothing is queued
    */
   public synchronized boolean submit(Command command) {
-    boolean added = book.submit(command);
-    if (added) {
-      store.submitted(cluster, command);
-      send(CellMessage.newBuilder().setCommand(command).build());
+    Optional<String> refusal = LinkLimits.commandRefusal(command);
+    if (refusal.isPresent()) {
+      throw new IllegalArgumentException(refusal.get() + "; not queued for cluster " + cluster);
     }
-    return added;
+    if (book.known(command.getId())) {
+      return false;
+    }
+    store.submitted(cluster, command);
+    book.submit(command);
+    send(CellMessage.newBuilder().setCommand(command).build());
+    return true;
   }
 
-  /** Records a result (stored before the ack) and acknowledges it (duplicates are acknowledged again, not recorded). */
+  /**
+   * Takes a result: one for a pending id is stored, then acknowledged (the agent keeps its journal
+   * entry until then); when it cannot be stored (a full disk) it is not acknowledged, the cell says so
+   * and closes the stream, and the agent sends it again after reconnecting. A duplicate is
+   * acknowledged again. A result for an id the cell never issued is refused: not stored (so it cannot
+   * claim a later command's id), acknowledged so that the agent drops it, and logged once per stream.
+   */
   synchronized void result(CommandResult result) {
-    if (book.complete(result)) {
-      store.completed(cluster, result);
+    String id = result.getCommandId();
+    switch (book.classify(id)) {
+      case UNKNOWN -> {
+        refusedResults++;
+        if (!refusalLoggedOnThisStream) {
+          refusalLoggedOnThisStream = true;
+          LOG.warn("link: refused a result of cluster {} for command {}: the cell never issued that id (not stored; "
+              + "further refusals on this stream are counted, not logged)", cluster, StoredResults.printable(id));
+        }
+        ack(id);
+      }
+      case ANSWERED -> ack(id);
+      case PENDING -> {
+        CommandResult kept = StoredResults.bounded(result);
+        try {
+          store.completed(cluster, kept);
+        } catch (RuntimeException e) {
+          String why = "the cell cannot store the result of command " + id + " (" + StoredResults.rootMessage(e)
+              + "): not acknowledged; the agent keeps it and sends it again after reconnecting";
+          LOG.warn("link: cluster {}: {}", cluster, why);
+          close(streamId, Status.UNAVAILABLE.withDescription(why));
+          return;
+        }
+        forget(book.complete(kept));
+        ack(id);
+      }
     }
-    send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(result.getCommandId())).build());
+  }
+
+  /** Results refused because their id was never issued, since the session was made. */
+  public synchronized long refusedResults() {
+    return refusedResults;
+  }
+
+  private void ack(String id) {
+    if (stream != null && queuedAcks >= LinkLimits.MAX_QUEUED_ACKS) {
+      String why = "the agent sends results but does not read the cell's acknowledgements (" + queuedAcks + " waiting)";
+      LOG.warn("link: cluster {}: {}: stream closed", cluster, why);
+      close(streamId, Status.RESOURCE_EXHAUSTED.withDescription(why));
+      return;
+    }
+    send(CellMessage.newBuilder().setAck(Ack.newBuilder().setCommandId(id)).build());
+  }
+
+  private void forget(List<String> ids) {
+    for (String id : ids) {
+      try {
+        store.forgotten(cluster, id);
+      } catch (RuntimeException e) {
+        LOG.warn("link: cluster {}: cannot forget the result of command {}: {}", cluster, id, StoredResults.rootMessage(e));
+      }
+    }
   }
 
   /**
@@ -199,10 +301,7 @@ public final class ChildSession {
     } catch (RuntimeException ignored) {
       // already gone
     }
-    stream = null;
-    healthy = false;
-    outbox.clear();
-    failProxied("the agent's certificate was revoked");
+    dropStream("the agent's certificate was revoked");
     return true;
   }
 
@@ -245,6 +344,9 @@ public final class ChildSession {
     if (stream == null) {
       return;
     }
+    if (message.hasAck()) {
+      queuedAcks++;
+    }
     outbox.add(message);
     drain();
   }
@@ -253,14 +355,24 @@ public final class ChildSession {
     while (stream != null && !outbox.isEmpty()
         && (!(stream instanceof ServerCallStreamObserver<CellMessage> s) || s.isReady())) {
       try {
-        stream.onNext(outbox.poll());
+        CellMessage m = outbox.poll();
+        if (m.hasAck()) {
+          queuedAcks--;
+        }
+        stream.onNext(m);
         handed++;
       } catch (RuntimeException e) {
-        stream = null;
-        healthy = false;
-        outbox.clear();
-        failProxied("the agent's stream failed: " + e.getMessage());
+        dropStream("the agent's stream failed: " + e.getMessage());
       }
     }
+  }
+
+  /** Forgets the current stream: not connected, nothing waiting for it, its proxied requests failed. */
+  private void dropStream(String why) {
+    stream = null;
+    healthy = false;
+    outbox.clear();
+    queuedAcks = 0;
+    failProxied(why);
   }
 }

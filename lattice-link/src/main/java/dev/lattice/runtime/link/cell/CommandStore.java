@@ -21,7 +21,11 @@ public interface CommandStore {
 
   void submitted(String cluster, Command command);
 
+  /** Stores the first result of a pending command; throws (e.g. {@link java.io.UncheckedIOException}) when it cannot. */
   void completed(String cluster, CommandResult result);
+
+  /** Drops a result the cell no longer keeps (beyond {@link dev.lattice.runtime.link.LinkLimits#MAX_RESULTS_PER_CHILD}). */
+  default void forgotten(String cluster, String commandId) {}
 
   /** A store that keeps nothing (the books live in the cell's memory only). */
   static CommandStore none() {

@@ -1,6 +1,7 @@
 package dev.lattice.runtime.link.cell;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.lattice.runtime.link.LinkLimits;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.store.ProtoFileDir;
@@ -10,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +22,11 @@ import java.util.stream.Stream;
  * {@code <id>.result} ({@link ProtoFileDir}, protobuf bytes). A completed command's result is written
  * first, then its command file deleted: a crash in between leaves both, read as completed. Another
  * process (the {@code cell send} command) may add {@code .command} files; the running cell picks
- * them up ({@link ChildRegistry#pickUp}). Results are kept (ids stay answered across restarts).
+ * them up ({@link ChildRegistry#pickUp}). Results are kept (ids stay answered across restarts). A
+ * damaged record is reported with its file and moved to {@code <file>.bad}; the rest is served.
  */
 public final class FileCommandStore implements CommandStore {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileCommandStore.class);
   private static final String COMMAND = "command";
   private static final String RESULT = "result";
   private final Path root;
@@ -56,9 +61,9 @@ public final class FileCommandStore implements CommandStore {
   public synchronized List<Command> pending(String cluster) {
     ProtoFileDir d = dir(cluster);
     List<Command> out = new ArrayList<>();
-    for (byte[] b : d.readAll(COMMAND)) {
-      Command c = parse(() -> Command.parseFrom(b));
-      if (!d.exists(c.getId(), RESULT)) {
+    for (ProtoFileDir.Record r : d.records(COMMAND)) {
+      Command c = valid(d, r, Command::parseFrom, Command::getId, LinkLimits::commandRefusal);
+      if (c != null && !d.exists(c.getId(), RESULT)) {
         out.add(c);
       }
     }
@@ -67,11 +72,50 @@ public final class FileCommandStore implements CommandStore {
 
   @Override
   public synchronized List<CommandResult> results(String cluster) {
+    ProtoFileDir d = dir(cluster);
     List<CommandResult> out = new ArrayList<>();
-    for (byte[] b : dir(cluster).readAll(RESULT)) {
-      out.add(parse(() -> CommandResult.parseFrom(b)));
+    for (ProtoFileDir.Record r : d.records(RESULT)) {
+      CommandResult c = valid(d, r, CommandResult::parseFrom, CommandResult::getCommandId, x -> Optional.empty());
+      if (c != null) {
+        out.add(c);
+      }
     }
     return out;
+  }
+
+  /**
+   * The record's message, or null when it is damaged: unreadable, not a message of its kind, its id
+   * not the one its file name encodes (a stray or renamed file), or over a limit. A damaged record is
+   * moved aside ({@link ProtoFileDir#quarantine}) and reported with its file; the others are served.
+   */
+  private <T> T valid(ProtoFileDir d, ProtoFileDir.Record r, Parser<T> parser, Function<T, String> id,
+      Function<T, Optional<String>> limit) {
+    String problem = r.problem();
+    T message = null;
+    if (problem == null) {
+      try {
+        message = parser.parse(r.bytes());
+        if (r.id().isEmpty() || !r.id().get().equals(id.apply(message))) {
+          problem = "its content is not the record its name says (id " + r.id().map(x -> "\"" + x + "\"").orElse("undecodable")
+              + " in the name)";
+        } else {
+          problem = limit.apply(message).orElse(null);
+        }
+      } catch (InvalidProtocolBufferException e) {
+        problem = "not a protobuf record (" + e.getMessage() + ")";
+      }
+    }
+    if (problem == null) {
+      return message;
+    }
+    String where;
+    try {
+      where = "moved to " + d.quarantine(r.file());
+    } catch (UncheckedIOException e) {
+      where = "skipped (" + e.getMessage() + ")";
+    }
+    LOG.warn("link: {}: a damaged record: {}; {}; the rest of the command book is served", r.file(), problem, where);
+    return null;
   }
 
   /** Whether {@code id} is already stored for {@code cluster} (pending or answered). */
@@ -92,15 +136,12 @@ public final class FileCommandStore implements CommandStore {
     d.delete(result.getCommandId(), COMMAND);
   }
 
-  private interface Parser<T> {
-    T parse() throws InvalidProtocolBufferException;
+  @Override
+  public synchronized void forgotten(String cluster, String commandId) {
+    dir(cluster).delete(commandId, RESULT);
   }
 
-  private <T> T parse(Parser<T> p) {
-    try {
-      return p.parse();
-    } catch (InvalidProtocolBufferException e) {
-      throw new UncheckedIOException("a damaged record under " + root, e);
-    }
+  private interface Parser<T> {
+    T parse(byte[] bytes) throws InvalidProtocolBufferException;
   }
 }

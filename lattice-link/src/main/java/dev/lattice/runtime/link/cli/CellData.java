@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link NewCa}), and never over one of its two files ({@link #authority}).
  */
 public final class CellData {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CellData.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The lock file a running cell holds ({@link FileChannel#tryLock}). */
   public static final String LOCK = ".lock";
@@ -287,11 +288,26 @@ public final class CellData {
     replace("children.json", JSON.writeValueAsString(out) + "\n");
   }
 
-  /** The children as the cell last wrote them (empty when it never did). */
+  /**
+   * The children as the cell last wrote them (empty when it never did).
+   *
+   * @throws Unusable naming the file, line and column when it is not a JSON object (truncated: the
+   *     running cell rewrites it every second)
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Map<String, Object>> readChildren() throws IOException {
     Path f = dir.resolve("children.json");
-    return Files.exists(f) ? JSON.readValue(f.toFile(), TreeMap.class) : new TreeMap<>();
+    if (!Files.exists(f)) {
+      return new TreeMap<>();
+    }
+    try {
+      return JSON.readValue(f.toFile(), TreeMap.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      String where = at == null ? f.toString() : f + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new Unusable(1, where + ": not the children's health as the cell writes it (" + e.getOriginalMessage()
+          + "); a running cell rewrites it within a second, so try again; a stopped cell leaves it as it is");
+    }
   }
 
   /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code bootstrap=https://HOST:PORT}. */
@@ -314,10 +330,15 @@ public final class CellData {
     Path f = dir.resolve("issued");
     List<BigInteger> out = new ArrayList<>();
     if (Files.exists(f)) {
-      for (String line : Files.readAllLines(f)) {
-        String[] p = line.trim().split(" ");
+      List<String> lines = Files.readAllLines(f);
+      for (int i = 0; i < lines.size(); i++) {
+        String[] p = lines.get(i).trim().split(" ");
         if (p.length == 2 && p[0].equals(cluster)) {
-          out.add(new BigInteger(p[1], 16));
+          try {
+            out.add(new BigInteger(p[1], 16));
+          } catch (NumberFormatException e) {
+            LOG.warn("link: {}:{}: not an issued certificate (expected <cluster> <serial hex>): skipped", f, i + 1);
+          }
         }
       }
     }

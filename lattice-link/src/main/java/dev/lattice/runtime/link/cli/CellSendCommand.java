@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
  * book of a target.cluster in {@code --data}; the running cell picks it up within a second and sends it when
  * the agent is connected, a cell started later on the same {@code --data} too. Prints the id. The
  * folder must hold a cell's CA: a mistyped {@code --data} is refused, not filled with a command book.
+ * A command the link cannot carry (over {@link dev.lattice.runtime.link.LinkLimits#MAX_MESSAGE_BYTES},
+ * the limit the agent's end enforces too, or an id over {@link dev.lattice.runtime.link.LinkLimits#MAX_ID_BYTES})
+ * is refused and nothing queued.
  */
 @picocli.CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
     description = "Queue an ApplyDocuments command (JSON files) for a cluster's agent.")
@@ -55,7 +58,13 @@ public final class CellSendCommand implements Callable<Integer> {
           + " is already known (ids are used once); nothing queued");
       return 1;
     }
-    store.submitted(target.cluster, Command.newBuilder().setId(commandId).setApply(apply).build());
+    Command command = Command.newBuilder().setId(commandId).setApply(apply).build();
+    java.util.Optional<String> refusal = dev.lattice.runtime.link.LinkLimits.commandRefusal(command);
+    if (refusal.isPresent()) {
+      spec.commandLine().getErr().println("cell send: " + refusal.get() + "; nothing queued");
+      return 1;
+    }
+    store.submitted(target.cluster, command);
     spec.commandLine().getOut().println(commandId);
     return 0;
   }

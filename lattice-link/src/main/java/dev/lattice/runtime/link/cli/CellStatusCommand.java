@@ -31,7 +31,13 @@ public final class CellStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Map<String, Map<String, Object>> children = new CellData(data).readChildren();
+    Map<String, Map<String, Object>> children;
+    try {
+      children = new CellData(data).readChildren();
+    } catch (CellData.Unusable e) {
+      spec.commandLine().getErr().println("cell status: " + e.getMessage());
+      return e.exitCode();
+    }
     if (json) {
       out.println(JSON.writeValueAsString(asJson(children)));
       return 0;

@@ -78,12 +78,23 @@ public final class BootstrapTokens {
   /** Redeems a token: accepted at most once, for its cluster and purpose, before it expires. */
   public synchronized Redemption redeem(String cluster, String purpose, String token) {
     if (file != null) {
-      return file.update(byHash, () -> redeemInMemory(cluster, purpose, token));
+      return file.update(byHash, () -> redeemInMemory(cluster, purpose, token, true));
     }
-    return redeemInMemory(cluster, purpose, token);
+    return redeemInMemory(cluster, purpose, token, true);
   }
 
-  private Redemption redeemInMemory(String cluster, String purpose, String token) {
+  /**
+   * What {@link #redeem} would answer now, without using the token up: the caller redeems it once
+   * what the token pays for was delivered.
+   */
+  public synchronized Redemption check(String cluster, String purpose, String token) {
+    if (file != null) {
+      return file.update(byHash, () -> redeemInMemory(cluster, purpose, token, false));
+    }
+    return redeemInMemory(cluster, purpose, token, false);
+  }
+
+  private Redemption redeemInMemory(String cluster, String purpose, String token, boolean spend) {
     String h = hash(token == null ? "" : token);
     Entry e = byHash.get(h);
     if (e == null || !e.purpose().equals(purpose)) {
@@ -98,7 +109,9 @@ public final class BootstrapTokens {
     if (!clock.instant().isBefore(e.expires())) {
       return Redemption.EXPIRED;
     }
-    byHash.put(h, new Entry(e.cluster(), e.purpose(), e.expires(), true));
+    if (spend) {
+      byHash.put(h, new Entry(e.cluster(), e.purpose(), e.expires(), true));
+    }
     return Redemption.ACCEPTED;
   }
 

@@ -9,19 +9,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serial numbers of agent certificates the cell no longer accepts. Thread-safe. With a file
  * ({@code <serial hex> <cluster>} per line, appended), revocations outlive the cell process and may
- * be added by another process ({@code cell revoke}): the file is re-read whenever it changed.
+ * be added by another process ({@code cell revoke}): the file is re-read whenever it changed. A
+ * damaged line is reported once with its file and line number, and skipped.
  */
 public final class Revocations {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Revocations.class);
   private final Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
   private final Path file;
   private FileTime seen;
   private long seenSize = -1;
+  /** Lines (1-based) already reported as damaged: each is said once. */
+  private final Set<Integer> reported = new java.util.HashSet<>();
 
   /** Revocations in memory only. */
   public Revocations() {
@@ -70,10 +75,19 @@ public final class Revocations {
       if (t.equals(seen) && size == seenSize) {
         return;
       }
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String[] f = line.trim().split(" ");
-        if (!f[0].isEmpty()) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String[] f = lines.get(i).trim().split(" ");
+        if (f[0].isEmpty()) {
+          continue;
+        }
+        try {
           serials.add(new BigInteger(f[0], 16));
+        } catch (NumberFormatException e) {
+          if (reported.add(i + 1)) {
+            LOG.warn("link: {}:{}: not a revocation (expected <serial hex> <cluster>, got \"{}\"): skipped; the other "
+                + "lines hold", file, i + 1, Lines.printable(lines.get(i)));
+          }
         }
       }
       seen = t;

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class TlsContexts {
   private static final Logger LOG = LoggerFactory.getLogger(TlsContexts.class);
   private static final String TLS13 = "TLSv1.3";
+  private static final dev.lattice.runtime.link.OncePerCause REASONS = new dev.lattice.runtime.link.OncePerCause(
+      java.time.Clock.systemUTC(), dev.lattice.runtime.link.OncePerCause.MINUTE);
 
   private TlsContexts() {}
 
@@ -93,8 +95,24 @@ public final class TlsContexts {
       try {
         delegate.checkClientTrusted(chain, authType);
       } catch (CertificateException e) {
-        LOG.warn("link: refused client certificate {} (not issued by this cell's CA): {}",
-            chain.length == 0 ? "(none)" : chain[0].getSubjectX500Principal().getName(), e.getMessage());
+        String subject = chain.length == 0 ? "(none)" : chain[0].getSubjectX500Principal().getName();
+        boolean skew = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          skew |= t instanceof java.security.cert.CertificateExpiredException
+              || t instanceof java.security.cert.CertificateNotYetValidException
+              || t instanceof java.security.cert.CertPathValidatorException v
+                  && (v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.EXPIRED
+                      || v.getReason() == java.security.cert.CertPathValidatorException.BasicReason.NOT_YET_VALID);
+        }
+        String why = skew && chain.length > 0
+            ? "not valid by the cell's clock (valid from " + chain[0].getNotBefore().toInstant() + " to "
+                + chain[0].getNotAfter().toInstant() + ", the cell's clock says " + java.time.Instant.now()
+                + "): clock skew between the agent's node and the cell, or an expired certificate"
+            : "not issued by this cell's CA: an agent of another cell, or enrolled before this cell was re-keyed";
+        if (REASONS.shouldSay((skew ? "skew " : "ca ") + subject)) {
+          LOG.warn("link: refused client certificate {} ({}): {} (said once a minute per cause)", subject, why,
+              e.getMessage());
+        }
         throw e;
       }
     }

@@ -55,19 +55,73 @@ public final class ProtoFileDir {
 
   /** The bytes of every record of {@code kind}, oldest first (then by name). */
   public List<byte[]> readAll(String kind) {
-    List<byte[]> out = new ArrayList<>();
+    return records(kind).stream().map(Record::bytes).toList();
+  }
+
+  /**
+   * One record: its file, the id its name encodes (empty when the name is not Base64 of UTF-8), its
+   * bytes (null when the file could not be read: {@code problem} says why).
+   */
+  public record Record(Path file, java.util.Optional<String> id, byte[] bytes, String problem) {}
+
+  /**
+   * Every record of {@code kind}, oldest first (then by name); a file that cannot be read is returned
+   * with its problem instead of failing the others.
+   */
+  public List<Record> records(String kind) {
+    List<Record> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return out;
     }
+    List<Path> records;
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> records = files.filter(p -> p.getFileName().toString().endsWith("." + kind))
+      records = files.filter(p -> p.getFileName().toString().endsWith("." + kind))
           .sorted(Comparator.comparing(ProtoFileDir::modified).thenComparing(Path::getFileName)).toList();
-      for (Path p : records) {
-        out.add(Files.readAllBytes(p));
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException("cannot list the records in " + dir,
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    }
+    for (Path p : records) {
+      String name = p.getFileName().toString();
+      java.util.Optional<String> id = decode(name.substring(0, name.length() - kind.length() - 1));
+      try {
+        out.add(new Record(p, id, Files.readAllBytes(p), null));
+      } catch (IOException e) {
+        out.add(new Record(p, id, null, "cannot read it: " + e));
       }
-      return out;
+    }
+    return out;
+  }
+
+  /**
+   * Moves a damaged record aside to {@code <file>.bad} (then {@code .bad.1}, …): no reader of the
+   * kind sees it again, and it is kept for the operator. Returns where it went.
+   */
+  public Path quarantine(Path file) {
+    try {
+      Path bad = file.resolveSibling(file.getFileName() + ".bad");
+      for (int i = 1; Files.exists(bad, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+        bad = file.resolveSibling(file.getFileName() + ".bad." + i);
+      }
+      Files.move(file, bad, StandardCopyOption.ATOMIC_MOVE);
+      return bad;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the records in " + dir, e);
+      throw new UncheckedIOException("cannot move the damaged record " + file + " aside", e);
+    }
+  }
+
+  /** The file name a record of {@code id} has, without its kind. */
+  public static String fileName(String id) {
+    return name(id);
+  }
+
+  private static java.util.Optional<String> decode(String stem) {
+    try {
+      byte[] b = Base64.getUrlDecoder().decode(stem);
+      String id = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+      return name(id).equals(stem) ? java.util.Optional.of(id) : java.util.Optional.empty();
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+      return java.util.Optional.empty();
     }
   }
 
