@@ -107,8 +107,29 @@ public final class ClusterEdits {
     if (!below.isEmpty() && !recursive) {
       throw new Refusal("cluster " + name + " has children (" + String.join(", ", below) + "); delete them first or pass --recursive");
     }
-    RepoTree next = Kustomizations.sync(tree.withoutFolder(e.dir()));
+    RepoTree next = tree;
+    List<ClusterTree.Entry> gone = new java.util.ArrayList<>(clusters.descendants(e));
+    gone.add(e);
+    for (ClusterTree.Entry g : gone) {
+      next = withoutLayoutFiles(next, g);
+    }
+    next = Kustomizations.sync(next);
     return new Edit(next, "deleted cluster " + name + (below.isEmpty() ? "" : " and " + String.join(", ", below)));
+  }
+
+  /**
+   * The tree without the files the layout gives a cluster folder (cluster.yaml, flux.yaml,
+   * kustomization.yaml, placements/*.yaml): what else someone keeps there (notes, CI files) stays.
+   */
+  private static RepoTree withoutLayoutFiles(RepoTree tree, ClusterTree.Entry e) {
+    RepoTree next = tree;
+    for (String f : List.of(Layout.CLUSTER, Layout.FLUX, Layout.KUSTOMIZATION)) {
+      next = next.without(Layout.join(e.dir(), f));
+    }
+    for (String svc : e.placements()) {
+      next = next.without(Layout.placement(e.dir(), svc));
+    }
+    return next;
   }
 
   /** The LatticeCluster document of a cluster.yaml (which may also hold CloudProviders). */

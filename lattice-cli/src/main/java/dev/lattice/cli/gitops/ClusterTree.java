@@ -13,9 +13,14 @@ import java.util.Optional;
  * reads cleanly), its placements and its children. Built from a {@link RepoTree}; pure.
  */
 final class ClusterTree {
-  /** One cluster folder. {@code name} is the folder name (the root's: the name in its cluster.yaml). */
+  /**
+   * One cluster folder. {@code name} is the folder name (the root's: the name in its cluster.yaml).
+   * {@code listed}: the root, or a child its parent's kustomization.yaml lists (under a listed parent);
+   * an unlisted folder is not applied by anything yet — what a command interrupted between writing a
+   * new folder and listing it (or between unlisting one and deleting it) leaves.
+   */
   record Entry(String name, String dir, Optional<String> parent, Optional<LatticeCluster> cluster,
-      List<String> placements, List<String> children) {
+      List<String> placements, List<String> children, boolean listed) {
     boolean isRoot() {
       return dir.isEmpty();
     }
@@ -35,21 +40,33 @@ final class ClusterTree {
     List<Entry> out = new ArrayList<>();
     if (tree.exists(Layout.CLUSTER)) {
       Optional<LatticeCluster> root = read(tree, Layout.CLUSTER);
-      walk(tree, "", root.map(c -> c.metadata().name()).orElse("(root)"), Optional.empty(), root, out);
+      walk(tree, "", root.map(c -> c.metadata().name()).orElse("(root)"), Optional.empty(), root, true, out);
     }
     return new ClusterTree(out);
   }
 
   private static void walk(RepoTree tree, String dir, String name, Optional<String> parent,
-      Optional<LatticeCluster> cluster, List<Entry> out) {
-    List<String> children = folders(tree, Layout.join(dir, Layout.CHILDREN));
+      Optional<LatticeCluster> cluster, boolean listed, List<Entry> out) {
+    List<String> children = clusterFolders(tree, Layout.join(dir, Layout.CHILDREN));
     List<String> placements = tree.entries(Layout.join(dir, Layout.PLACEMENTS)).stream()
         .filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5)).toList();
-    out.add(new Entry(name, dir, parent, cluster, placements, children));
+    out.add(new Entry(name, dir, parent, cluster, placements, children, listed));
+    List<String> resources = Kustomizations.current(tree, Layout.join(dir, Layout.KUSTOMIZATION))
+        .map(Kustomizations.Lists::resources).orElse(List.of());
     for (String child : children) {
       String childDir = Layout.childDir(dir, child);
-      walk(tree, childDir, child, Optional.of(name), read(tree, Layout.join(childDir, Layout.CLUSTER)), out);
+      boolean childListed = listed && resources.contains(Layout.CHILDREN + "/" + child + "/" + Layout.CLUSTER);
+      walk(tree, childDir, child, Optional.of(name), read(tree, Layout.join(childDir, Layout.CLUSTER)), childListed, out);
     }
+  }
+
+  /**
+   * The folders under {@code dir} that are cluster folders: those holding a layout file (cluster.yaml,
+   * flux.yaml or kustomization.yaml). A folder left with other files only — a deleted cluster's notes — is not.
+   */
+  static List<String> clusterFolders(RepoTree tree, String dir) {
+    return folders(tree, dir).stream().filter(n -> java.util.stream.Stream.of(Layout.CLUSTER, Layout.FLUX, Layout.KUSTOMIZATION)
+        .anyMatch(f -> tree.exists(Layout.join(Layout.join(dir, n), f)))).toList();
   }
 
   private static List<String> folders(RepoTree tree, String dir) {

@@ -33,7 +33,7 @@ final class FluxCheck {
     List<String> services = Kustomizations.services(tree);
     services.forEach(this::registration);
     for (ClusterTree.Entry e : clusters.all()) {
-      if (!e.isRoot()) {
+      if (!e.isRoot() && tree.exists(Layout.join(e.dir(), Layout.FLUX))) { // a missing one: LayoutCheck reports it
         sync(e);
       }
       for (String svc : e.placements()) {

@@ -48,9 +48,13 @@ final class LayoutCheck {
     String cluster = Layout.join(e.dir(), Layout.CLUSTER);
     for (String required : e.isRoot() ? new String[] {Layout.KUSTOMIZATION} : new String[] {Layout.CLUSTER, Layout.FLUX, Layout.KUSTOMIZATION}) {
       String path = Layout.join(e.dir(), required);
-      if (!tree.exists(path)) {
+      if (!tree.exists(path) && e.listed()) {
         report.error(Codes.REPO_LAYOUT, path, null, "cluster folder " + (e.isRoot() ? "(root)" : e.dir()) + " has no " + required,
             "let `lattice cluster add` create cluster folders");
+      } else if (!tree.exists(path)) {
+        report.warning(Codes.REPO_LAYOUT, path, null, "cluster folder " + e.dir() + " has no " + required + " and its parent's "
+            + Layout.KUSTOMIZATION + " does not list it, so nothing applies it (a command interrupted?)",
+            "run the command again, or remove the folder");
       }
     }
     if (tree.exists(cluster) && e.cluster().isEmpty()) {
@@ -74,10 +78,14 @@ final class LayoutCheck {
         report.warning(Codes.REPO_LAYOUT, path, null, path + " is not part of the layout; Lattice ignores it", null);
       }
     }
-    for (String entry : tree.entries(Layout.join(e.dir(), Layout.CHILDREN))) {
+    String childrenDir = Layout.join(e.dir(), Layout.CHILDREN);
+    for (String entry : tree.entries(childrenDir)) {
       String path = Layout.join(e.dir(), Layout.CHILDREN + "/" + entry);
       if (!entry.endsWith("/")) {
         report.warning(Codes.REPO_LAYOUT, path, null, path + " is not part of the layout; Lattice ignores it", null);
+      } else if (!e.children().contains(entry.substring(0, entry.length() - 1))) {
+        report.warning(Codes.REPO_LAYOUT, path, null, path + " holds no cluster.yaml, flux.yaml or kustomization.yaml, so it is"
+            + " not a cluster folder; Lattice ignores it", null);
       }
     }
   }

@@ -44,22 +44,35 @@ public final class TreeWriter {
             + " run the command again");
       }
     }
-    List<Change> writes = new ArrayList<>(changes.stream().filter(c -> c.after().isPresent()).toList());
-    writes.sort(Comparator.comparing(c -> isKustomization(c.path()))); // stable: kustomizations last
-    for (Change c : writes) {
-      writeAtomically(target(realRoot, root.resolve(c.path()), c.path()), c.after().get());
-    }
-    List<Change> deletions = new ArrayList<>(changes.stream().filter(c -> c.after().isEmpty()).toList());
-    deletions.sort(Comparator.comparing(c -> !isKustomization(c.path()))); // kustomizations first
     List<Path> deleted = new ArrayList<>();
-    for (Change c : deletions) {
-      Path p = root.resolve(c.path());
-      Files.deleteIfExists(p);
-      deleted.add(p.getParent());
+    for (Change c : order(changes)) {
+      if (c.after().isPresent()) {
+        writeAtomically(target(realRoot, root.resolve(c.path()), c.path()), c.after().get());
+      } else {
+        Path p = root.resolve(c.path());
+        Files.deleteIfExists(p);
+        deleted.add(p.getParent());
+      }
     }
     for (Path dir : deleted) {
       removeEmpty(root, dir);
     }
+  }
+
+  /**
+   * The order the changes are made in, so that the repository is valid after each one (a crash at any
+   * point leaves a repository {@code validate} accepts, at worst with warnings about what is not listed
+   * yet): new and changed files first, then the kustomizations that list them (deeper folders first, as
+   * paths sort), then the kustomizations that stop listing a file, then the files deleted.
+   */
+  public static List<Change> order(List<Change> changes) {
+    List<Change> writes = new ArrayList<>(changes.stream().filter(c -> c.after().isPresent()).toList());
+    writes.sort(Comparator.comparing(c -> isKustomization(c.path()))); // stable: kustomizations last
+    List<Change> deletions = new ArrayList<>(changes.stream().filter(c -> c.after().isEmpty()).toList());
+    deletions.sort(Comparator.comparing(c -> !isKustomization(c.path()))); // kustomizations first
+    List<Change> out = new ArrayList<>(writes);
+    out.addAll(deletions);
+    return out;
   }
 
   private static boolean isKustomization(String path) {
