@@ -1,0 +1,50 @@
+package dev.lattice.compiler.plan;
+
+import dev.lattice.model.LatticeModel;
+import dev.lattice.model.SourcedObject;
+import dev.lattice.model.base.ObjectRef;
+import dev.lattice.model.inference.ModelAutoscaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code LatticeModel} Lattice serves through Kthena: its roles, each with the address of its
+ * entry workload ({@code <model>-<role>}) and, when it has workers, of its worker workload ({@code
+ * <model>-<role>-worker}), the replicas it starts with, the worker pods per replica and its
+ * autoscaling.
+ */
+public record ModelPlan(ObjectRef ref, LatticeModel model, SourcedObject source, List<Role> roles) {
+  public ModelPlan {
+    roles = List.copyOf(roles);
+  }
+
+  /** One role of the model. */
+  public record Role(String name, ObjectRef entry, Optional<ObjectRef> worker, int replicas, int workerReplicas,
+      Optional<ModelAutoscaling> autoscaling) {}
+
+  /** Every workload of the model: entries and workers, in role order. */
+  public List<ObjectRef> workloads() {
+    List<ObjectRef> out = new ArrayList<>();
+    roles.forEach(r -> {
+      out.add(r.entry());
+      r.worker().ifPresent(out::add);
+    });
+    return out;
+  }
+
+  /** Whether prefill and decode are separate roles (their pods transfer the KV cache to each other). */
+  public boolean disaggregated() {
+    return model.spec().disaggregated();
+  }
+
+  /** Whether a role has worker pods (a model split across nodes, whose ranks talk on ports chosen at run time). */
+  public boolean multiNode() {
+    return roles.stream().anyMatch(r -> r.worker().isPresent());
+  }
+
+  /** The KV-transfer port between prefill and decode, when disaggregated. */
+  public Optional<Integer> kvPort() {
+    return disaggregated() ? model.spec().routing().kvConnector().flatMap(k -> k.port()) : Optional.empty();
+  }
+}
