@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * Lowers a model to service-shaped workloads, as {@link JobTasks} lowers a job: per role its entry
  * pods {@code <model>-<role>} and, when it has workers, its worker pods {@code <model>-<role>-worker},
- * the model's {@code defaults} under the role's own values. An entry workload offers the routing
+ * the model's {@code defaults} under the role's own values (containers and resources key by key). An entry workload offers the routing
  * port (added as {@code http} when its workload does not declare it), which the Kthena router calls;
  * every workload of a model with a {@code modelSource.tokenSecret} declares it as the secret
  * resource {@code model-token}, so it is synced and gated like any secret. The replicas are the most
@@ -70,7 +70,7 @@ public final class ModelRoles {
     Optional<ModelRoleSpec> defaults = spec.defaults();
     Function<ModelRoleSpec, Optional<WorkloadSpec>> workloadOf = worker ? ModelRoleSpec::workerWorkload : ModelRoleSpec::entryWorkload;
     Function<ModelRoleSpec, Optional<ModelRuntime>> runtimeOf = worker ? ModelRoleSpec::workerRuntime : ModelRoleSpec::entryRuntime;
-    WorkloadSpec workload = JobTasks.merge(workloadOf.apply(own), defaults.flatMap(workloadOf));
+    WorkloadSpec workload = merge(workloadOf.apply(own), defaults.flatMap(workloadOf));
     if (!worker) {
       workload = withPort(workload, spec.routing().port());
     }
@@ -95,6 +95,18 @@ public final class ModelRoles {
     LatticeServiceSpec service = new LatticeServiceSpec(replicas, Optional.empty(), Optional.empty(), workload, Map.of(), pullSecrets,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     return new LatticeService(roleMeta, service, Optional.empty());
+  }
+
+  /**
+   * A role's workload over the default one: containers and resources key by key (a role adds a
+   * sidecar beside the default engine, as the reference system's decode role adds its metrics
+   * exporter), the service ports as a whole.
+   */
+  static WorkloadSpec merge(Optional<WorkloadSpec> own, Optional<WorkloadSpec> fallback) {
+    WorkloadSpec base = JobTasks.merge(own, fallback);
+    Map<String, dev.lattice.model.service.ContainerSpec> containers = new LinkedHashMap<>(fallback.map(WorkloadSpec::containers).orElse(Map.of()));
+    containers.putAll(own.map(WorkloadSpec::containers).orElse(Map.of()));
+    return new WorkloadSpec(containers, base.service(), base.resources());
   }
 
   /** {@code workload} offering {@code port}: as declared when a port serves it, else added as {@link #MODEL_PORT}. */

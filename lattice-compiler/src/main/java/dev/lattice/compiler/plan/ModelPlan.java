@@ -19,9 +19,26 @@ public record ModelPlan(ObjectRef ref, LatticeModel model, SourcedObject source,
     roles = List.copyOf(roles);
   }
 
-  /** One role of the model. */
+  /**
+   * One role of the model; {@code metricPort} is where its metrics are scraped unless a metric names
+   * its own port: the entry's port named {@code metrics} when it has one, else the routing port.
+   */
   public record Role(String name, ObjectRef entry, Optional<ObjectRef> worker, int replicas, int workerReplicas,
-      Optional<ModelAutoscaling> autoscaling) {}
+      Optional<ModelAutoscaling> autoscaling, int metricPort) {
+    /** The ports the autoscaler scrapes this role's pods on (none when it is not autoscaled). */
+    public java.util.SortedSet<Integer> scrapedPorts() {
+      java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
+      autoscaling.ifPresent(a -> a.metrics().forEach(m -> ports.add(m.port().orElse(metricPort))));
+      return ports;
+    }
+  }
+
+  /** The ports Kthena's autoscaler scrapes the model's pods on: every autoscaled role's. */
+  public java.util.SortedSet<Integer> scrapedPorts() {
+    java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
+    roles.forEach(r -> ports.addAll(r.scrapedPorts()));
+    return ports;
+  }
 
   /** Every workload of the model: entries and workers, in role order. */
   public List<ObjectRef> workloads() {

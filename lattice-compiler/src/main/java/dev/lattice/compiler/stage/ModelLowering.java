@@ -45,9 +45,12 @@ final class ModelLowering {
       List<ModelPlan.Role> roles = new ArrayList<>();
       spec.roles().keySet().forEach(name -> {
         int workers = spec.workerReplicasOf(name);
-        roles.add(new ModelPlan.Role(name, ObjectRef.of(ref.namespace(), ModelRoles.workloadName(ref.name(), name, false)),
+        ObjectRef entry = ObjectRef.of(ref.namespace(), ModelRoles.workloadName(ref.name(), name, false));
+        int metricPort = Optional.ofNullable(workloads.get(entry)).flatMap(w -> w.member().metricsPort())
+            .map(p -> p.targetPort()).orElse(spec.routing().port());
+        roles.add(new ModelPlan.Role(name, entry,
             workers > 0 ? Optional.of(ObjectRef.of(ref.namespace(), ModelRoles.workloadName(ref.name(), name, true))) : Optional.empty(),
-            spec.replicasOf(name), workers, spec.autoscalingOf(name)));
+            spec.replicasOf(name), workers, spec.autoscalingOf(name), metricPort));
       });
       ModelPlan plan = new ModelPlan(ref, (LatticeModel) source.object(), source, roles);
       if (!roles.isEmpty() && plan.workloads().stream().allMatch(workloads::containsKey)) {

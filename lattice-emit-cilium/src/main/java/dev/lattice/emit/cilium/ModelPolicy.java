@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The L4 policies a model adds to its roles' own (which stay bilateral, as a service's):
@@ -52,7 +51,7 @@ final class ModelPolicy {
           ObjectNode router = ingress.addObject();
           router.set("fromEndpoints", CiliumRules.single(kthena(Kthena.ROUTER)));
           router.set("toPorts", CiliumRules.toPorts(List.of(L4Port.tcp(ambient ? CiliumRules.HBONE_PORT : model.model().spec().routing().port()))));
-          TreeSet<Integer> metrics = metricPorts(model);
+          java.util.SortedSet<Integer> metrics = model.scrapedPorts();
           if (!metrics.isEmpty()) {
             ObjectNode scaler = ingress.addObject();
             scaler.set("fromEndpoints", CiliumRules.single(kthena(Kthena.CONTROLLER)));
@@ -60,24 +59,16 @@ final class ModelPolicy {
                 : metrics.stream().map(L4Port::tcp).toList()));
           }
         }));
-    peers(plan, model, ambient).ifPresent(out::add);
+    peers(plan, model).ifPresent(out::add);
     return out;
   }
 
-  /** The ports the autoscaler scrapes: each autoscaled role's metric ports (default the routing port). */
-  static TreeSet<Integer> metricPorts(ModelPlan model) {
-    TreeSet<Integer> ports = new TreeSet<>();
-    model.roles().forEach(r -> r.autoscaling().ifPresent(a -> a.metrics().forEach(m ->
-        ports.add(m.port().orElse(model.model().spec().routing().port())))));
-    return ports;
-  }
-
-  private static Optional<Document> peers(FleetPlan plan, ModelPlan model, boolean ambient) {
+  private static Optional<Document> peers(FleetPlan plan, ModelPlan model) {
     if (!model.multiNode() && model.kvPort().isEmpty()) {
       return Optional.empty();
     }
-    boolean all = plan.member(model.roles().get(0).entry()).isPresent() && model.workloads().stream()
-        .map(plan::member).flatMap(Optional::stream).allMatch(MemberPlan::ambient);
+    List<MemberPlan> members = model.workloads().stream().map(plan::member).flatMap(Optional::stream).toList();
+    boolean all = !members.isEmpty() && members.stream().allMatch(MemberPlan::ambient);
     Optional<List<L4Port>> ports = model.multiNode() ? Optional.empty()
         : Optional.of(List.of(L4Port.tcp(all ? CiliumRules.HBONE_PORT : model.kvPort().get())));
     return Optional.of(Json.document(MemberPolicy.API_VERSION, MemberPolicy.KIND, Optional.of(model.ref().namespace()),

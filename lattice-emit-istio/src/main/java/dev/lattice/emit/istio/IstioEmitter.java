@@ -62,7 +62,7 @@ public final class IstioEmitter implements Emitter {
     }
     plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));
     for (var model : plan.models().values()) {
-      policies.allowKthena(model, metricPorts(model)).ifPresent(documents::add);
+      policies.allowKthena(model, model.scrapedPorts()).ifPresent(documents::add);
       policies.allowPeers(model).ifPresent(documents::add);
     }
     TreeSet<ObjectRef> reached = new TreeSet<>();
@@ -77,13 +77,5 @@ public final class IstioEmitter implements Emitter {
     }
     documents.sort(Document.ORDER);
     return documents;
-  }
-
-  /** The ports Kthena's autoscaler scrapes a model's pods on: each autoscaled role's metric ports (default the routing port). */
-  private static java.util.SortedSet<Integer> metricPorts(dev.lattice.compiler.plan.ModelPlan model) {
-    java.util.TreeSet<Integer> ports = new java.util.TreeSet<>();
-    model.roles().forEach(r -> r.autoscaling().ifPresent(a -> a.metrics().forEach(m ->
-        ports.add(m.port().orElse(model.model().spec().routing().port())))));
-    return ports;
   }
 }

@@ -250,7 +250,7 @@ final class KthenaModel {
   }
 
   private static Document autoscaling(ModelPlan model, ModelPlan.Role role, ModelAutoscaling a, Map<String, String> labels) {
-    int port = model.model().spec().routing().port();
+    int port = role.metricPort();
     return Json.document(WORKLOAD_API, "AutoscalingPolicy", Optional.of(model.ref().namespace()),
         ObjectNames.derived(model.ref().name(), role.name()), labels, body -> {
           ObjectNode s = body.putObject("spec");
