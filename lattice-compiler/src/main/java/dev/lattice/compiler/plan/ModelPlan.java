@@ -60,6 +60,24 @@ public record ModelPlan(ObjectRef ref, LatticeModel model, SourcedObject source,
     return roles.stream().anyMatch(r -> r.worker().isPresent());
   }
 
+  /** Whether the model's pods reach each other: a role with workers, or prefill and decode. */
+  public boolean peers() {
+    return multiNode() || disaggregated();
+  }
+
+  /**
+   * Whether the model's pods reach each other on every port: a role with worker pods (NCCL between
+   * the nodes of a replica picks its ports at run time: NVIDIA/nccl#388), or a NIXL KV connector —
+   * vLLM's NixlConnector moves the KV cache over NIXL's UCX backend, whose TCP transport listens on
+   * a port the system picks unless {@code UCX_TCP_PORT_RANGE} says otherwise (openucx/ucx#5585),
+   * so only the side-channel handshake would pass on the KV connector's port. Otherwise (http,
+   * lmcache, mooncake) the KV connector's port only.
+   */
+  public boolean peersOnEveryPort() {
+    return multiNode() || (disaggregated() && model.spec().routing().kvConnector().flatMap(k -> k.type())
+        .filter(t -> t == dev.lattice.model.inference.ModelRouting.ConnectorType.NIXL).isPresent());
+  }
+
   /** The KV-transfer port between prefill and decode, when disaggregated. */
   public Optional<Integer> kvPort() {
     return disaggregated() ? model.spec().routing().kvConnector().flatMap(k -> k.port()) : Optional.empty();

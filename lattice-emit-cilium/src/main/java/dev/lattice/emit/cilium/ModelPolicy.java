@@ -27,10 +27,10 @@ import java.util.TreeMap;
  *       their metric ports. Over HBONE (15008) when the model is in the ambient mesh, as Kthena's
  *       namespace must then be too.
  *   <li>{@code model-peers-<model>}: the model's pods to and from each other — on the KV connector's
- *       port when prefill and decode are disaggregated (the decode side fetches the prefill side's KV
- *       cache there: vLLM's NIXL side channel), and on every port when a role has worker pods (a
- *       model split across nodes runs NCCL between them, on ports chosen at run time:
- *       NVIDIA/nccl#388). None for a one-pod-per-replica serving model.
+ *       port when prefill and decode are disaggregated, on every port with a NIXL connector (its UCX
+ *       transport listens on ports chosen at run time) or when a role has worker pods (NCCL between
+ *       the nodes of a replica: NVIDIA/nccl#388); see {@link ModelPlan#peersOnEveryPort()}. None for a
+ *       one-pod-per-replica serving model.
  * </ul>
  */
 final class ModelPolicy {
@@ -64,12 +64,12 @@ final class ModelPolicy {
   }
 
   private static Optional<Document> peers(FleetPlan plan, ModelPlan model) {
-    if (!model.multiNode() && model.kvPort().isEmpty()) {
+    if (!model.peers() || (!model.peersOnEveryPort() && model.kvPort().isEmpty())) {
       return Optional.empty();
     }
     List<MemberPlan> members = model.workloads().stream().map(plan::member).flatMap(Optional::stream).toList();
     boolean all = !members.isEmpty() && members.stream().allMatch(MemberPlan::ambient);
-    Optional<List<L4Port>> ports = model.multiNode() ? Optional.empty()
+    Optional<List<L4Port>> ports = model.peersOnEveryPort() ? Optional.empty()
         : Optional.of(List.of(L4Port.tcp(all ? CiliumRules.HBONE_PORT : model.kvPort().get())));
     return Optional.of(Json.document(MemberPolicy.API_VERSION, MemberPolicy.KIND, Optional.of(model.ref().namespace()),
         ObjectNames.bounded("model-peers-" + model.ref().name()), Map.of(Json.NAME_LABEL, ObjectNames.bounded(model.ref().name())), body -> {

@@ -137,13 +137,13 @@ final class AuthorizationPolicies {
 
   /**
    * {@code allow-peers-<model>}: the principals of every workload of one model to the model's pods,
-   * on the KV connector's port (prefill/decode) or, when a role has worker pods, on every port (NCCL
-   * between the nodes of one replica: NVIDIA/nccl#388). Empty when neither applies or a workload is
+   * on the KV connector's port (prefill/decode) or on every port ({@link ModelPlan#peersOnEveryPort()}:
+   * a NIXL connector, or a role with worker pods). Empty when neither applies or a workload is
    * outside the ambient mesh.
    */
   Optional<Document> allowPeers(ModelPlan model) {
     List<MemberPlan> members = model.workloads().stream().map(plan::member).flatMap(Optional::stream).toList();
-    if (members.isEmpty() || !members.stream().allMatch(MemberPlan::ambient) || (!model.multiNode() && model.kvPort().isEmpty())) {
+    if (members.isEmpty() || !members.stream().allMatch(MemberPlan::ambient) || !model.peers() || (!model.peersOnEveryPort() && model.kvPort().isEmpty())) {
       return Optional.empty();
     }
     String name = ObjectNames.bounded("allow-peers-" + model.ref().name());
@@ -156,7 +156,7 @@ final class AuthorizationPolicies {
           members.forEach(m -> principals.add(m.principal(trustDomain)));
           ObjectNode rule = spec.putArray("rules").addObject();
           rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
-          if (!model.multiNode()) {
+          if (!model.peersOnEveryPort()) {
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(List.of(String.valueOf(model.kvPort().get()))));
           }
         }));

@@ -104,10 +104,11 @@ final class ModelValidator {
       f.error(Codes.MODEL_ROUTING, "spec.routing.model", "routing.model (the model name requests carry) is empty", null);
     }
     if (spec.disaggregated()) {
-      if (r.kvConnector().flatMap(ModelRouting.KvConnector::port).isEmpty()) {
+      boolean nixl = r.kvConnector().flatMap(ModelRouting.KvConnector::type).filter(t -> t == ModelRouting.ConnectorType.NIXL).isPresent();
+      if (!nixl && r.kvConnector().flatMap(ModelRouting.KvConnector::port).isEmpty()) {
         f.error(Codes.MODEL_ROUTING, r.kvConnector().isPresent() ? "spec.routing.kvConnector" : "spec.routing",
             "disaggregated serving needs routing.kvConnector.port: prefill and decode transfer the KV cache on it, and only that port is opened between them",
-            "e.g. kvConnector: {type: nixl, port: 5557} (vLLM's NIXL side channel)");
+            "e.g. kvConnector: {type: mooncake, port: 12345}; a nixl connector opens every port between them instead");
       }
     } else if (r.kvConnector().isPresent()) {
       f.warning(Codes.UNCOMPILED_FIELD, "spec.routing.kvConnector", "kvConnector applies to prefill/decode disaggregation; a serving model ignores it", null);

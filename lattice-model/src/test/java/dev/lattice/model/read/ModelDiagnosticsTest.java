@@ -130,12 +130,15 @@ class ModelDiagnosticsTest extends DiagnosticCases {
   }
 
   @Test
-  void lat1056DisaggregationNeedsAKvPort() {
-    ReadResult r = read(HEAD.replace(", port: 5557", "") + """
+  void lat1056DisaggregationNeedsAKvPortUnlessNixl() {
+    String roles = """
           defaults: {entryWorkload: {containers: {main: {image: x:1}}}}
           roles: {prefill: {}, decode: {}}
-        """);
+        """;
+    ReadResult r = read(HEAD.replace("type: nixl, port: 5557", "type: mooncake") + roles);
     assertThat(single(r, Codes.MODEL_ROUTING).path()).isEqualTo("spec.routing.kvConnector");
+    // a NIXL connector opens every port between prefill and decode: no port to name
+    assertThat(read(HEAD.replace(", port: 5557", "") + roles).diagnostics()).isEmpty();
   }
 
   @Test

@@ -192,9 +192,9 @@ public final class Explainer {
       return out;
     }
     var model = plan.modelOf(from).filter(m -> plan.modelOf(to).map(k -> k.ref().equals(m.ref())).orElse(false));
-    model.filter(m -> m.multiNode() || m.kvPort().isPresent()).ifPresent(m -> out.add("both serve model " + m.ref()
-        + ": its pods reach each other " + (m.multiNode() ? "on every port (a role split across nodes)" : "on the KV connector's port "
-            + m.kvPort().get()) + " without an agreement (model-peers-" + m.ref().name() + ", allow-peers-" + m.ref().name() + ")"));
+    model.filter(m -> m.peers()).ifPresent(m -> out.add("both serve model " + m.ref()
+        + ": its pods reach each other " + (m.peersOnEveryPort() ? "on every port (workers, or a NIXL KV connector)"
+            : "on the KV connector's port " + m.kvPort().orElse(0)) + " without an agreement (model-peers-" + m.ref().name() + ", allow-peers-" + m.ref().name() + ")"));
     boolean calls = false;
     boolean accepts = false;
     for (Declaration d : plan.declarations()) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *   <li>the Kthena router to a model's pods exactly on the routing port, and the Kthena autoscaler
  *       exactly on an autoscaled model's metric port — and neither to anything else;
  *   <li>a model's pods to each other exactly on the KV connector's port (prefill/decode) or on every
- *       port (a role with worker pods);
+ *       port (a NIXL connector, or a role with worker pods);
  *   <li>every other connection — service to role, role to service, role to another model's role —
  *       exactly when both sides agreed, on the callee's ports;
  * </ul>
@@ -65,13 +65,13 @@ class ModelPolicyPropertyTest {
   }
 
   /** A model: its roles (entry ports), whether the first role has workers, its ports. */
-  record Model(String name, boolean disaggregated, boolean workers, boolean autoscaled, int port, int kvPort, int metricPort) {
+  record Model(String name, boolean disaggregated, boolean workers, boolean autoscaled, boolean nixl, int port, int kvPort, int metricPort) {
     List<String> roles() {
       return disaggregated ? List.of("prefill", "decode") : List.of("serving");
     }
 
     boolean peersOn(int p) {
-      return workers || (disaggregated && p == kvPort);
+      return workers || (disaggregated && (nixl || p == kvPort));
     }
   }
 
@@ -200,7 +200,7 @@ class ModelPolicyPropertyTest {
     List<Model> out = new ArrayList<>();
     int count = 1 + random.nextInt(2);
     for (int m = 0; m < count; m++) {
-      out.add(new Model("llm" + m, random.nextBoolean(), random.nextInt(3) == 0, random.nextBoolean(),
+      out.add(new Model("llm" + m, random.nextBoolean(), random.nextInt(3) == 0, random.nextBoolean(), random.nextBoolean(),
           8100 + m * 10, 5557 + m, 9100 + m));
     }
     return out;
@@ -222,7 +222,7 @@ class ModelPolicyPropertyTest {
           + ", namespace: " + NS + "}\nspec:\n  routing:\n    inferenceEngine: vLLM\n    model: org/" + m.name()
           + "\n    port: " + m.port() + "\n");
       if (m.disaggregated()) {
-        y.append("    kvConnector: {type: nixl, port: ").append(m.kvPort()).append("}\n");
+        y.append("    kvConnector: {type: ").append(m.nixl() ? "nixl" : "mooncake").append(", port: ").append(m.kvPort()).append("}\n");
       }
       y.append("  roles:\n");
       List<String> roles = m.roles();
