@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lattice explain --from A --to B [--port N] [--json] PATH...}: allowed or denied at L4 and
- * L7, and why; {@code --from world|kube-apiserver|remote-node} for plaintext from outside the mesh. Exit 0 with an answer (allowed or not), 1 for input errors, 2 for an unknown name.
+ * L7, and why; {@code --from world|kube-apiserver|remote-node} for plaintext from outside the mesh,
+ * {@code --from kthena-router|kthena-controller-manager} for Kthena's router and autoscaler (a model's callers). Exit 0 with an answer (allowed or not), 1 for input errors, 2 for an unknown name.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "Explain whether one service may reach another (or an external service), at L4 and L7.")
@@ -31,7 +32,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--from", required = true, paramLabel = "SERVICE", description = "the caller: namespace/name, or name when "
       + "unambiguous; or world, kube-apiserver or remote-node for plaintext from outside the mesh; or gateway (the "
-      + "ingress gateway of --to's namespace) or <namespace>-ingress (a member named so: write namespace/name)")
+      + "ingress gateway of --to's namespace) or <namespace>-ingress; or kthena-router, kthena-controller-manager for "
+      + "Kthena's router and autoscaler (a member named so: write namespace/name)")
   String from;
 
   @Option(names = "--to", required = true, paramLabel = "SERVICE", description = "the callee or external service; from "
@@ -71,6 +73,10 @@ final class ExplainCommand implements Callable<Integer> {
             + callee.namespace() + " declares spec.ingress, so it has no ingress gateway");
       }
       print(explainer.explainFromGateway(gateway.get(), callee, Optional.ofNullable(port)));
+      return LatticeCommand.OK;
+    }
+    if (Explainer.KTHENA_SOURCES.contains(from)) {
+      print(new Explainer(result, input.trustDomain).explainFromKthena(from, resolve(to, known, "--to"), Optional.ofNullable(port)));
       return LatticeCommand.OK;
     }
     ObjectRef caller = resolve(from, known, "--from");

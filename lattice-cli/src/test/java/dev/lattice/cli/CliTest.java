@@ -202,6 +202,26 @@ class CliTest {
   }
 
   @Test
+  void explainAModelsRolesFromTheKthenaRouterACallerAndTheirPeer() throws Exception {
+    String inference = ProjectPaths.root().resolve("examples/inference").toString();
+    Run router = run("explain", "--from", "kthena-router", "--to", "serving/llm-prefill", "--port", "8000", "--json", inference);
+    assertThat(router.code()).as(router.err()).isZero();
+    JsonNode o = new ObjectMapper().readTree(router.out());
+    assertThat(o.get("from").asText()).isEqualTo("kthena-system/kthena-router");
+    assertThat(o.get("l7").get("allowed").asBoolean()).as(router.out()).isTrue();
+    assertThat(o.get("l7").get("documents").toString()).contains("allow-kthena-llm");
+    Run routerToChat = run("explain", "--from", "kthena-router", "--to", "serving/chat", "--port", "8080", inference);
+    assertThat(routerToChat.out()).as(routerToChat.out()).contains("DENIED");
+    Run caller = run("explain", "--from", "chat", "--to", "llm-decode", "--port", "8000", inference);
+    assertThat(caller.out()).as(caller.out()).startsWith("serving/chat -> serving/llm-decode port 8000: ALLOWED");
+    Run notAgreed = run("explain", "--from", "chat", "--to", "llm-prefill", "--port", "8000", inference);
+    assertThat(notAgreed.out()).as(notAgreed.out()).contains("DENIED");
+    Run peers = run("explain", "--from", "llm-prefill", "--to", "llm-decode", "--port", "41000", "--json", inference);
+    assertThat(new ObjectMapper().readTree(peers.out()).get("l7").get("allowed").asBoolean()).as(peers.out()).isTrue();
+    assertThat(peers.out()).contains("both serve model serving/llm");
+  }
+
+  @Test
   void aPeerAbsentFromAPartialInputIsExplainedAsNotInThisInput(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), CALLER + "---\n" + POLICY);
     Run v = run("validate", dir.toString());

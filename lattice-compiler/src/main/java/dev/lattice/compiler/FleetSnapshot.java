@@ -52,7 +52,7 @@ final class FleetSnapshot {
         policies.add(s); // a neighbourhood is derived with every policy and resource class
       }
       anyQuota |= kind == Kind.LATTICE_QUOTA;
-      anyJob |= kind == Kind.LATTICE_JOB;
+      anyJob |= kind == Kind.LATTICE_JOB || kind == Kind.LATTICE_MODEL;
     }
     quotas = anyQuota;
     jobs = anyJob;
@@ -83,7 +83,7 @@ final class FleetSnapshot {
     return quotas;
   }
 
-  /** Whether the input has a {@code LatticeJob}: its tasks are derived objects the neighbourhoods do not follow. */
+  /** Whether the input has a {@code LatticeJob} or {@code LatticeModel}: its tasks or roles are derived objects the neighbourhoods do not follow. */
   boolean hasJobs() {
     return jobs;
   }

@@ -97,7 +97,7 @@ public final class IncrementalCompiler {
       return "LatticeQuota budgets add up the whole fleet";
     }
     if (!changes.changes().isEmpty() && snapshot.hasJobs()) {
-      return "the fleet has a LatticeJob (its tasks are compiled with the whole fleet)";
+      return "the fleet has a LatticeJob or LatticeModel (its tasks and roles are compiled with the whole fleet)";
     }
     if (snapshot.changesNamespaces(changes.changes())) {
       return "a namespace appears or empties";

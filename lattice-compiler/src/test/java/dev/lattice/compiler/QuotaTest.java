@@ -68,4 +68,30 @@ class QuotaTest {
     assertThat(errors(service("a", "1", "3Gi", 1, 2, 0), quota("{namespaces: [team-a]}", "{memory: 4Gi}", "{}")))
         .singleElement().asString().contains("6144Mi memory");
   }
+
+  @Test
+  void aModelsRolesCountAtTheirMostReplicasWorkersIncluded() {
+    String model = """
+        apiVersion: lattice.dev/v1alpha1
+        kind: LatticeModel
+        metadata: {name: llm, namespace: team-a}
+        spec:
+          routing: {inferenceEngine: vLLM, model: m, port: 8000}
+          roles:
+            serving:
+              replicas: 1
+              entryWorkload:
+                containers: {main: {image: "img:1", resources: {requests: {cpu: "1", memory: 1Gi}}}}
+                resources: {gpu: {type: gpu, params: {count: 1}}}
+              workerReplicas: 2
+              workerWorkload:
+                containers: {main: {image: "img:1", resources: {requests: {cpu: "1", memory: 1Gi}}}}
+                resources: {gpu: {type: gpu, params: {count: 1}}}
+              autoscaling: {max: 3, metrics: [{metric: kv, target: 0.8}]}
+        """;
+    // up to 3 entry pods and 3 × 2 worker pods, one GPU each: 9
+    assertThat(errors(model, quota("{namespaces: [team-a]}", "{nvidia.com/gpu: \"8\"}", "{}")))
+        .singleElement().asString().contains("9 nvidia.com/gpu");
+    assertThat(errors(model, quota("{namespaces: [team-a]}", "{nvidia.com/gpu: \"9\"}", "{}"))).isEmpty();
+  }
 }

@@ -51,13 +51,13 @@ public final class JobTasks {
     List<String> pullSecrets = !task.imagePullSecrets().isEmpty() ? task.imagePullSecrets()
         : defaults.map(JobTaskSpec::imagePullSecrets).orElse(List.of());
     LatticeServiceSpec spec = new LatticeServiceSpec(replicas, Optional.empty(), Optional.empty(),
-        workload(task.workload(), defaults.flatMap(JobTaskSpec::workload)), Map.of(), pullSecrets, Optional.empty(),
+        merge(task.workload(), defaults.flatMap(JobTaskSpec::workload)), Map.of(), pullSecrets, Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     return new LatticeService(taskMeta, spec, Optional.empty());
   }
 
-  /** The task's workload over the default one: containers and ports as a whole, resources key by key. */
-  private static WorkloadSpec workload(Optional<WorkloadSpec> own, Optional<WorkloadSpec> fallback) {
+  /** A workload over a default one: containers and ports as a whole, resources key by key (tasks and model roles). */
+  static WorkloadSpec merge(Optional<WorkloadSpec> own, Optional<WorkloadSpec> fallback) {
     WorkloadSpec empty = new WorkloadSpec(Map.of(), Optional.empty(), Map.of());
     WorkloadSpec mine = own.orElse(empty);
     WorkloadSpec base = fallback.orElse(empty);

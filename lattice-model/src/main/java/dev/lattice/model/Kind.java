@@ -15,6 +15,7 @@ public enum Kind {
   LATTICE_EXTERNAL_SERVICE("LatticeExternalService", true, LatticeExternalService.class, "lext", true),
   LATTICE_MESH_MEMBER("LatticeMeshMember", true, LatticeMeshMember.class, "lmm", true),
   LATTICE_JOB("LatticeJob", true, LatticeJob.class, "ljob", false),
+  LATTICE_MODEL("LatticeModel", true, LatticeModel.class, "lmodel", false),
   LATTICE_CLUSTER("LatticeCluster", false, LatticeCluster.class, "lc", false),
   CLOUD_PROVIDER("CloudProvider", false, CloudProvider.class, "cp", false),
   CEDAR_POLICY("CedarPolicy", true, CedarPolicy.class, "cedar", false),

@@ -2,7 +2,7 @@ package dev.lattice.model;
 
 /** A document of one of the Lattice kinds, after reading and normalisation. */
 public sealed interface LatticeObject
-    permits LatticeService, LatticeExternalService, LatticeMeshMember, LatticeJob, LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota,
+    permits LatticeService, LatticeExternalService, LatticeMeshMember, LatticeJob, LatticeModel, LatticeCluster, CloudProvider, CedarPolicy, LatticeQuota,
         LatticeResourceClass {
 
   Kind kind();

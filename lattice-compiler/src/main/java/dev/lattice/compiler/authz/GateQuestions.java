@@ -33,14 +33,15 @@ import java.util.TreeSet;
  * (binaries beyond each container's command and exec probes); endpoints {@code host:port};
  * images the image reference when it has no {@code @sha256:} digest; wildcards {@code inbound}
  * ({@code "*"} callers) and {@code advertise}. The principal's {@code kind} is its object's kind:
- * a job's task asks as {@code LatticeJob} (named {@code <job>-<task>}).
+ * a job's task asks as {@code LatticeJob} (named {@code <job>-<task>}), a model's role as {@code
+ * LatticeModel} (named {@code <model>-<role>}, its workers {@code <model>-<role>-worker}).
  */
 final class GateQuestions {
   private final List<AskedGate> out = new ArrayList<>();
 
   static List<AskedGate> of(FleetPlan plan) {
     GateQuestions q = new GateQuestions();
-    plan.workloads().values().forEach(w -> q.workload(w, plan.jobOf(w.ref()).isPresent() ? "LatticeJob" : "LatticeService"));
+    plan.workloads().values().forEach(w -> q.workload(w, plan.kindOf(w.ref())));
     plan.members().values().stream().filter(m -> m.origin() == MemberPlan.Origin.MESH_MEMBER).forEach(q::meshMember);
     plan.externalEdges().forEach(e -> q.external(plan, e));
     plan.externals().values().stream().filter(e -> e.inlineOwner().isEmpty()).forEach(e -> q.externalWildcard(plan, e));
@@ -134,7 +135,7 @@ final class GateQuestions {
     ExternalPlan external = plan.externals().get(e.external());
     MemberPlan caller = plan.members().get(e.caller());
     String kind = caller.origin() == MemberPlan.Origin.MESH_MEMBER ? "LatticeMeshMember"
-        : plan.jobOf(e.caller()).isPresent() ? "LatticeJob" : "LatticeService";
+        : plan.kindOf(e.caller());
     Set<String> ids = new TreeSet<>();
     for (Endpoint endpoint : external.endpoints().values()) {
       ids.add(endpoint.host() + ":" + (endpoint.port() == 0 ? "*" : String.valueOf(endpoint.port())));

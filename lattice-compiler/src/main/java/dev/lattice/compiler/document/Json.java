@@ -31,6 +31,10 @@ public final class Json {
   public static final String SERVICE_LABEL = "lattice.dev/service";
   /** Pod label naming the {@code LatticeJob} a task's pod belongs to; the job's peer policies select on it. */
   public static final String JOB_LABEL = "lattice.dev/job";
+  /** Pod label naming the {@code LatticeModel} a role's pod belongs to; the model's peer policies select on it. */
+  public static final String MODEL_LABEL = "lattice.dev/model";
+  /** Pod label of a model's entry pods (the ones the Kthena router calls), naming the model. */
+  public static final String MODEL_ENTRY_LABEL = "lattice.dev/model-entry";
 
   private Json() {}
 

@@ -13,8 +13,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * Everything the emitters need, resolved: mesh members and workloads by id (a job's tasks among
- * them), the jobs, agreed edges,
+ * Everything the emitters need, resolved: mesh members and workloads by id (a job's tasks and a
+ * model's roles among them), the jobs and models, agreed edges,
  * external destinations and the edges to them, every declaration (for explanations), the
  * namespaces Lattice deploys to, and the cluster documents. Immutable; edge lookups by member are
  * indexed, so emitters stay linear in the fleet size.
@@ -32,6 +32,8 @@ public final class FleetPlan {
   private final List<GateOutcome> gates;
   private final SortedMap<ObjectRef, JobPlan> jobs;
   private final Map<ObjectRef, JobPlan> jobOfTask = new HashMap<>();
+  private final SortedMap<ObjectRef, ModelPlan> models;
+  private final Map<ObjectRef, ModelPlan> modelOfRole = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCallee = new HashMap<>();
   private final Map<ObjectRef, List<EdgePlan>> byCaller = new HashMap<>();
   private final Map<ObjectRef, List<ExternalEdgePlan>> externalByCaller = new HashMap<>();
@@ -47,8 +49,9 @@ public final class FleetPlan {
       SortedSet<String> namespaces,
       List<SourcedObject> clusters,
       SortedMap<String, CloudProvider> providers,
-      SortedMap<ObjectRef, JobPlan> jobs) {
-    this(members, workloads, edges, externals, externalEdges, declarations, namespaces, clusters, providers, jobs, List.of());
+      SortedMap<ObjectRef, JobPlan> jobs,
+      SortedMap<ObjectRef, ModelPlan> models) {
+    this(members, workloads, edges, externals, externalEdges, declarations, namespaces, clusters, providers, jobs, models, List.of());
   }
 
   private FleetPlan(
@@ -62,10 +65,13 @@ public final class FleetPlan {
       List<SourcedObject> clusters,
       SortedMap<String, CloudProvider> providers,
       SortedMap<ObjectRef, JobPlan> jobs,
+      SortedMap<ObjectRef, ModelPlan> models,
       List<GateOutcome> gates) {
     this.gates = List.copyOf(gates);
     this.jobs = Collections.unmodifiableSortedMap(jobs);
     jobs.values().forEach(j -> j.tasks().forEach(t -> jobOfTask.put(t.workload(), j)));
+    this.models = Collections.unmodifiableSortedMap(models);
+    models.values().forEach(m -> m.workloads().forEach(w -> modelOfRole.put(w, m)));
     this.members = Collections.unmodifiableSortedMap(members);
     this.workloads = Collections.unmodifiableSortedMap(workloads);
     this.edges = Collections.unmodifiableSortedSet(edges);
@@ -108,6 +114,8 @@ public final class FleetPlan {
     this.providers = plan.providers;
     this.jobs = plan.jobs;
     this.jobOfTask.putAll(plan.jobOfTask);
+    this.models = plan.models;
+    this.modelOfRole.putAll(plan.modelOfRole);
     this.byCallee.putAll(plan.byCallee);
     this.byCaller.putAll(plan.byCaller);
     this.externalByCaller.putAll(plan.externalByCaller);
@@ -162,6 +170,21 @@ public final class FleetPlan {
   /** The job whose task {@code workload} is, if it is one (a task gets pods from its job, not a Deployment). */
   public Optional<JobPlan> jobOf(ObjectRef workload) {
     return Optional.ofNullable(jobOfTask.get(workload));
+  }
+
+  /** The {@code LatticeModel}s Lattice serves, by address; their role workloads are also in {@link #workloads()}. */
+  public SortedMap<ObjectRef, ModelPlan> models() {
+    return models;
+  }
+
+  /** The model whose role {@code workload} is (entry or workers), if it is one (its pods come from Kthena, not a Deployment). */
+  public Optional<ModelPlan> modelOf(ObjectRef workload) {
+    return Optional.ofNullable(modelOfRole.get(workload));
+  }
+
+  /** The kind a workload's principal has: {@code LatticeJob} for a task, {@code LatticeModel} for a role, else {@code LatticeService}. */
+  public String kindOf(ObjectRef workload) {
+    return jobOf(workload).isPresent() ? "LatticeJob" : modelOf(workload).isPresent() ? "LatticeModel" : "LatticeService";
   }
 
   /** Agreed callers of a member, sorted by caller. */
@@ -232,6 +255,9 @@ public final class FleetPlan {
     // a job runs whole or not at all: one task refused takes the job with it
     java.util.TreeMap<ObjectRef, JobPlan> j = new java.util.TreeMap<>(jobs);
     j.values().removeIf(job -> job.tasks().stream().anyMatch(t -> !w.containsKey(t.workload())));
-    return new FleetPlan(m, w, e, x, xe, declarations, ns, clusters, providers, j, outcomes);
+    // so does a model: a role refused takes the model's ModelServing with it
+    java.util.TreeMap<ObjectRef, ModelPlan> mo = new java.util.TreeMap<>(models);
+    mo.values().removeIf(model -> model.workloads().stream().anyMatch(r -> !w.containsKey(r)));
+    return new FleetPlan(m, w, e, x, xe, declarations, ns, clusters, providers, j, mo, outcomes);
   }
 }

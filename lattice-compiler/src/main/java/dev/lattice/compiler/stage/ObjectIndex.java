@@ -29,6 +29,7 @@ public final class ObjectIndex {
   final Map<ObjectRef, SourcedObject> meshMembers = new TreeMap<>();
   final Map<ObjectRef, SourcedObject> externals = new TreeMap<>();
   final Map<ObjectRef, SourcedObject> jobs = new TreeMap<>();
+  final Map<ObjectRef, SourcedObject> models = new TreeMap<>();
   final Map<String, CloudProvider> providers = new TreeMap<>();
   final List<SourcedObject> clusters = new ArrayList<>();
   final List<SourcedObject> policies = new ArrayList<>();
@@ -69,6 +70,8 @@ public final class ObjectIndex {
         index.externals.put(ref, s);
       } else if (kind == Kind.LATTICE_JOB) {
         index.jobs.put(ref, s);
+      } else if (kind == Kind.LATTICE_MODEL) {
+        index.models.put(ref, s);
       } else if (s.object() instanceof CloudProvider p) {
         index.providers.put(p.metadata().name(), p);
       } else if (kind == Kind.LATTICE_CLUSTER) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The pure stages from sources to plan: lower jobs (each task becomes a service-shaped workload)
+ * The pure stages from sources to plan: lower jobs and models (each task or role becomes a service-shaped workload)
  * → index (duplicates) → collect declarations → resolve the agreement graph → plan workloads
  * (placeholders) → authorize. Each stage adds its diagnostics;
  * none reads the clock, the environment, files or the network.
@@ -33,7 +33,7 @@ public final class Pipeline {
    * meaningful only if {@code diagnostics} has no errors afterwards.
    */
   public FleetPlan plan(java.util.List<dev.lattice.model.SourcedObject> read, Diagnostics diagnostics) {
-    java.util.List<dev.lattice.model.SourcedObject> objects = JobLowering.lower(read);
+    java.util.List<dev.lattice.model.SourcedObject> objects = ModelLowering.lower(JobLowering.lower(read));
     ObjectIndex index = ObjectIndex.build(objects, diagnostics);
     ClusterChecks.check(index, diagnostics);
     Map<ObjectRef, MemberPlan> members = MemberPlanner.plan(index, diagnostics);
@@ -45,10 +45,11 @@ public final class Pipeline {
     Map<ObjectRef, WorkloadPlan> workloads = WorkloadPlanner.plan(index, members, externals, options, diagnostics);
     QuotaCheck.check(index, workloads, diagnostics);
     TreeSet<String> namespaces = new TreeSet<>();
-    index.services.keySet().forEach(r -> namespaces.add(r.namespace())); // a job's tasks among them
+    index.services.keySet().forEach(r -> namespaces.add(r.namespace())); // a job's tasks and a model's roles among them
     FleetPlan plan = new FleetPlan(new TreeMap<>(members), new TreeMap<>(workloads), graph.edges(),
         new TreeMap<>(externals), graph.externalEdges(), collector.declarations, namespaces, index.clusters,
-        new TreeMap<String, CloudProvider>(index.providers), JobLowering.plans(index.jobs, workloads));
+        new TreeMap<String, CloudProvider>(index.providers), JobLowering.plans(index.jobs, workloads),
+        ModelLowering.plans(index.models, workloads));
     FleetPlan authorized = authorizer.authorize(plan, objects, diagnostics);
     warnMeshMemberDnsCapture(authorized, diagnostics);
     return authorized;
@@ -82,7 +83,7 @@ public final class Pipeline {
    */
   public static Map<ObjectRef, java.util.Set<ObjectRef>> referencesOf(java.util.List<dev.lattice.model.SourcedObject> objects) {
     Diagnostics scratch = new Diagnostics();
-    java.util.List<dev.lattice.model.SourcedObject> lowered = JobLowering.lower(objects);
+    java.util.List<dev.lattice.model.SourcedObject> lowered = ModelLowering.lower(JobLowering.lower(objects));
     DeclarationCollector collector = new DeclarationCollector(ObjectIndex.build(lowered, scratch), scratch);
     collector.collect(lowered);
     return collector.named;

@@ -45,6 +45,10 @@ public final class LatticeResources {
   @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeJob") @Plural("latticejobs")
   public static class Job extends Base implements Namespaced {}
 
+  /** {@code LatticeModel}. */
+  @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeModel") @Plural("latticemodels")
+  public static class Model extends Base implements Namespaced {}
+
   /** {@code LatticeCluster} (cluster-scoped). */
   @Group("lattice.dev") @Version("v1alpha1") @Kind("LatticeCluster") @Plural("latticeclusters")
   public static class Cluster extends Base {}

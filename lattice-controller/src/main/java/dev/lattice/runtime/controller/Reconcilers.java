@@ -32,6 +32,7 @@ final class Reconcilers {
       Kind.LATTICE_EXTERNAL_SERVICE, ExternalServices::new,
       Kind.LATTICE_MESH_MEMBER, MeshMembers::new,
       Kind.LATTICE_JOB, Jobs::new,
+      Kind.LATTICE_MODEL, Models::new,
       Kind.LATTICE_CLUSTER, Clusters::new,
       Kind.CLOUD_PROVIDER, CloudProviders::new,
       Kind.CEDAR_POLICY, CedarPolicies::new,
@@ -105,6 +106,13 @@ final class Reconcilers {
   static final class Jobs extends KindReconciler<LatticeResources.Job> {
     Jobs(KindHandler handler, FleetCaches caches) {
       super(CrdKind.LATTICE_JOB, handler, caches);
+    }
+  }
+
+  /** Reconciles {@code LatticeModel} objects. */
+  static final class Models extends KindReconciler<LatticeResources.Model> {
+    Models(KindHandler handler, FleetCaches caches) {
+      super(CrdKind.LATTICE_MODEL, handler, caches);
     }
   }
 

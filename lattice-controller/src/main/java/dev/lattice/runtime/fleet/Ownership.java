@@ -64,12 +64,15 @@ public final class Ownership {
         return key.toString();
       }
     }
-    // a job's own documents are named after it, its tasks' after <job>-<task>: the longest job name that fits
+    // a job's (a model's) own documents are named after it, its tasks' (roles') after <job>-<task>
+    // (<model>-<role>[-worker]): the longest job or model name that fits
     String n = name.get();
     for (int dash = n.length(); dash > 0; dash = n.lastIndexOf('-', dash - 1)) {
-      ObjectKey key = ObjectKey.of(Kind.LATTICE_JOB, d.namespace().get(), n.substring(0, dash));
-      if (objects.contains(key)) {
-        return key.toString();
+      for (Kind k : List.of(Kind.LATTICE_JOB, Kind.LATTICE_MODEL)) {
+        ObjectKey key = ObjectKey.of(k, d.namespace().get(), n.substring(0, dash));
+        if (objects.contains(key)) {
+          return key.toString();
+        }
       }
     }
     return FLEET;

@@ -26,6 +26,7 @@ public final class CrdKind {
   public static final CrdKind LATTICE_EXTERNAL_SERVICE = of(Kind.LATTICE_EXTERNAL_SERVICE);
   public static final CrdKind LATTICE_MESH_MEMBER = of(Kind.LATTICE_MESH_MEMBER);
   public static final CrdKind LATTICE_JOB = of(Kind.LATTICE_JOB);
+  public static final CrdKind LATTICE_MODEL = of(Kind.LATTICE_MODEL);
   public static final CrdKind LATTICE_CLUSTER = of(Kind.LATTICE_CLUSTER);
   public static final CrdKind CLOUD_PROVIDER = of(Kind.CLOUD_PROVIDER);
   public static final CrdKind CEDAR_POLICY = of(Kind.CEDAR_POLICY);

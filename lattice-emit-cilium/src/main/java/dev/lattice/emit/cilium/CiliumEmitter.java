@@ -13,7 +13,8 @@ import java.util.List;
  * The L4 layer (DESIGN.md §3): one {@code CiliumNetworkPolicy} per mesh member, allowing exactly its
  * agreed edges (both ends), and, when there is any member, one {@code CiliumClusterwideNetworkPolicy}
  * that denies everything else outside the system namespaces; per job the peer policy between its
- * tasks ({@link JobPeerPolicy}); per ingress gateway its pods' policy ({@link GatewayPolicy}); and per service or task the Tetragon binary
+ * tasks ({@link JobPeerPolicy}); per ingress gateway its pods' policy ({@link GatewayPolicy}); per model the Kthena and peer
+ * policies ({@link ModelPolicy}); and per service, task or role the Tetragon binary
  * allow-list ({@link TetragonPolicy}), which warns ({@code LAT2010}) when it cannot be derived.
  */
 public final class CiliumEmitter implements Emitter {
@@ -39,15 +40,22 @@ public final class CiliumEmitter implements Emitter {
     if (plan.members().isEmpty()) {
       return documents;
     }
-    documents.add(ClusterPolicy.document());
+    documents.add(ClusterPolicy.document(!plan.models().isEmpty()));
     MemberPolicy policies = new MemberPolicy(plan);
     for (MemberPlan member : plan.members().values()) {
       documents.add(policies.of(member));
     }
     plan.jobs().values().forEach(job -> JobPeerPolicy.of(plan, job).ifPresent(documents::add));
     plan.gateways().values().forEach(g -> documents.add(GatewayPolicy.of(plan, g)));
-    plan.workloads().values().forEach(w -> TetragonPolicy.of(w, context).ifPresent(documents::add));
+    plan.models().values().forEach(model -> documents.addAll(ModelPolicy.of(plan, model)));
+    plan.workloads().values().forEach(w -> TetragonPolicy.of(w, context, downloads(plan, w)).ifPresent(documents::add));
     documents.sort(Document.ORDER);
     return documents;
+  }
+
+  /** The binaries a workload runs beyond its containers': Kthena's downloader in the init container of a model's role. */
+  private static java.util.Set<String> downloads(FleetPlan plan, dev.lattice.compiler.plan.WorkloadPlan w) {
+    return plan.modelOf(w.ref()).filter(m -> m.model().spec().modelSource().isPresent())
+        .map(m -> java.util.Set.of(dev.lattice.compiler.platform.Kthena.DOWNLOADER_BINARY)).orElse(java.util.Set.of());
   }
 }

@@ -45,6 +45,18 @@ final class ClusterPolicy {
   private ClusterPolicy() {}
 
   static Document document() {
+    return document(false);
+  }
+
+  /**
+   * The default deny; with {@code models}, Kthena's namespace is left alone too (its router and
+   * autoscaler reach the models' pods, which admit them in {@link ModelPolicy}).
+   */
+  static Document document(boolean models) {
+    java.util.TreeSet<String> exempt = new java.util.TreeSet<>(SYSTEM_NAMESPACES);
+    if (models) {
+      exempt.add(dev.lattice.compiler.platform.Kthena.NAMESPACE);
+    }
     return Json.document(MemberPolicy.API_VERSION, KIND, Optional.empty(), NAME, Map.of(), body -> {
       ObjectNode spec = body.putObject("spec");
       spec.put("description", "Lattice default deny: pods outside the system namespaces reach and are reached "
@@ -52,7 +64,7 @@ final class ClusterPolicy {
       ArrayNode terms = spec.putObject("endpointSelector").putArray("matchExpressions");
       terms.addObject().put("key", CiliumRules.NAMESPACE_LABEL).put("operator", "Exists");
       ObjectNode notIn = terms.addObject().put("key", CiliumRules.NAMESPACE_LABEL).put("operator", "NotIn");
-      notIn.set("values", Json.strings(SYSTEM_NAMESPACES));
+      notIn.set("values", Json.strings(exempt));
       spec.set("enableDefaultDeny", CiliumRules.defaultDeny());
       ArrayNode ingress = spec.putArray("ingress");
       ingress.addObject().set("fromCIDR", Json.strings(List.of(CiliumRules.AMBIENT_PROBE_CIDR)));

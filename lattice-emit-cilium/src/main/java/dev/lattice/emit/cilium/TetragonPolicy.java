@@ -40,6 +40,11 @@ final class TetragonPolicy {
   private TetragonPolicy() {}
 
   static Optional<Document> of(WorkloadPlan w, EmitContext context) {
+    return of(w, context, Set.of());
+  }
+
+  /** The allow-list of {@code w}, with {@code extra} binaries its pods run beyond its containers' (an init container's). */
+  static Optional<Document> of(WorkloadPlan w, EmitContext context, Set<String> extra) {
     Map<String, ContainerSpec> containers = new java.util.TreeMap<>(w.service().spec().workload().containers());
     containers.putAll(w.service().spec().sidecars());
     SortedSet<String> allowed = new TreeSet<>();
@@ -78,6 +83,7 @@ final class TetragonPolicy {
       }
       c.security().ifPresent(s -> allowed.addAll(s.allowedBinaries()));
     }
+    allowed.addAll(extra);
     SortedSet<String> resolved = new TreeSet<>();
     allowed.forEach(b -> resolved.addAll(b.startsWith("/") ? ExecPaths.spellings(b) : Set.of(b)));
     allowed.clear();

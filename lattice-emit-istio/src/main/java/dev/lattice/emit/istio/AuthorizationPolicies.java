@@ -7,6 +7,8 @@ import dev.lattice.compiler.document.Json;
 import dev.lattice.compiler.plan.EdgePlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.JobPlan;
+import dev.lattice.compiler.plan.ModelPlan;
+import dev.lattice.compiler.platform.Kthena;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.PortPlan;
 import java.util.List;
@@ -108,6 +110,70 @@ final class AuthorizationPolicies {
             rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(ports));
           }
         }));
+  }
+
+  /**
+   * {@code allow-kthena-<model>}: at L7, the Kthena router's identity to the model's entry pods on
+   * the routing port (it proxies every request there: volcano-sh/kthena pkg/kthena-router), and the
+   * Kthena controller manager's (the autoscaler) to the model's pods on the autoscaled roles' metric
+   * ports. Kthena's namespace must be in the ambient mesh for these identities to exist.
+   */
+  Optional<Document> allowKthena(ModelPlan model, java.util.SortedSet<Integer> metricPorts) {
+    List<MemberPlan> entries = model.roles().stream().map(r -> plan.member(r.entry())).flatMap(Optional::stream).toList();
+    if (entries.isEmpty() || !entries.stream().allMatch(MemberPlan::ambient)) {
+      return Optional.empty();
+    }
+    String name = ObjectNames.bounded("allow-kthena-" + model.ref().name());
+    return Optional.of(Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(model.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(model.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          spec.putObject("selector").set("matchLabels", Json.sortedMap(Map.of(Json.MODEL_LABEL, model.ref().name())));
+          spec.put("action", "ALLOW");
+          var rules = spec.putArray("rules");
+          ObjectNode router = rules.addObject();
+          router.putArray("from").addObject().putObject("source").set("principals",
+              Json.strings(List.of(kthenaPrincipal(Kthena.ROUTER))));
+          ObjectNode routerTo = router.putArray("to").addObject().putObject("operation");
+          routerTo.set("ports", Json.strings(List.of(String.valueOf(model.model().spec().routing().port()))));
+          if (!metricPorts.isEmpty()) {
+            ObjectNode scaler = rules.addObject();
+            scaler.putArray("from").addObject().putObject("source").set("principals",
+                Json.strings(List.of(kthenaPrincipal(Kthena.CONTROLLER))));
+            scaler.putArray("to").addObject().putObject("operation")
+                .set("ports", Json.strings(metricPorts.stream().map(String::valueOf).toList()));
+          }
+        }));
+  }
+
+  /**
+   * {@code allow-peers-<model>}: the principals of every workload of one model to the model's pods,
+   * on the KV connector's port (prefill/decode) or on every port ({@link ModelPlan#peersOnEveryPort()}:
+   * a NIXL connector, or a role with worker pods). Empty when neither applies or a workload is
+   * outside the ambient mesh.
+   */
+  Optional<Document> allowPeers(ModelPlan model) {
+    List<MemberPlan> members = model.workloads().stream().map(plan::member).flatMap(Optional::stream).toList();
+    if (members.isEmpty() || !members.stream().allMatch(MemberPlan::ambient) || !model.peers() || (!model.peersOnEveryPort() && model.kvPort().isEmpty())) {
+      return Optional.empty();
+    }
+    String name = ObjectNames.bounded("allow-peers-" + model.ref().name());
+    return Optional.of(Json.document(SECURITY, AUTHORIZATION_POLICY, Optional.of(model.ref().namespace()), name,
+        Map.of(Json.NAME_LABEL, ObjectNames.bounded(model.ref().name())), body -> {
+          ObjectNode spec = body.putObject("spec");
+          spec.putObject("selector").set("matchLabels", Json.sortedMap(Map.of(Json.MODEL_LABEL, model.ref().name())));
+          spec.put("action", "ALLOW");
+          TreeSet<String> principals = new TreeSet<>();
+          members.forEach(m -> principals.add(m.principal(trustDomain)));
+          ObjectNode rule = spec.putArray("rules").addObject();
+          rule.putArray("from").addObject().putObject("source").set("principals", Json.strings(principals));
+          if (!model.peersOnEveryPort()) {
+            rule.putArray("to").addObject().putObject("operation").set("ports", Json.strings(List.of(String.valueOf(model.kvPort().get()))));
+          }
+        }));
+  }
+
+  private String kthenaPrincipal(String serviceAccount) {
+    return trustDomain + "/ns/" + Kthena.NAMESPACE + "/sa/" + serviceAccount;
   }
 
   /**

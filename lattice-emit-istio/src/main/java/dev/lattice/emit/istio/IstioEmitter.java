@@ -85,6 +85,10 @@ public final class IstioEmitter implements Emitter {
     }
     plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));
     plan.gateways().values().forEach(g -> documents.addAll(GatewayDocuments.of(g)));
+    for (var model : plan.models().values()) {
+      policies.allowKthena(model, model.scrapedPorts()).ifPresent(documents::add);
+      policies.allowPeers(model).ifPresent(documents::add);
+    }
     TreeSet<ObjectRef> reached = new TreeSet<>();
     for (ExternalEdgePlan edge : plan.externalEdges()) {
       reached.add(edge.external());

@@ -26,7 +26,9 @@ import java.util.Set;
  * asked for — PodDisruptionBudget (replicas ≥ 2), KEDA ScaledObject (autoscaling max above
  * replicas), Flagger Canary ({@code deploy.strategy: canary}) and VMServiceScrape (a port named
  * {@code metrics}); for every {@code LatticeJob} the Volcano Job or CronJob that runs its tasks
- * ({@link VolcanoJob}; a task gets a service's documents but for the Deployment and PodDisruptionBudget); plus a Namespace per namespace with {@code istio.io/dataplane-mode: ambient}.
+ * ({@link VolcanoJob}; a task gets a service's documents but for the Deployment and PodDisruptionBudget); for every
+ * {@code LatticeModel} the Kthena ModelServing, ModelServer, ModelRoutes, AutoscalingPolicies and model cache
+ * ({@link KthenaModel}; a role's workloads are documented as a task's); plus a Namespace per namespace with {@code istio.io/dataplane-mode: ambient}.
  * Names: every derived object is named after the service; see {@link Names}.
  */
 public final class KubernetesEmitter implements Emitter {
@@ -46,7 +48,11 @@ public final class KubernetesEmitter implements Emitter {
       EmittedKind.namespaced("external-secrets.io/v1", "ExternalSecret", "externalsecrets"),
       EmittedKind.namespaced("batch.volcano.sh/v1alpha1", "Job", "jobs"),
       EmittedKind.namespaced("batch.volcano.sh/v1alpha1", "CronJob", "cronjobs"),
-      EmittedKind.namespaced("scheduling.volcano.sh/v1beta1", "PodGroup", "podgroups"));
+      EmittedKind.namespaced("scheduling.volcano.sh/v1beta1", "PodGroup", "podgroups"),
+      EmittedKind.namespaced("workload.serving.volcano.sh/v1alpha1", "ModelServing", "modelservings"),
+      EmittedKind.namespaced("workload.serving.volcano.sh/v1alpha1", "AutoscalingPolicy", "autoscalingpolicies"),
+      EmittedKind.namespaced("networking.serving.volcano.sh/v1alpha1", "ModelServer", "modelservers"),
+      EmittedKind.namespaced("networking.serving.volcano.sh/v1alpha1", "ModelRoute", "modelroutes"));
 
   @Override
   public List<EmittedKind> kinds() {
@@ -66,9 +72,10 @@ public final class KubernetesEmitter implements Emitter {
           Map.of("istio.io/dataplane-mode", "ambient"), body -> { })));
     }
     Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
-    plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent(), plan.callsExternalNames(w.ref()), context, out,
-        taskTemplates));
+    plan.workloads().values().forEach(w -> emitWorkload(w, plan.jobOf(w.ref()).isPresent() || plan.modelOf(w.ref()).isPresent(),
+        plan.callsExternalNames(w.ref()), context, out, taskTemplates));
     plan.jobs().values().forEach(job -> out.add(VolcanoJob.of(job, taskTemplates)));
+    plan.models().values().forEach(model -> out.addAll(KthenaModel.of(model, taskTemplates, plan.workloads())));
     return out;
   }
 

@@ -66,6 +66,13 @@ public final class Codes {
   public static final String UNCOMPILED_FRAMEWORK = "LAT1053";
   /** More than one {@code type: gpu} resource in one workload. */
   public static final String GPU_RESOURCES = "LAT1054";
+  // LAT1055-LAT1057: models (issue 20)
+  /** A model's roles that Kthena cannot serve: an unknown role, {@code serving} beside prefill/decode, one of prefill/decode alone, workers without a workload. */
+  public static final String MODEL_ROLES = "LAT1055";
+  /** A model's routing that does not fit its roles: disaggregation without a KV connector port, a route without rules or targets, a bad port. */
+  public static final String MODEL_ROUTING = "LAT1056";
+  /** A model source Lattice cannot compile: an unknown {@code uri} scheme, a {@code cacheUri} that is not {@code pvc://}, both a cache size and a cache URI. */
+  public static final String MODEL_SOURCE = "LAT1057";
   /** The older snake_case lattice.io/v1alpha1 form (warning naming the canonical spelling). */
   public static final String SNAKE_CASE_FORM = "LAT1102";
 

@@ -26,7 +26,8 @@ public final class DocumentValidator {
   public void validate(SourcedObject sourced) {
     Findings f = new Findings(diagnostics, sourced.sources());
     LatticeObject o = sourced.object();
-    metadata(f, o.metadata(), o instanceof LatticeService || o instanceof dev.lattice.model.LatticeJob, o.kind().namespaced());
+    metadata(f, o.metadata(), o instanceof LatticeService || o instanceof dev.lattice.model.LatticeJob
+        || o instanceof dev.lattice.model.LatticeModel, o.kind().namespaced());
     if (o instanceof LatticeService s) {
       new ServiceValidator(f).validate(s);
       s.spec().environment().ifPresent(env -> uncompiledEnvironment(f, "service", env));
@@ -35,6 +36,8 @@ public final class DocumentValidator {
       e.spec().environment().ifPresent(env -> uncompiledEnvironment(f, "external service", env));
     } else if (o instanceof dev.lattice.model.LatticeJob) {
       new JobValidator(f, diagnostics).validate(sourced);
+    } else if (o instanceof dev.lattice.model.LatticeModel) {
+      new ModelValidator(f, diagnostics).validate(sourced);
     } else if (o instanceof LatticeMeshMember m) {
       new MeshValidator(f).validate(m);
     } else if (o instanceof LatticeCluster c) {

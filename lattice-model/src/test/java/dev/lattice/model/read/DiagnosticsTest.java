@@ -96,7 +96,7 @@ class DiagnosticsTest extends DiagnosticCases {
 
   @Test
   void lat1005UnsupportedKindIsAWarning() {
-    ReadResult r = read("apiVersion: lattice.dev/v1alpha1\nkind: LatticeModel\nmetadata:\n  name: x\n");
+    ReadResult r = read("apiVersion: lattice.dev/v1alpha1\nkind: LatticePackage\nmetadata:\n  name: x\n");
     assertThat(r.hasErrors()).isFalse();
     assertThat(r.objects()).isEmpty();
     assertAt(single(r, Codes.UNSUPPORTED_KIND), Severity.WARNING, 2, 7, "kind");

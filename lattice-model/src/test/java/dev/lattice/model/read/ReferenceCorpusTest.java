@@ -30,8 +30,10 @@ class ReferenceCorpusTest {
     List<String> unsupported = result.diagnostics().stream()
         .filter(d -> d.code().equals(Codes.UNSUPPORTED_KIND)).map(Diagnostic::message).toList();
     assertThat(unsupported).noneMatch(m -> m.contains("LatticeJob")).anyMatch(m -> m.contains("InfraProvider"))
-        .anyMatch(m -> m.contains("LatticeModel")).anyMatch(m -> m.contains("LatticePackage"));
+        .noneMatch(m -> m.contains("LatticeModel")).anyMatch(m -> m.contains("LatticePackage"));
     assertThat(result.objects()).filteredOn(o -> o.object() instanceof dev.lattice.model.LatticeJob)
         .as("the reference's batch, cron and training jobs").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(result.objects()).filteredOn(o -> o.object() instanceof dev.lattice.model.LatticeModel)
+        .as("the reference's prefill/decode model").isNotEmpty();
   }
 }

@@ -144,6 +144,33 @@ public final class Explainer {
     return plan;
   }
 
+  /** The Kthena components {@link #explainFromKthena} knows: the router and the controller manager (the autoscaler). */
+  public static final List<String> KTHENA_SOURCES = List.of(dev.lattice.compiler.platform.Kthena.ROUTER,
+      dev.lattice.compiler.platform.Kthena.CONTROLLER);
+
+  /**
+   * Explains traffic from a Kthena component ({@code kthena-router}, {@code
+   * kthena-controller-manager}: its pod in Kthena's namespace, in the ambient mesh, with its
+   * ServiceAccount) to a member: a model's pods admit the router on the routing port and the
+   * autoscaler on the autoscaled roles' metric ports; nothing else does.
+   */
+  public Explanation explainFromKthena(String component, ObjectRef to, Optional<Integer> port) {
+    if (!KTHENA_SOURCES.contains(component)) {
+      throw new IllegalArgumentException("unknown Kthena component: " + component + " (" + KTHENA_SOURCES + ")");
+    }
+    MemberPlan callee = plan.member(to).orElseThrow(() -> new IllegalArgumentException(to + " is not a service or mesh member"));
+    Workload from = new Workload(dev.lattice.compiler.platform.Kthena.NAMESPACE, component,
+        dev.lattice.compiler.platform.Kthena.podLabels(component), component, true, List.of());
+    List<String> reasons = new ArrayList<>();
+    plan.modelOf(to).ifPresentOrElse(m -> reasons.add(to + " serves model " + m.ref() + ": it admits "
+        + (component.equals(dev.lattice.compiler.platform.Kthena.ROUTER) ? "the Kthena router on port " + m.model().spec().routing().port()
+            : "the Kthena autoscaler on its autoscaled roles' metric ports")
+        + " (model-kthena-" + m.ref().name() + ", allow-kthena-" + m.ref().name() + ")"),
+        () -> reasons.add(to + " is not a role of a LatticeModel: Kthena has no way in"));
+    return byPort(dev.lattice.compiler.platform.Kthena.NAMESPACE + "/" + component, callee, port, reasons,
+        p -> simulator.l4(from, workload(callee), p), p -> simulator.l7(from, workload(callee), p));
+  }
+
   /** Explains a member-to-member or member-to-external connection. */
   public Explanation explain(ObjectRef from, ObjectRef to, Optional<Integer> port) {
     MemberPlan caller = plan.member(from).orElseThrow(() -> new IllegalArgumentException(from + " is not a service or mesh member"));
@@ -238,6 +265,10 @@ public final class Explainer {
           + " without an agreement (job-peers-" + job.get().ref().name() + ", allow-peers-" + job.get().ref().name() + ")");
       return out;
     }
+    var model = plan.modelOf(from).filter(m -> plan.modelOf(to).map(k -> k.ref().equals(m.ref())).orElse(false));
+    model.filter(m -> m.peers()).ifPresent(m -> out.add("both serve model " + m.ref()
+        + ": its pods reach each other " + (m.peersOnEveryPort() ? "on every port (workers, or a NIXL KV connector)"
+            : "on the KV connector's port " + m.kvPort().orElse(0)) + " without an agreement (model-peers-" + m.ref().name() + ", allow-peers-" + m.ref().name() + ")"));
     boolean calls = false;
     boolean accepts = false;
     for (Declaration d : plan.declarations()) {
@@ -263,10 +294,19 @@ public final class Explainer {
     return out;
   }
 
-  /** A member's pod as the policies see it; a job's task's pods also carry the job's label. */
+  /**
+   * A member's pod as the policies see it; a job's task's pods also carry the job's label, a
+   * model's role's pods the model's (and its entry pods the entry label), as their templates give them.
+   */
   private Workload workload(MemberPlan m) {
     java.util.Map<String, String> labels = new java.util.TreeMap<>(m.selector());
     plan.jobOf(m.ref()).ifPresent(job -> labels.put(dev.lattice.compiler.document.Json.JOB_LABEL, job.ref().name()));
+    plan.modelOf(m.ref()).ifPresent(model -> {
+      labels.put(dev.lattice.compiler.document.Json.MODEL_LABEL, model.ref().name());
+      if (model.roles().stream().anyMatch(r -> r.entry().equals(m.ref()))) {
+        labels.put(dev.lattice.compiler.document.Json.MODEL_ENTRY_LABEL, model.ref().name());
+      }
+    });
     return new Workload(m.ref().namespace(), m.ref().name(), labels, m.serviceAccount(), m.ambient(), m.targetPorts());
   }
 }

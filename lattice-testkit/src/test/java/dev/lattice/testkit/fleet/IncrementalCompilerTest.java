@@ -146,7 +146,7 @@ class IncrementalCompilerTest {
 
   @Test
   void aReadWarningThatMovesWithoutAnyObjectChangingIsReportedWhereItIsNow() {
-    String job = "apiVersion: lattice.dev/v1alpha1\nkind: LatticeModel\nmetadata: {name: nightly, namespace: shop}\nspec: {}\n";
+    String job = "apiVersion: lattice.dev/v1alpha1\nkind: LatticePackage\nmetadata: {name: nightly, namespace: shop}\nspec: {}\n";
     IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
     ParsedFiles files = fleet().with("job.yaml", job);
     Compilation first = inc.compile(files.sources());
