@@ -38,6 +38,7 @@ public final class PlatformNamespaces {
   private static final Map<String, String> ADDONS = Collections.unmodifiableMap(new TreeMap<>(Map.ofEntries(
       Map.entry("cilium", "kube-system"),
       Map.entry("cert-manager", "cert-manager"),
+      Map.entry("volcano", "volcano-system"),
       Map.entry("aws-cloud-controller-manager", "kube-system"),
       Map.entry("aws-ebs-csi-driver", "kube-system"),
       Map.entry("openstack-cloud-controller-manager", "kube-system"),

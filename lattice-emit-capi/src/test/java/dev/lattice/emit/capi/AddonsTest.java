@@ -22,7 +22,7 @@ class AddonsTest {
   void defaultsAreCiliumTheAmbientMeshAndMonitoring() {
     List<Document> docs = Fixtures.documents(Fixtures.docker("kubeadm"));
     assertThat(AddonDocs.releaseNames(docs)).containsExactly(
-        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "external-secrets", "flagger", "tetragon", "cert-manager", "victoria-metrics", "keda", "metrics-server", "velero");
+        "cilium", "istio-base", "istiod", "istio-cni", "ztunnel", "external-secrets", "flagger", "tetragon", "cert-manager", "volcano", "victoria-metrics", "keda", "metrics-server", "velero");
     JsonNode crs = Docs.one(docs, "ClusterResourceSet");
     assertThat(crs.at("/metadata/name").asText()).isEqualTo("dev-addons");
     assertThat(crs.at("/metadata/namespace").asText()).isEqualTo("capi-dev");
@@ -38,7 +38,7 @@ class AddonsTest {
   void flagsAddAndRemoveGroups() {
     List<Document> all = Fixtures.documents(Fixtures.docker("rke2") + ALL);
     assertThat(AddonDocs.releaseNames(all)).containsExactly("cilium", "istio-base", "istiod", "istio-cni", "ztunnel",
-        "external-secrets", "flagger", "tetragon", "cert-manager", "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "metrics-server", "velero");
+        "external-secrets", "flagger", "tetragon", "cert-manager", "volcano", "node-feature-discovery", "nvidia-device-plugin", "hami", "victoria-metrics", "keda", "metrics-server", "velero");
     assertThat(AddonDocs.release(all, "victoria-metrics").at("/spec/values/vmsingle/enabled").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "velero").at("/spec/valuesFrom/0/optional").asBoolean()).isTrue();
     assertThat(AddonDocs.release(all, "hami").at("/spec/values/scheduler/kubeScheduler/imageTag").asText()).isEqualTo("v1.32.0");

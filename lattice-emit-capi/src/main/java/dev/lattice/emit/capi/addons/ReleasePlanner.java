@@ -57,6 +57,9 @@ final class ReleasePlanner {
       ObjectNode certManager = Json.object();
       certManager.putObject("crds").put("enabled", true);
       add("cert-manager", "mesh", certManager, CILIUM);
+      // the scheduler of LatticeJob's Volcano Jobs and of topology-aware pods (schedulerName: volcano);
+      // its admission webhook lives in volcano-system, which the default deny exempts
+      add("volcano", "mesh", Json.object(), CILIUM);
     }
     if (selection.gpu()) {
       add("node-feature-discovery", "gpu", nfd(), CILIUM);
