@@ -170,37 +170,11 @@ class JobPolicyPropertyTest {
       for (var task : job.taskPorts().entrySet()) {
         String workload = job.name() + "-" + task.getKey();
         y.append("    ").append(task.getKey()).append(":\n      replicas: ").append(replicas++).append("\n      workload:\n");
-        y.append(workload(workload, task.getValue(), calls, accepts, "        "));
+        y.append(AgreementYaml.workload(workload, task.getValue(), calls, accepts, "        "));
       }
       files.put(job.name() + ".yaml", y.toString());
     }
-    for (int s = 0; s < services; s++) {
-      String name = "svc" + s;
-      files.put(name + ".yaml", "apiVersion: lattice.dev/v1alpha1\nkind: LatticeService\nmetadata: {name: " + name
-          + ", namespace: " + NS + "}\nspec:\n  workload:\n" + workload(name, List.of(8000 + s), calls, accepts, "    "));
-    }
+    AgreementYaml.services(files, services, NS, calls, accepts);
     return files;
-  }
-
-  private static String workload(String name, List<Integer> ports, Map<String, Set<String>> calls,
-      Map<String, Set<String>> accepts, String indent) {
-    StringBuilder y = new StringBuilder();
-    y.append(indent).append("containers: {main: {image: ghcr.io/example/").append(name).append(":1, command: [/app/run]}}\n");
-    if (!ports.isEmpty()) {
-      y.append(indent).append("service:\n").append(indent).append("  ports:\n");
-      ports.forEach(p -> y.append(indent).append("    p").append(p).append(": {port: ").append(p).append("}\n"));
-    }
-    Set<String> out = calls.getOrDefault(name, Set.of());
-    Set<String> in = accepts.getOrDefault(name, Set.of());
-    if (!out.isEmpty() || !in.isEmpty()) {
-      y.append(indent).append("resources:\n");
-      TreeSet<String> peers = new TreeSet<>(out);
-      peers.addAll(in);
-      for (String peer : peers) {
-        String direction = out.contains(peer) && in.contains(peer) ? "both" : out.contains(peer) ? "outbound" : "inbound";
-        y.append(indent).append("  ").append(peer).append(": {type: service, direction: ").append(direction).append("}\n");
-      }
-    }
-    return y.toString();
   }
 }

@@ -231,10 +231,10 @@ class ModelPolicyPropertyTest {
         String entry = m.name() + "-" + role;
         y.append("    ").append(role).append(":\n      replicas: 1\n      entryWorkload:\n");
         boolean last = r == roles.size() - 1;
-        y.append(workload(entry, m.autoscaled() && last ? List.of(m.metricPort()) : List.of(), calls, accepts, "        "));
+        y.append(AgreementYaml.workload(entry, m.autoscaled() && last ? List.of(m.metricPort()) : List.of(), calls, accepts, "        "));
         if (m.workers() && r == 0) {
           y.append("      workerReplicas: 1\n      workerWorkload:\n");
-          y.append(workload(entry + "-worker", List.of(), calls, accepts, "        "));
+          y.append(AgreementYaml.workload(entry + "-worker", List.of(), calls, accepts, "        "));
         }
         if (m.autoscaled() && last) {
           y.append("      autoscaling: {max: 3, metrics: [{metric: kv_cache_usage, target: 0.8, port: ").append(m.metricPort()).append("}]}\n");
@@ -242,33 +242,7 @@ class ModelPolicyPropertyTest {
       }
       files.put(m.name() + ".yaml", y.toString());
     }
-    for (int s = 0; s < services; s++) {
-      String name = "svc" + s;
-      files.put(name + ".yaml", "apiVersion: lattice.dev/v1alpha1\nkind: LatticeService\nmetadata: {name: " + name
-          + ", namespace: " + NS + "}\nspec:\n  workload:\n" + workload(name, List.of(8000 + s), calls, accepts, "    "));
-    }
+    AgreementYaml.services(files, services, NS, calls, accepts);
     return files;
-  }
-
-  private static String workload(String name, List<Integer> ports, Map<String, Set<String>> calls,
-      Map<String, Set<String>> accepts, String indent) {
-    StringBuilder y = new StringBuilder();
-    y.append(indent).append("containers: {main: {image: ghcr.io/example/").append(name).append(":1, command: [/app/run]}}\n");
-    if (!ports.isEmpty()) {
-      y.append(indent).append("service:\n").append(indent).append("  ports:\n");
-      ports.forEach(p -> y.append(indent).append("    p").append(p).append(": {port: ").append(p).append("}\n"));
-    }
-    Set<String> out = calls.getOrDefault(name, Set.of());
-    Set<String> in = accepts.getOrDefault(name, Set.of());
-    if (!out.isEmpty() || !in.isEmpty()) {
-      y.append(indent).append("resources:\n");
-      TreeSet<String> peers = new TreeSet<>(out);
-      peers.addAll(in);
-      for (String peer : peers) {
-        String direction = out.contains(peer) && in.contains(peer) ? "both" : out.contains(peer) ? "outbound" : "inbound";
-        y.append(indent).append("  ").append(peer).append(": {type: service, direction: ").append(direction).append("}\n");
-      }
-    }
-    return y.toString();
   }
 }
