@@ -114,7 +114,9 @@ public final class LatticeCompiler {
     List<List<Document>> byEmitter = new ArrayList<>();
     for (Emitter emitter : emitters) {
       List<Document> emitted = emitter.emit(plan, context);
-      emitted.forEach(d -> declared(emitter, d));
+      java.util.Set<String> kinds = new java.util.HashSet<>();
+      emitter.kinds().forEach(k -> kinds.add(kindKey(k.apiVersion(), k.kind(), k.namespaced())));
+      emitted.forEach(d -> declared(emitter, kinds, d));
       byEmitter.add(emitted);
       documents.addAll(emitted);
     }
@@ -131,12 +133,15 @@ public final class LatticeCompiler {
   }
 
   /** Fails on a document whose kind its emitter did not declare, or whose scope contradicts the declaration. */
-  private static void declared(Emitter emitter, Document d) {
-    boolean ok = emitter.kinds().stream().anyMatch(k -> k.is(d.apiVersion(), d.kind()) && k.namespaced() == d.namespace().isPresent());
-    if (!ok) {
+  private static void declared(Emitter emitter, java.util.Set<String> kinds, Document d) {
+    if (!kinds.contains(kindKey(d.apiVersion(), d.kind(), d.namespace().isPresent()))) {
       throw new IllegalStateException("the " + emitter.name() + " emitter produced " + d.apiVersion() + " " + d.kind()
           + (d.namespace().isPresent() ? " (namespaced)" : " (cluster-scoped)") + " without declaring it in kinds()");
     }
+  }
+
+  private static String kindKey(String apiVersion, String kind, boolean namespaced) {
+    return apiVersion + ' ' + kind + (namespaced ? " n" : " c");
   }
 
   /**

@@ -13,10 +13,17 @@ import java.util.Optional;
 public record Document(String apiVersion, String kind, Optional<String> namespace, String name, ObjectNode body) {
 
   /** The output order: (apiVersion, kind, namespace, name); cluster-scoped documents first in a kind. */
-  public static final Comparator<Document> ORDER = Comparator.comparing(Document::apiVersion)
-      .thenComparing(Document::kind)
-      .thenComparing(d -> d.namespace().orElse(""))
-      .thenComparing(Document::name);
+  public static final Comparator<Document> ORDER = (a, b) -> {
+    // (apiVersion, kind, namespace or "", name), written out: the compiler sorts every document it derives
+    int c = a.apiVersion().compareTo(b.apiVersion());
+    if (c == 0) {
+      c = a.kind().compareTo(b.kind());
+    }
+    if (c == 0) {
+      c = a.namespace().orElse("").compareTo(b.namespace().orElse(""));
+    }
+    return c != 0 ? c : a.name().compareTo(b.name());
+  };
 
   public Document {
     Objects.requireNonNull(apiVersion, "apiVersion");

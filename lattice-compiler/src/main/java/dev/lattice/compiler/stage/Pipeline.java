@@ -98,6 +98,9 @@ public final class Pipeline {
     for (var edge : graph.edges()) {
       MemberPlan caller = members.get(edge.caller());
       MemberPlan callee = members.get(edge.callee());
+      if (caller.ambient() || !callee.ambient()) {
+        continue; // only a caller outside the mesh meets STRICT mTLS (the port lists are computed only then)
+      }
       List<Integer> plaintext = callee.plaintextTcpPorts();
       List<Integer> refused = callee.tcpTargetPorts().stream().filter(p -> !plaintext.contains(p)).toList();
       if (!caller.ambient() && callee.ambient() && !refused.isEmpty()) {
