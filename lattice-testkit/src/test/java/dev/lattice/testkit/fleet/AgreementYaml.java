@@ -13,6 +13,41 @@ import java.util.TreeSet;
 final class AgreementYaml {
   private AgreementYaml() {}
 
+  /**
+   * Who declared what: {@code calls} (a's outbound halves by caller), {@code accepts} (b's inbound
+   * halves by callee) and the pairs where both halves were drawn.
+   */
+  record Agreements(Map<String, Set<String>> calls, Map<String, Set<String>> accepts, Set<List<String>> agreed) {}
+
+  /**
+   * For every ordered pair of pods that {@code eligible} admits, draws one of four outcomes from
+   * {@code random}: neither half, the caller's, the callee's, or both (an agreement).
+   */
+  static <P> Agreements draw(java.util.Random random, List<P> pods, java.util.function.Function<P, String> name,
+      java.util.function.BiPredicate<P, P> eligible) {
+    Map<String, Set<String>> calls = new java.util.LinkedHashMap<>();
+    Map<String, Set<String>> accepts = new java.util.LinkedHashMap<>();
+    Set<List<String>> agreed = new java.util.HashSet<>();
+    for (P a : pods) {
+      for (P b : pods) {
+        if (a == b || !eligible.test(a, b)) {
+          continue;
+        }
+        int halves = random.nextInt(4);
+        if ((halves & 1) != 0) {
+          calls.computeIfAbsent(name.apply(a), k -> new TreeSet<>()).add(name.apply(b));
+        }
+        if ((halves & 2) != 0) {
+          accepts.computeIfAbsent(name.apply(b), k -> new TreeSet<>()).add(name.apply(a));
+        }
+        if (halves == 3) {
+          agreed.add(List.of(name.apply(a), name.apply(b)));
+        }
+      }
+    }
+    return new Agreements(calls, accepts, agreed);
+  }
+
   /** A workload block at {@code indent}: one container, ports {@code p<port>}, its agreements. */
   static String workload(String name, List<Integer> ports, Map<String, Set<String>> calls, Map<String, Set<String>> accepts,
       String indent) {

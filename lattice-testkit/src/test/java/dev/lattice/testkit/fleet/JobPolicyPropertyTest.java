@@ -13,7 +13,6 @@ import dev.lattice.testkit.sim.SimulatorOptions;
 import dev.lattice.testkit.sim.Verdict;
 import dev.lattice.testkit.sim.Workload;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,26 +66,10 @@ class JobPolicyPropertyTest {
         pods.add(new Pod("svc" + s, null, List.of(8000 + s)));
       }
       // each ordered pair of different workloads: nothing, the caller's half, the callee's half, or both
-      Map<String, Set<String>> calls = new LinkedHashMap<>();
-      Map<String, Set<String>> accepts = new LinkedHashMap<>();
-      Set<List<String>> agreed = new HashSet<>();
-      for (Pod a : pods) {
-        for (Pod b : pods) {
-          if (a == b || b.ports().isEmpty() || (a.job() != null && a.job().equals(b.job()))) {
-            continue;
-          }
-          int halves = random.nextInt(4);
-          if ((halves & 1) != 0) {
-            calls.computeIfAbsent(a.name(), k -> new TreeSet<>()).add(b.name());
-          }
-          if ((halves & 2) != 0) {
-            accepts.computeIfAbsent(b.name(), k -> new TreeSet<>()).add(a.name());
-          }
-          if (halves == 3) {
-            agreed.add(List.of(a.name(), b.name()));
-          }
-        }
-      }
+      AgreementYaml.Agreements drawn = AgreementYaml.draw(random, pods, Pod::name, (a, b) -> !b.ports().isEmpty() && (a.job() == null || !a.job().equals(b.job())));
+      Map<String, Set<String>> calls = drawn.calls();
+      Map<String, Set<String>> accepts = drawn.accepts();
+      Set<List<String>> agreed = drawn.agreed();
       Map<String, String> files = render(jobs, services, calls, accepts);
       Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(files));
       assertThat(c.hasErrors()).as(context + "\n" + c.diagnostics().stream().map(Diagnostic::render)
