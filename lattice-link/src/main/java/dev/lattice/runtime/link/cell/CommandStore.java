@@ -29,27 +29,30 @@ public interface CommandStore {
 
   /** A store that keeps nothing (the books live in the cell's memory only). */
   static CommandStore none() {
-    return new CommandStore() {
-      @Override
-      public Set<String> clusters() {
-        return Set.of();
-      }
+    return new Empty();
+  }
 
-      @Override
-      public List<Command> pending(String cluster) {
-        return List.of();
-      }
+  /** Keeps nothing; a test overrides what it records. */
+  class Empty implements CommandStore {
+    @Override
+    public Set<String> clusters() {
+      return Set.of();
+    }
 
-      @Override
-      public List<CommandResult> results(String cluster) {
-        return List.of();
-      }
+    @Override
+    public List<Command> pending(String cluster) {
+      return List.of();
+    }
 
-      @Override
-      public void submitted(String cluster, Command command) {}
+    @Override
+    public List<CommandResult> results(String cluster) {
+      return List.of();
+    }
 
-      @Override
-      public void completed(String cluster, CommandResult result) {}
-    };
+    @Override
+    public void submitted(String cluster, Command command) {}
+
+    @Override
+    public void completed(String cluster, CommandResult result) {}
   }
 }

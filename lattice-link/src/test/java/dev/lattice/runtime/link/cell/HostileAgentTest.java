@@ -149,28 +149,7 @@ class HostileAgentTest {
   @Test
   void theCellKeepsAtMostTheLimitOfResultsPerChildAndForgetsTheOldestInItsStore() {
     List<String> forgotten = new CopyOnWriteArrayList<>();
-    CommandStore recording = new CommandStore() {
-      @Override
-      public java.util.Set<String> clusters() {
-        return java.util.Set.of();
-      }
-
-      @Override
-      public List<Command> pending(String cluster) {
-        return List.of();
-      }
-
-      @Override
-      public List<CommandResult> results(String cluster) {
-        return List.of();
-      }
-
-      @Override
-      public void submitted(String cluster, Command command) {}
-
-      @Override
-      public void completed(String cluster, CommandResult result) {}
-
+    CommandStore recording = new CommandStore.Empty() {
       @Override
       public void forgotten(String cluster, String commandId) {
         forgotten.add(commandId);
