@@ -1,11 +1,11 @@
 package dev.lattice.bench;
 
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.IncrementalCompiler;
+import dev.lattice.compiler.incremental.IncrementalCompiler;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.testkit.bench.BenchFleet;
 import dev.lattice.testkit.bench.CountingWriter;
 import dev.lattice.testkit.bench.JacksonFloor;

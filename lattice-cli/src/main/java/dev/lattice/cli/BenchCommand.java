@@ -3,8 +3,8 @@ package dev.lattice.cli;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.testkit.bench.BenchFleet;
 import dev.lattice.testkit.bench.CountingWriter;
@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     stages.put("JSON-only (Jackson)", () -> JacksonFloor.json(documents, sink));
     stages.put("recompile after 1 edit (full)", () -> consumed += compiler.compile(edited).documents().size());
     // incremental: the edit, then its undo, each from the other's kept output
-    dev.lattice.compiler.IncrementalCompiler incremental = new dev.lattice.compiler.IncrementalCompiler(compiler);
+    dev.lattice.compiler.incremental.IncrementalCompiler incremental = new dev.lattice.compiler.incremental.IncrementalCompiler(compiler);
     Sources editedInPlace = bench.editedFrom(sources);
     incremental.compile(sources);
     String incrementalCheck = checkIncremental(incremental, editedInPlace, compiler.compile(edited));
@@ -171,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Says whether the incremental recompile of the edit was incremental and equal to a full compile of it. */
-  private static String checkIncremental(dev.lattice.compiler.IncrementalCompiler incremental, Sources edited, Compilation full) {
+  private static String checkIncremental(dev.lattice.compiler.incremental.IncrementalCompiler incremental, Sources edited, Compilation full) {
     Compilation got = incremental.compile(edited);
     var how = incremental.lastRecompile();
     boolean same = got.documents().equals(full.documents()) && got.diagnostics().equals(full.diagnostics());

@@ -2,8 +2,8 @@ package dev.lattice.cli;
 
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.spi.CompilerOptions;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.conformance.KubernetesValidator;
 import dev.lattice.conformance.Violation;
 import java.io.IOException;

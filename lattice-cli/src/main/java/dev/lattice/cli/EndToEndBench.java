@@ -2,7 +2,7 @@ package dev.lattice.cli;
 
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.testkit.bench.BenchFleet;
 import dev.lattice.testkit.bench.CountingWriter;
 import java.io.IOException;

@@ -46,8 +46,18 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** Documents are shared by the compiler, the emitters, the runtime and the command line, so they know none of them. */
   @Test
-  void compilerDependsOnlyOnTheModel() {
+  void documentsDependOnNoOtherLatticeModule() {
+    noClasses().that().resideInAPackage("dev.lattice.document..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.lattice.model..", "dev.lattice.compiler..",
+            "dev.lattice.emit..", "dev.lattice.cli..", "dev.lattice.testkit..", "dev.lattice.runtime..",
+            "dev.lattice.conformance..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void compilerDependsOnlyOnTheModelAndDocuments() {
     noClasses().that().resideInAPackage("dev.lattice.compiler..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.lattice.emit..", "dev.lattice.cli..",
             "dev.lattice.testkit..", "dev.lattice.runtime..")
@@ -73,14 +83,15 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.lattice.model..", "dev.lattice.compiler..",
             "dev.lattice.emit..", "dev.lattice.cli..", "dev.lattice.testkit..", "dev.lattice.runtime..")
         .check(CLASSES);
-    noClasses().that().resideInAnyPackage("dev.lattice.model..", "dev.lattice.compiler..", "dev.lattice.emit..")
+    noClasses().that().resideInAnyPackage("dev.lattice.model..", "dev.lattice.document..", "dev.lattice.compiler..",
+            "dev.lattice.emit..")
         .should().dependOnClassesThat().resideInAPackage("dev.lattice.conformance..")
         .check(CLASSES);
   }
 
   @Test
   void compilerAndEmittersDoNoIoAndUseNoClockOrRandomness() {
-    noClasses().that().resideInAnyPackage("dev.lattice.compiler..", "dev.lattice.emit..")
+    noClasses().that().resideInAnyPackage("dev.lattice.document..", "dev.lattice.compiler..", "dev.lattice.emit..")
         .should().dependOnClassesThat(IO)
         .orShould().dependOnClassesThat(CLOCK_OR_RANDOM)
         .orShould().callMethod(System.class, "currentTimeMillis")

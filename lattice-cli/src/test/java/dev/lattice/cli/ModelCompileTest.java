@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ class ModelCompileTest {
   }
 
   private static JsonNode body(Compilation c, String kind, String name) {
-    return c.documents().stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).map(Document::body)
+    return c.documents().stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).map(Document::json)
         .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 }

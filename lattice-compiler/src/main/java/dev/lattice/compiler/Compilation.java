@@ -1,7 +1,7 @@
 package dev.lattice.compiler;
 
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lattice.compiler;
 
 import dev.lattice.compiler.spi.CompilerOptions;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.Emitter;
@@ -77,10 +77,12 @@ public final class LatticeCompiler {
 
   /**
    * Every stage and every emitter, whatever the diagnostics: the documents (sorted) and the
-   * diagnostics (sorted) of {@code sources}, for {@link IncrementalCompiler}, which compares two
-   * such derivations of a neighbourhood and so must see documents even beside errors.
+   * diagnostics (sorted) of {@code sources}, for the incremental compiler
+   * ({@code dev.lattice.compiler.incremental}), which compares two such derivations of a
+   * neighbourhood and so must see documents even beside errors. Not for presenting output: use
+   * {@link #compile}.
    */
-  Derivation derive(Sources sources) {
+  public Derivation derive(Sources sources) {
     Diagnostics diagnostics = readDiagnostics(sources);
     FleetPlan plan = plan(sources, diagnostics);
     check(plan, diagnostics);
@@ -98,8 +100,8 @@ public final class LatticeCompiler {
     return new Pipeline(options, authorizer).plan(sources.objects(), diagnostics);
   }
 
-  /** What {@link #derive} found. */
-  record Derivation(List<Document> documents, List<Diagnostic> diagnostics) {}
+  /** What {@link #derive} found: every document and every diagnostic, each sorted. */
+  public record Derivation(List<Document> documents, List<Diagnostic> diagnostics) {}
 
   /** The input rules of every emitter ({@link Emitter#check}): part of validation, shared by validate and compile. */
   private void check(FleetPlan plan, Diagnostics diagnostics) {
@@ -150,7 +152,7 @@ public final class LatticeCompiler {
    * service the document belongs to, when known.
    */
   private Diagnostic collision(Document a, Document b, List<List<Document>> byEmitter, FleetPlan plan) {
-    String service = b.body().path("metadata").path("labels").path(dev.lattice.compiler.document.Json.NAME_LABEL).asText("");
+    String service = b.text("metadata", "labels", dev.lattice.document.Json.NAME_LABEL).orElse("");
     var at = b.namespace().map(ns -> plan.workloads().get(dev.lattice.model.base.ObjectRef.of(ns, service)))
         .map(w -> w.source().sources().document()).orElse(dev.lattice.model.diagnostics.SourcePosition.UNKNOWN);
     return Diagnostic.error(Codes.DERIVED_NAME_COLLISION, "two derived documents are both " + b.apiVersion() + " " + b.id()

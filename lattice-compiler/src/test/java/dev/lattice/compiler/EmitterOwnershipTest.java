@@ -2,8 +2,8 @@ package dev.lattice.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.Emitter;

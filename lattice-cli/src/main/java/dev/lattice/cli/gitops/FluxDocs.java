@@ -1,9 +1,9 @@
 package dev.lattice.cli.gitops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
+import dev.lattice.document.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +77,7 @@ final class FluxDocs {
     ObjectNode substitute = body.putObject("spec").putObject("postBuild").putObject("substitute");
     substitute.put(REPLICAS_VAR, Integer.toString(replicas));
     env.forEach(substitute::put);
-    Document d = new Document(KUSTOMIZE_API, "Kustomization", Optional.of(FLUX_NAMESPACE), service, body);
+    Document d = Document.of(KUSTOMIZE_API, "Kustomization", Optional.of(FLUX_NAMESPACE), service, body);
     return text("Placement of " + service + " on cluster " + cluster + ": a patch of registrations/" + service + ".yaml.\n"
         + "# `lattice placement scale " + service + " --cluster " + cluster + " --replicas N` changes it.", List.of(d));
   }
@@ -93,7 +93,7 @@ final class FluxDocs {
       var p = body.putArray("patches");
       patches.forEach(path -> p.addObject().put("path", path));
     }
-    Document d = new Document(KUSTOMIZE_CONFIG_API, "Kustomization", Optional.empty(), "kustomization", body);
+    Document d = Document.of(KUSTOMIZE_CONFIG_API, "Kustomization", Optional.empty(), "kustomization", body);
     return text("Kept by lattice: the lists are sorted and name exactly the files this folder applies.", List.of(d));
   }
 

@@ -1,17 +1,14 @@
 package dev.lattice.cli.gitops;
 
+import dev.lattice.document.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -89,12 +86,7 @@ public final class RepoLock implements AutoCloseable {
   }
 
   private static Path lockFile(Path real) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(real.toString().getBytes(StandardCharsets.UTF_8));
-      return Path.of(System.getProperty("java.io.tmpdir"), "lattice-repo-locks", HexFormat.of().formatHex(hash, 0, 16) + ".lock");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "lattice-repo-locks", Sha256.hex(real.toString(), 32) + ".lock");
   }
 
   @Override

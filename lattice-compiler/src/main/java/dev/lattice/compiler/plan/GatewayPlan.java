@@ -1,6 +1,6 @@
 package dev.lattice.compiler.plan;
 
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.lattice.compiler.spi;
 
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
 import java.util.List;
 

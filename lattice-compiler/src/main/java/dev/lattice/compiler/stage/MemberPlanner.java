@@ -1,6 +1,6 @@
 package dev.lattice.compiler.stage;
 
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.IngressRoute;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.Opening;

@@ -1,7 +1,7 @@
 package dev.lattice.compiler.stage;
 
 import dev.lattice.compiler.spi.CompilerOptions;
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.MemberPlan;

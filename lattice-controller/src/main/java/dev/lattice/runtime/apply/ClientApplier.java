@@ -1,6 +1,6 @@
 package dev.lattice.runtime.apply;
 
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.runtime.fleet.DocumentApplier;
 import dev.lattice.runtime.fleet.Ledger;
 import dev.lattice.runtime.fleet.Ownership;

@@ -23,17 +23,17 @@ import java.util.TreeSet;
  * kept in the object's status ({@code lastAppliedSpec}, written by the status report), so a
  * restarted controller starts from it. This repeats until the
  * fleet compiles or an error names no object (then the whole result fails and nothing is applied).
- * Compiles through an {@link dev.lattice.compiler.IncrementalCompiler}, so a pass after a few
+ * Compiles through an {@link dev.lattice.compiler.incremental.IncrementalCompiler}, so a pass after a few
  * objects changed derives only what they can affect (the output is the full compile's).
  * Not thread-safe: the engine runs one pass at a time.
  */
 public final class FleetCompiler {
   private static final int MAX_ROUNDS = 5;
-  private final dev.lattice.compiler.IncrementalCompiler compiler;
+  private final dev.lattice.compiler.incremental.IncrementalCompiler compiler;
   private final Map<ObjectKey, SourcedObject> lastGood = new HashMap<>();
 
   public FleetCompiler(LatticeCompiler compiler) {
-    this.compiler = new dev.lattice.compiler.IncrementalCompiler(compiler); // a pass that changes a few objects derives only their neighbourhood
+    this.compiler = new dev.lattice.compiler.incremental.IncrementalCompiler(compiler); // a pass that changes a few objects derives only their neighbourhood
   }
 
   /** Compiles the objects that are not being deleted. */

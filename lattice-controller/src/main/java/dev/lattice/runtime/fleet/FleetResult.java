@@ -1,6 +1,6 @@
 package dev.lattice.runtime.fleet;
 
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.List;
 import java.util.Map;

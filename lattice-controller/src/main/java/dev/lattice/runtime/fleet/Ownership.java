@@ -2,14 +2,12 @@ package dev.lattice.runtime.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
+import dev.lattice.document.Sha256;
+import dev.lattice.document.Value;
 import dev.lattice.model.Kind;
 import dev.lattice.runtime.install.ManagedKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,14 +45,14 @@ public final class Ownership {
   public static String ownerOf(Document d, Set<ObjectKey> objects) {
     // a cluster's CAPI documents carry CAPI's own cluster-name label (namespaces aside): owned by the
     // LatticeCluster, so a spec held for errors keeps them, across restarts too (issue #16, item 1)
-    Optional<String> clusterName = Optional.ofNullable(d.body().path("metadata").path("labels").path(CLUSTER_NAME_LABEL).textValue());
+    Optional<String> clusterName = d.text("metadata", "labels", CLUSTER_NAME_LABEL);
     if (clusterName.isPresent()) {
       ObjectKey key = ObjectKey.of(Kind.LATTICE_CLUSTER, null, clusterName.get());
       if (objects.contains(key)) {
         return key.toString();
       }
     }
-    Optional<String> name = Optional.ofNullable(d.body().path("metadata").path("labels").path(Json.NAME_LABEL).textValue());
+    Optional<String> name = d.text("metadata", "labels", Json.NAME_LABEL);
     if (d.namespace().isEmpty() || name.isEmpty()) {
       return FLEET;
     }
@@ -84,8 +82,8 @@ public final class Ownership {
         .orElseThrow(() -> new IllegalStateException("no ManagedKind for " + d.apiVersion() + " " + d.kind()
             + ": add it to ManagedKind.ALL (and so to the ClusterRole)"));
     String owner = ownerOf(d, objects);
-    String hash = hash(d.body());
-    ObjectNode body = d.body().deepCopy();
+    String hash = hash(d.content());
+    ObjectNode body = d.json();
     ObjectNode annotations = body.with("metadata").with("annotations");
     String id = id(d.apiVersion(), d.kind(), d.namespace(), d.name());
     annotations.put(OWNER, owner);
@@ -98,11 +96,10 @@ public final class Ownership {
     return apiVersion + " " + kind + "/" + namespace.map(n -> n + "/").orElse("") + name;
   }
 
-  static String hash(ObjectNode body) {
+  static String hash(Value body) {
     try {
-      byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 12);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+      return Sha256.hex(JSON.writeValueAsString(body), 24); // 12 bytes, as ever
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -3,7 +3,7 @@ package dev.lattice.runtime.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.Kind;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.time.Clock;

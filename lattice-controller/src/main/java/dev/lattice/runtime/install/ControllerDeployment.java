@@ -2,8 +2,8 @@ package dev.lattice.runtime.install;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +45,7 @@ public final class ControllerDeployment {
   static Document namespace() {
     ObjectNode body = InstallLabels.skeleton("v1", "Namespace", Optional.empty(), InstallLabels.NAMESPACE);
     body.with("metadata").with("labels").put("pod-security.kubernetes.io/enforce", "restricted");
-    return new Document("v1", "Namespace", Optional.empty(), InstallLabels.NAMESPACE, body);
+    return Document.of("v1", "Namespace", Optional.empty(), InstallLabels.NAMESPACE, body);
   }
 
   static Document deployment(String image) {
@@ -105,7 +105,7 @@ public final class ControllerDeployment {
       mounts.addObject().put("name", "cell-data").put("mountPath", CellInstall.DATA_PATH);
       volumes.addObject().put("name", "cell-data").putObject("persistentVolumeClaim").put("claimName", CELL_CLAIM);
     });
-    return new Document("apps/v1", "Deployment", ns, InstallLabels.NAME, body);
+    return Document.of("apps/v1", "Deployment", ns, InstallLabels.NAME, body);
   }
 
   /**
@@ -135,7 +135,7 @@ public final class ControllerDeployment {
     spec.set("accessModes", Json.strings(List.of("ReadWriteOnce")));
     spec.putObject("resources").putObject("requests").put("storage", cell.storage());
     cell.storageClass().ifPresent(sc -> spec.put("storageClassName", sc));
-    return new Document("v1", "PersistentVolumeClaim", ns, CELL_CLAIM, body);
+    return Document.of("v1", "PersistentVolumeClaim", ns, CELL_CLAIM, body);
   }
 
   /**
@@ -151,7 +151,7 @@ public final class ControllerDeployment {
     ports.addObject().put("name", "grpc").put("port", cell.grpcPort()).put("targetPort", "grpc").put("protocol", "TCP");
     ports.addObject().put("name", "bootstrap").put("port", cell.bootstrapPort()).put("targetPort", "bootstrap").put("protocol", "TCP");
     spec.put("type", cell.serviceType());
-    return new Document("v1", "Service", ns, CELL_SERVICE, body);
+    return Document.of("v1", "Service", ns, CELL_SERVICE, body);
   }
 
   private static void probe(ObjectNode probe, String path, int period) {
@@ -168,6 +168,6 @@ public final class ControllerDeployment {
     spec.putObject("selector").put("app.kubernetes.io/name", InstallLabels.NAME);
     spec.putArray("ports").addObject().put("name", "metrics").put("port", METRICS_PORT).put("targetPort", "metrics")
         .put("protocol", "TCP");
-    return new Document("v1", "Service", ns, name, body);
+    return Document.of("v1", "Service", ns, name, body);
   }
 }

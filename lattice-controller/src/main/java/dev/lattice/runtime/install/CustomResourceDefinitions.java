@@ -2,8 +2,8 @@ package dev.lattice.runtime.install;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class CustomResourceDefinitions {
     version.putObject("subresources").putObject("status");
     version.set("additionalPrinterColumns", columns(kind));
     version.putObject("schema").set("openAPIV3Schema", schema(kind));
-    return new Document("apiextensions.k8s.io/v1", "CustomResourceDefinition", Optional.empty(), kind.crdName(), body);
+    return Document.of("apiextensions.k8s.io/v1", "CustomResourceDefinition", Optional.empty(), kind.crdName(), body);
   }
 
   static ObjectNode schema(CrdKind kind) {

@@ -1,7 +1,7 @@
 package dev.lattice.runtime.install;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.lattice.runtime.install;
 
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.util.ArrayList;
 import java.util.List;
 

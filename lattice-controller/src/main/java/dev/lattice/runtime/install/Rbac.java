@@ -2,8 +2,8 @@ package dev.lattice.runtime.install;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class Rbac {
     ObjectNode body = InstallLabels.skeleton("rbac.authorization.k8s.io/v1", "Role",
         Optional.of(InstallLabels.NAMESPACE), InstallLabels.NAME + "-leader-election");
     rule(body.putArray("rules"), "coordination.k8s.io", List.of("leases"), List.of("create", "get", "update"));
-    return new Document("rbac.authorization.k8s.io/v1", "Role", Optional.of(InstallLabels.NAMESPACE),
+    return Document.of("rbac.authorization.k8s.io/v1", "Role", Optional.of(InstallLabels.NAMESPACE),
         InstallLabels.NAME + "-leader-election", body);
   }
 
@@ -44,7 +44,7 @@ public final class Rbac {
         Optional.of(InstallLabels.NAMESPACE), name);
     body.putObject("roleRef").put("apiGroup", "rbac.authorization.k8s.io").put("kind", "Role").put("name", name);
     subject(body);
-    return new Document("rbac.authorization.k8s.io/v1", "RoleBinding", Optional.of(InstallLabels.NAMESPACE), name, body);
+    return Document.of("rbac.authorization.k8s.io/v1", "RoleBinding", Optional.of(InstallLabels.NAMESPACE), name, body);
   }
 
   private static void subject(ObjectNode body) {
@@ -55,7 +55,7 @@ public final class Rbac {
   static Document serviceAccount() {
     ObjectNode body = InstallLabels.skeleton("v1", "ServiceAccount", Optional.of(InstallLabels.NAMESPACE), InstallLabels.NAME);
     body.put("automountServiceAccountToken", true);
-    return new Document("v1", "ServiceAccount", Optional.of(InstallLabels.NAMESPACE), InstallLabels.NAME, body);
+    return Document.of("v1", "ServiceAccount", Optional.of(InstallLabels.NAMESPACE), InstallLabels.NAME, body);
   }
 
   static Document clusterRole() {
@@ -77,7 +77,7 @@ public final class Rbac {
     rule(rules, "", List.of("events"), List.of("create"));
     // a cell (lattice controller --cell-grpc): each child's bootstrap Secret, issued once
     rule(rules, "", List.of("secrets"), List.of("create", "get"));
-    return new Document("rbac.authorization.k8s.io/v1", "ClusterRole", Optional.empty(), InstallLabels.NAME, body);
+    return Document.of("rbac.authorization.k8s.io/v1", "ClusterRole", Optional.empty(), InstallLabels.NAME, body);
   }
 
   static Document binding() {
@@ -85,7 +85,7 @@ public final class Rbac {
     body.putObject("roleRef").put("apiGroup", "rbac.authorization.k8s.io").put("kind", "ClusterRole")
         .put("name", InstallLabels.NAME);
     subject(body);
-    return new Document("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", Optional.empty(), InstallLabels.NAME, body);
+    return Document.of("rbac.authorization.k8s.io/v1", "ClusterRoleBinding", Optional.empty(), InstallLabels.NAME, body);
   }
 
   private static void rule(ArrayNode rules, String group, List<String> resources, List<String> verbs) {

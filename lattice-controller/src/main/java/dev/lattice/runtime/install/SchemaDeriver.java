@@ -2,7 +2,7 @@ package dev.lattice.runtime.install;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.base.Required;
 import dev.lattice.model.base.WireEnum;
 import dev.lattice.model.base.WireName;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.runtime.fleet.Ownership;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -30,9 +30,9 @@ class ControllerTest extends ControllerTestSupport {
     for (Document d : expected.documents()) {
       String id = Ownership.id(d.apiVersion(), d.kind(), d.namespace(), d.name());
       assertThat(stored.get(id).path("metadata").path("annotations").path(Ownership.OWNER).asText()).as(id)
-          .isEqualTo(d.namespace().isPresent() && d.body().path("metadata").path("labels").has("app.kubernetes.io/name")
+          .isEqualTo(d.namespace().isPresent() && d.json().path("metadata").path("labels").has("app.kubernetes.io/name")
               ? (d.kind().equals("ServiceEntry") ? "LatticeExternalService/" : "LatticeService/") + d.namespace().get() + "/"
-                  + d.body().path("metadata").path("labels").path("app.kubernetes.io/name").asText()
+                  + d.json().path("metadata").path("labels").path("app.kubernetes.io/name").asText()
               : Ownership.FLEET);
     }
     awaitCondition("LatticeService", "shop", "api-gateway", "Ready", "True");

@@ -3,7 +3,7 @@ package dev.lattice.runtime.controller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.runtime.fleet.Ownership;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -42,7 +42,7 @@ abstract class ControllerTestSupport {
   void awaitExactly(Compilation expected) {
     Map<String, JsonNode> want = new TreeMap<>();
     for (Document d : expected.documents()) {
-      want.put(Ownership.id(d.apiVersion(), d.kind(), d.namespace(), d.name()), d.body());
+      want.put(Ownership.id(d.apiVersion(), d.kind(), d.namespace(), d.name()), d.json());
     }
     MockCluster.await("exactly the compiled documents", TIMEOUT, () -> {
       Map<String, JsonNode> have = new TreeMap<>();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.DocumentWriter;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.DocumentWriter;
+import dev.lattice.document.Json;
 import dev.lattice.runtime.install.CrdKind;
 import dev.lattice.runtime.install.InstallManifests;
 import dev.lattice.runtime.install.ManagedKind;

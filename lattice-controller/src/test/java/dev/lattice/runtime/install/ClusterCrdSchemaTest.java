@@ -39,7 +39,7 @@ class ClusterCrdSchemaTest {
   @Test
   void resourceClassesAreServedClusterScoped() {
     assertThat(CrdKind.LATTICE_RESOURCE_CLASS.namespaced()).isFalse();
-    assertThat(CustomResourceDefinitions.of(CrdKind.LATTICE_RESOURCE_CLASS).body().at("/spec/scope").asText()).isEqualTo("Cluster");
+    assertThat(CustomResourceDefinitions.of(CrdKind.LATTICE_RESOURCE_CLASS).json().at("/spec/scope").asText()).isEqualTo("Cluster");
     JsonNode spec = CustomResourceDefinitions.schema(CrdKind.LATTICE_RESOURCE_CLASS).at("/properties/spec");
     assertThat(spec.at("/properties/class/type").asText()).isEqualTo("string");
     assertThat(spec.at("/properties/outputs/additionalProperties/type").asText()).isEqualTo("string");

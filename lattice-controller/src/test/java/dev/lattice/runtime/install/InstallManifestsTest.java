@@ -8,7 +8,7 @@ import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Codes;
 import dev.lattice.model.read.LatticeReader;
 import dev.lattice.runtime.TestPaths;
@@ -50,7 +50,7 @@ class InstallManifestsTest {
     Files.writeString(dir.resolve("crds.yaml"), InstallManifests.toYaml(crds), StandardCharsets.UTF_8);
     assertThat(TestPaths.validate("--allow-unknown", dir.toString())).contains(crds.size() + " passed, 0 failed");
     for (Document crd : crds) {
-      assertThat(StructuralSchemaCheck.problems(crd.body())).as(crd.name()).isEmpty();
+      assertThat(StructuralSchemaCheck.problems(crd.json())).as(crd.name()).isEmpty();
     }
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.runtime.TestPaths;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +45,11 @@ class ServiceSelectorTest {
   }
 
   private static void assertSelectsAPod(Document service, List<Document> install) {
-    Map<String, String> selector = map(service.body().at("/spec/selector"));
+    Map<String, String> selector = map(service.json().at("/spec/selector"));
     assertThat(selector).as(service.name() + " has a selector").isNotEmpty();
     List<Map<String, String>> pods = install.stream().filter(d -> d.kind().equals("Deployment"))
         .filter(d -> d.namespace().equals(service.namespace()))
-        .map(d -> map(d.body().at("/spec/template/metadata/labels"))).toList();
+        .map(d -> map(d.json().at("/spec/template/metadata/labels"))).toList();
     assertThat(pods).as("pod templates in " + service.namespace()).isNotEmpty();
     assertThat(pods).as("Service " + service.name() + " selector " + selector + " ⊆ some pod's labels")
         .anyMatch(labels -> labels.entrySet().containsAll(selector.entrySet()));

@@ -1,8 +1,8 @@
 package dev.lattice.emit.capi;
 
 import dev.lattice.compiler.spi.CompilerOptions;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.EmittedKind;

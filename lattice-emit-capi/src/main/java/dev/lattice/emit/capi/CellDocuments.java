@@ -2,8 +2,8 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.ParentConfigSpec;
 import java.util.List;
 import java.util.Map;

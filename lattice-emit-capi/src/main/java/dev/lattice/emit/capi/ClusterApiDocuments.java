@@ -2,8 +2,8 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.NodesSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +59,7 @@ final class ClusterApiDocuments {
     ts.put("clusterName", plan.name());
     ts.set("infrastructureRef", machines.toJson());
     ts.put("version", version);
-    return new Document(API, "MachineDeployment", Optional.of(plan.namespace()), name, body);
+    return Document.of(API, "MachineDeployment", Optional.of(plan.namespace()), name, body);
   }
 
   static Document poolHealthCheck(ClusterPlan plan, String pool) {

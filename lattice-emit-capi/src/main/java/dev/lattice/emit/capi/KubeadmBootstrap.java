@@ -2,7 +2,7 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.NodesSpec;
 import dev.lattice.model.cluster.ProviderSpec;
 import java.util.ArrayList;

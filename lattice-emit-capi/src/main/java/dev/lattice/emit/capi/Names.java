@@ -1,7 +1,7 @@
 package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 
 /**
  * The naming scheme of cluster documents (see {@code package-info}): stable, readable names

@@ -1,7 +1,7 @@
 package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.ProviderConfig;
 import dev.lattice.model.cluster.ProviderSpec;
 import dev.lattice.model.diagnostics.Codes;

@@ -1,8 +1,8 @@
 package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 
 /** A CAPI v1beta2 contract reference: {@code {apiGroup, kind, name}} in the same namespace. */
 record Ref(String apiGroup, String kind, String name) {

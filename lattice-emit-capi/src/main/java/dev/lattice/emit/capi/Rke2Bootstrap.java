@@ -1,7 +1,7 @@
 package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.emit.capi.addons.CloudControllers;
 import dev.lattice.model.cluster.NodesSpec;
 import dev.lattice.model.cluster.ProviderSpec;

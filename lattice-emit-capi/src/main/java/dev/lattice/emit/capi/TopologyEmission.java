@@ -3,8 +3,8 @@ package dev.lattice.emit.capi;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.NodesSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ final class TopologyEmission {
     if (!mds.isEmpty()) {
       topology.putObject("workers").set("machineDeployments", mds);
     }
-    return new Document(ClusterApiDocuments.API, "Cluster", Optional.of(plan.namespace()), plan.name(), body);
+    return Document.of(ClusterApiDocuments.API, "Cluster", Optional.of(plan.namespace()), plan.name(), body);
   }
 
   private Document template(String apiVersion, String kind, String base, ObjectNode templateSpec) {

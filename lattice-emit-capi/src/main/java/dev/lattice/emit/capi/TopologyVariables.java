@@ -2,7 +2,7 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.emit.capi.addons.CiliumOptions;
 import java.util.Map;
 

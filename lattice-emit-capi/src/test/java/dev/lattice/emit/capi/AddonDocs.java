@@ -2,7 +2,7 @@ package dev.lattice.emit.capi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,10 +20,10 @@ final class AddonDocs {
   static List<String> texts(List<Document> docs) {
     List<String> out = new ArrayList<>();
     for (Document crs : Docs.ofKind(docs, "ClusterResourceSet")) {
-      for (JsonNode res : crs.body().at("/spec/resources")) {
+      for (JsonNode res : crs.json().at("/spec/resources")) {
         Document cm = docs.stream().filter(d -> d.kind().equals("ConfigMap") && d.name().equals(res.path("name").asText())
             && d.namespace().equals(crs.namespace())).findFirst().orElseThrow(() -> new AssertionError("CRS names " + res));
-        Iterator<Map.Entry<String, JsonNode>> it = cm.body().path("data").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = cm.json().path("data").fields();
         while (it.hasNext()) {
           out.add(it.next().getValue().asText());
         }

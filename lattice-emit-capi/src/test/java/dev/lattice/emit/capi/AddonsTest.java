@@ -3,7 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

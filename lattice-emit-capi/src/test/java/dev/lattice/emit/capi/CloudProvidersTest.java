@@ -3,7 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,6 +101,6 @@ class CloudProvidersTest {
   }
 
   private static JsonNode controlPlane(List<Document> docs) {
-    return docs.stream().filter(d -> d.kind().endsWith("ControlPlane")).findFirst().orElseThrow().body().path("spec");
+    return docs.stream().filter(d -> d.kind().endsWith("ControlPlane")).findFirst().orElseThrow().json().path("spec");
   }
 }

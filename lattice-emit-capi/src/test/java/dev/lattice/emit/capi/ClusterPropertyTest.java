@@ -3,8 +3,8 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class ClusterPropertyTest {
 
   static void referencesResolve(List<Document> docs) {
     for (Document d : docs) {
-      JsonNode spec = d.body().path("spec");
+      JsonNode spec = d.json().path("spec");
       switch (d.kind()) {
         case "Cluster" -> {
           if (spec.has("topology")) {

@@ -2,8 +2,8 @@ package dev.lattice.emit.capi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

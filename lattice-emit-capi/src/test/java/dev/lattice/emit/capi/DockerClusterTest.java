@@ -3,7 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,7 +39,7 @@ class DockerClusterTest {
   @Test
   void kubeadmControlPlaneCarriesVersionSansAndRegistration() {
     JsonNode spec = Fixtures.documents(Fixtures.docker("kubeadm")).stream()
-        .filter(d -> d.kind().equals("KubeadmControlPlane")).findFirst().orElseThrow().body().path("spec");
+        .filter(d -> d.kind().equals("KubeadmControlPlane")).findFirst().orElseThrow().json().path("spec");
     assertThat(spec.path("replicas").asInt()).isEqualTo(1);
     assertThat(spec.path("version").asText()).isEqualTo("v1.32.0");
     assertThat(spec.at("/kubeadmConfigSpec/clusterConfiguration/apiServer/certSANs").toString())

@@ -6,7 +6,7 @@ import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.spi.CompilerOptions;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.List;
 import java.util.Map;

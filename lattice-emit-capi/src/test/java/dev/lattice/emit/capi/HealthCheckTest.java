@@ -3,8 +3,8 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class ShellScriptTest {
     for (String cluster : clusters) {
       for (Document d : Fixtures.documents(cluster)) {
         List<String> found = new ArrayList<>();
-        collect(d.body(), "", found);
+        collect(d.json(), "", found);
         for (String script : found) {
           Path file = dir.resolve("script-" + scripts++ + ".sh");
           Files.writeString(file, script, StandardCharsets.UTF_8);

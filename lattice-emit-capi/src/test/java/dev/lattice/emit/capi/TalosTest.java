@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class TalosTest {
     assertThat(kinds).contains("TalosControlPlane", "TalosConfigTemplate").doesNotContain("KubeadmControlPlane", "KubeadmConfigTemplate");
     Document tcp = Docs.ofKind(docs, "TalosControlPlane").get(0);
     assertThat(tcp.apiVersion()).isEqualTo("controlplane.cluster.x-k8s.io/v1alpha3");
-    JsonNode spec = tcp.body().path("spec");
+    JsonNode spec = tcp.json().path("spec");
     assertThat(spec.at("/controlPlaneConfig/controlplane/generateType").asText()).isEqualTo("controlplane");
     assertThat(spec.at("/controlPlaneConfig/controlplane/talosVersion").asText()).matches("v\\d+\\.\\d+\\.\\d+");
     assertThat(spec.at("/infrastructureTemplate/kind").asText()).isEqualTo("ProxmoxMachineTemplate");
@@ -37,8 +37,8 @@ class TalosTest {
     assertThat(Docs.one(docs, "Cluster").at("/spec/controlPlaneRef/kind").asText()).isEqualTo("TalosControlPlane");
     Document config = Docs.ofKind(docs, "TalosConfigTemplate").get(0);
     assertThat(config.apiVersion()).isEqualTo("bootstrap.cluster.x-k8s.io/v1beta1");
-    assertThat(config.body().at("/spec/template/spec/generateType").asText()).isEqualTo("worker");
-    assertThat(Docs.ofKind(docs, "MachineDeployment").get(0).body().at("/spec/template/spec/bootstrap/configRef/kind").asText())
+    assertThat(config.json().at("/spec/template/spec/generateType").asText()).isEqualTo("worker");
+    assertThat(Docs.ofKind(docs, "MachineDeployment").get(0).json().at("/spec/template/spec/bootstrap/configRef/kind").asText())
         .isEqualTo("TalosConfigTemplate");
     assertThat(AddonDocs.release(docs, "cilium").at("/spec/values/k8sServiceHost").asText()).isEqualTo("localhost");
     assertThat(DocumentWriter.toYaml(docs)).doesNotContain("register.sh");
@@ -47,7 +47,7 @@ class TalosTest {
   @Test
   void poolLabelsAndTaintsBecomeNodeLabelsAndTaints() {
     List<Document> docs = Fixtures.documents(Fixtures.aws("talos") + "  registryMirrors:\n    - {upstream: docker.io, mirror: \"http://m:5000\"}\n");
-    JsonNode patches = Docs.ofKind(docs, "TalosConfigTemplate").get(0).body().at("/spec/template/spec/configPatches");
+    JsonNode patches = Docs.ofKind(docs, "TalosConfigTemplate").get(0).json().at("/spec/template/spec/configPatches");
     assertThat(patches.toString()).contains("\"/machine/registries\"").contains("http://m:5000");
   }
 

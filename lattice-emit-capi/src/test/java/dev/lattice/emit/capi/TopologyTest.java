@@ -3,8 +3,8 @@ package dev.lattice.emit.capi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +74,14 @@ class TopologyTest {
   /** Every templateRef of the ClusterClass and the Cluster's classRef name an emitted document. */
   static void templateRefsResolve(List<Document> docs) {
     for (Document cc : Docs.ofKind(docs, "ClusterClass")) {
-      for (JsonNode ref : cc.body().path("spec").findValues("templateRef")) {
+      for (JsonNode ref : cc.json().path("spec").findValues("templateRef")) {
         assertThat(docs).as(cc.id() + " → " + ref).anyMatch(d -> d.apiVersion().equals(ref.path("apiVersion").asText())
             && d.kind().equals(ref.path("kind").asText()) && d.name().equals(ref.path("name").asText())
             && d.namespace().equals(cc.namespace()));
       }
     }
     for (Document c : Docs.ofKind(docs, "Cluster")) {
-      JsonNode classRef = c.body().at("/spec/topology/classRef");
+      JsonNode classRef = c.json().at("/spec/topology/classRef");
       if (!classRef.isMissingNode()) {
         assertThat(docs).as(c.id() + " → ClusterClass").anyMatch(d -> d.kind().equals("ClusterClass")
             && d.name().equals(classRef.path("name").asText()) && d.namespace().equals(c.namespace()));

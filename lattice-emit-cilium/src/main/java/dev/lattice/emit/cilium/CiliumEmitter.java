@@ -1,6 +1,6 @@
 package dev.lattice.emit.cilium;
 
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.spi.EmitContext;

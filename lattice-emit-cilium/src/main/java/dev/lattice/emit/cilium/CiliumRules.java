@@ -2,7 +2,7 @@ package dev.lattice.emit.cilium;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.plan.PortPlan;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.lattice.emit.cilium;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.platform.PlatformNamespaces;
 import dev.lattice.emit.cilium.CiliumRules.L4Port;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.lattice.emit.cilium;
 
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.EdgePlan;
 import dev.lattice.compiler.plan.ExternalEdgePlan;
 import dev.lattice.compiler.plan.ExternalPlan;

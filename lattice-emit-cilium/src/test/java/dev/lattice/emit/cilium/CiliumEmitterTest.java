@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -178,7 +178,7 @@ class CiliumEmitterTest {
     assertThat(docs).extracting(Document::id).containsExactly("CiliumClusterwideNetworkPolicy/lattice-default-deny",
         "CiliumNetworkPolicy/finance/billing", "CiliumNetworkPolicy/shop/api", "CiliumNetworkPolicy/shop/db",
         "CiliumNetworkPolicy/shop/nas", "CiliumNetworkPolicy/shop/web");
-    assertThat(docs.get(2).body().at("/metadata/labels").toString())
+    assertThat(docs.get(2).json().at("/metadata/labels").toString())
         .isEqualTo("{\"app.kubernetes.io/managed-by\":\"lattice\",\"app.kubernetes.io/name\":\"api\"}");
   }
 

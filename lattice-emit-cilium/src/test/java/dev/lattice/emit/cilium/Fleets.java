@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +138,6 @@ final class Fleets {
   static JsonNode body(Compilation c, String kind, String name) {
     List<Document> found = c.documents().stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).toList();
     assertThat(found).as("%s %s in %s", kind, name, c.documents().stream().map(Document::id).toList()).hasSize(1);
-    return found.get(0).body();
+    return found.get(0).json();
   }
 }

@@ -1,9 +1,9 @@
 package dev.lattice.emit.istio;
 
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.EdgePlan;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.JobPlan;

@@ -1,6 +1,6 @@
 package dev.lattice.emit.istio;
 
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.ExternalEdgePlan;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;

@@ -2,7 +2,7 @@ package dev.lattice.emit.istio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -154,10 +154,10 @@ class IstioEmitterTest {
         """.formatted(name));
     Document se = c.documents().stream().filter(d -> d.kind().equals(SE)).findFirst().orElseThrow();
     assertThat(se.name()).hasSize(63).startsWith("replicator-");
-    String host = se.body().at("/spec/hosts/0").asText();
+    String host = se.json().at("/spec/hosts/0").asText();
     assertThat(host).isEqualTo(se.name() + ".external");
     Document ap = c.documents().stream().filter(d -> d.name().startsWith("allow-to-")).findFirst().orElseThrow();
     assertThat(ap.name()).hasSize(63).matches("allow-to-replicator-x+-[0-9a-f]{10}");
-    assertThat(ap.body().at("/metadata/labels/app.kubernetes.io~1name").asText()).hasSize(63);
+    assertThat(ap.json().at("/metadata/labels/app.kubernetes.io~1name").asText()).hasSize(63);
   }
 }

@@ -1,8 +1,8 @@
 package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.compiler.spi.EmitContext;

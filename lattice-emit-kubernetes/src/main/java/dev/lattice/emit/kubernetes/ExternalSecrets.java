@@ -2,8 +2,8 @@ package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.SecretPlan;
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.WorkloadPlan;

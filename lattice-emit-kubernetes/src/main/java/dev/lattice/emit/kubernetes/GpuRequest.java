@@ -1,7 +1,7 @@
 package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.platform.GpuSharing;
 import dev.lattice.model.service.LatticeServiceSpec;
 import dev.lattice.model.service.ResourceSpec;

@@ -1,9 +1,9 @@
 package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
+import dev.lattice.document.ObjectNames;
 import dev.lattice.compiler.plan.FleetPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.compiler.spi.EmitContext;
@@ -168,8 +168,13 @@ public final class KubernetesEmitter implements Emitter {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    config.forEach(d -> sb.append(d.id()).append('\n').append(d.body().path("data")).append(d.body().path("spec")).append('\n'));
+    config.forEach(d -> sb.append(d.id()).append('\n').append(json(d, "data")).append(json(d, "spec")).append('\n'));
     return ObjectNames.hash(sb.toString(), 16);
+  }
+
+  /** The compact JSON of one top-level field ("" when absent), as the config hash has always read it. */
+  private static String json(Document d, String field) {
+    return d.content().get(field).map(Object::toString).orElse("");
   }
 
   private static Optional<Document> ownedClaim(WorkloadPlan w, String key, ResourceSpec r) {

@@ -1,6 +1,6 @@
 package dev.lattice.emit.kubernetes;
 
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 
 /** ConfigMap keys for mounted files; every other name follows {@link ObjectNames}. */
 final class Names {

@@ -2,7 +2,7 @@ package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.PortPlan;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.service.ContainerSpec;

@@ -1,7 +1,7 @@
 package dev.lattice.emit.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.service.SecuritySpec;
 import java.util.Optional;
 import java.util.TreeSet;

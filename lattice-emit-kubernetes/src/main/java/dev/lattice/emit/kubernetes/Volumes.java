@@ -1,9 +1,9 @@
 package dev.lattice.emit.kubernetes;
 
-import dev.lattice.compiler.document.ObjectNames;
+import dev.lattice.document.ObjectNames;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.compiler.plan.TemplateText;
 import dev.lattice.compiler.plan.WorkloadPlan;
 import dev.lattice.model.service.ContainerSpec;

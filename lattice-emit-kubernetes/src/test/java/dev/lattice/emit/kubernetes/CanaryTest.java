@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.PortPlan;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class CanaryTest {
   }
 
   private static JsonNode doc(Compilation c, String kind) {
-    return c.documents().stream().filter(d -> d.kind().equals(kind)).map(Document::body).findFirst().orElseThrow();
+    return c.documents().stream().filter(d -> d.kind().equals(kind)).map(Document::json).findFirst().orElseThrow();
   }
 
   @Test

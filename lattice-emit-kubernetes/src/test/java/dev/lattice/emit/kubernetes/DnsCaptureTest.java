@@ -70,7 +70,7 @@ class DnsCaptureTest {
 
   private static JsonNode annotations(Compilation c, String name) {
     return c.documents().stream().filter(d -> d.kind().equals("Deployment") && d.name().equals(name)).findFirst()
-        .orElseThrow().body().at("/spec/template/metadata/annotations");
+        .orElseThrow().json().at("/spec/template/metadata/annotations");
   }
 
   @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +39,7 @@ class GpuRequestTest {
 
   private static JsonNode pod(Compilation c) {
     assertThat(c.hasErrors()).as(c.diagnostics().stream().map(Diagnostic::render).collect(Collectors.joining("\n"))).isFalse();
-    return c.documents().stream().filter(d -> d.kind().equals("Deployment")).map(Document::body).findFirst().orElseThrow()
+    return c.documents().stream().filter(d -> d.kind().equals("Deployment")).map(Document::json).findFirst().orElseThrow()
         .at("/spec/template");
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class SecretRoutesTest {
   }
 
   private static JsonNode doc(Compilation c, String kind, String name) {
-    return c.documents().stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).map(Document::body)
+    return c.documents().stream().filter(d -> d.kind().equals(kind) && d.name().equals(name)).map(Document::json)
         .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + c.documents().stream().map(Document::id).toList()));
   }
 

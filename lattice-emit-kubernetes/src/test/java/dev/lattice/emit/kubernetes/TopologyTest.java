@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ class TopologyTest {
   }
 
   private static JsonNode doc(Compilation c, String kind) {
-    return c.documents().stream().filter(d -> d.kind().equals(kind)).map(Document::body).findFirst().orElseThrow();
+    return c.documents().stream().filter(d -> d.kind().equals(kind)).map(Document::json).findFirst().orElseThrow();
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.lattice.runtime.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.runtime.link.wiring.CellControllerCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ class CellDeploymentArgumentsTest {
 
   @Test
   void theDeploymentArgumentsAreTheControllerCommandsOptions() {
-    JsonNode container = deployment(HOSTING).body().at("/spec/template/spec/containers/0");
+    JsonNode container = deployment(HOSTING).json().at("/spec/template/spec/containers/0");
     List<String> args = new ArrayList<>();
     container.get("args").forEach(a -> args.add(a.asText()));
     assertThat(args.get(0)).isEqualTo("controller");
@@ -32,8 +32,8 @@ class CellDeploymentArgumentsTest {
     assertThat(parsed.matchedOptionValue("--cell-cluster", "")).isEqualTo("mgmt");
     assertThat(container.at("/volumeMounts/1/mountPath").asText()).isEqualTo(CellInstall.DATA_PATH);
     assertThat(container.get("ports").findValuesAsText("name")).contains("grpc", "bootstrap");
-    assertThat(deployment(HOSTING).body().at("/spec/strategy/type").asText()).as("RWO volume: no overlap").isEqualTo("Recreate");
-    assertThat(deployment(HOSTING).body().at("/spec/template/spec/volumes/1/persistentVolumeClaim/claimName").asText())
+    assertThat(deployment(HOSTING).json().at("/spec/strategy/type").asText()).as("RWO volume: no overlap").isEqualTo("Recreate");
+    assertThat(deployment(HOSTING).json().at("/spec/template/spec/volumes/1/persistentVolumeClaim/claimName").asText())
         .isEqualTo("lattice-controller-cell-data");
   }
 

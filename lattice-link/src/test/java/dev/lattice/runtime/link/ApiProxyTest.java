@@ -3,7 +3,7 @@ package dev.lattice.runtime.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.runtime.link.agent.ApiProxyHandler;
 import dev.lattice.runtime.link.agent.LinkAgent;
 import dev.lattice.runtime.link.proto.ApiProxyRequest;

@@ -4,7 +4,7 @@ import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.runtime.install.CrdKind;
 import dev.lattice.runtime.install.InstallManifests;
 import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;

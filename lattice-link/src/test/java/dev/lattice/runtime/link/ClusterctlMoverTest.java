@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.runtime.link.pivot.ClusterctlMover;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.proxy.ChildApiProxies;

@@ -3,8 +3,8 @@ package dev.lattice.testkit.bench;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -35,7 +35,7 @@ public final class JacksonFloor {
     var writer = separator == null ? mapper.writer() : mapper.writer().withRootValueSeparator(separator);
     try (SequenceWriter seq = writer.writeValues(out)) {
       for (Document d : documents) {
-        seq.write(d.body());
+        seq.write(d.content());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,7 @@ package dev.lattice.testkit.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.Declaration;
 import dev.lattice.compiler.plan.ExternalPlan;
 import dev.lattice.compiler.plan.FleetPlan;
@@ -39,7 +39,7 @@ public final class Explainer {
 
   public Explainer(Compilation compilation, String trustDomain) {
     this.plan = compilation.plan().orElseThrow(() -> new IllegalArgumentException("the compilation has no plan"));
-    List<JsonNode> bodies = compilation.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+    List<JsonNode> bodies = compilation.documents().stream().map(Document::json).map(JsonNode.class::cast).toList();
     this.simulator = PolicySimulator.of(bodies, SimulatorOptions.defaults().withTrustDomain(trustDomain)
         .withRemoteNodeAddresses(java.util.Set.of(REMOTE_NODE.address())));
   }
@@ -300,11 +300,11 @@ public final class Explainer {
    */
   private Workload workload(MemberPlan m) {
     java.util.Map<String, String> labels = new java.util.TreeMap<>(m.selector());
-    plan.jobOf(m.ref()).ifPresent(job -> labels.put(dev.lattice.compiler.document.Json.JOB_LABEL, job.ref().name()));
+    plan.jobOf(m.ref()).ifPresent(job -> labels.put(dev.lattice.document.Json.JOB_LABEL, job.ref().name()));
     plan.modelOf(m.ref()).ifPresent(model -> {
-      labels.put(dev.lattice.compiler.document.Json.MODEL_LABEL, model.ref().name());
+      labels.put(dev.lattice.document.Json.MODEL_LABEL, model.ref().name());
       if (model.roles().stream().anyMatch(r -> r.entry().equals(m.ref()))) {
-        labels.put(dev.lattice.compiler.document.Json.MODEL_ENTRY_LABEL, model.ref().name());
+        labels.put(dev.lattice.document.Json.MODEL_ENTRY_LABEL, model.ref().name());
       }
     });
     return new Workload(m.ref().namespace(), m.ref().name(), labels, m.serviceAccount(), m.ambient(), m.targetPorts());

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Input files read one by one, so that replacing one file re-reads only that file and every other
  * object stays the same instance — how an editor, a file watcher or a controller's cache hands
- * objects to {@link dev.lattice.compiler.IncrementalCompiler}. Immutable.
+ * objects to {@link dev.lattice.compiler.incremental.IncrementalCompiler}. Immutable.
  */
 public final class ParsedFiles {
   private static final LatticeReader READER = new LatticeReader();

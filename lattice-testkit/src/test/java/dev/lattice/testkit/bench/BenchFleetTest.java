@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.testkit.fleet.Fleet;
 import dev.lattice.testkit.fleet.Seeds;
 import java.io.StringWriter;

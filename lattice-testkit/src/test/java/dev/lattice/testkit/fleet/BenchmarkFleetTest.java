@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

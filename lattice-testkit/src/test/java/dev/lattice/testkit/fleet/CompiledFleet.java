@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,7 +28,7 @@ record CompiledFleet(String context, Fleet fleet, Compilation compilation, List<
       Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(fleet.files()));
       String context = "seed " + seed + " (replay: -Dlattice.seed=" + base + ", fleet " + i + ")";
       assertThat(c.hasErrors()).as(context + ": " + c.diagnostics()).isFalse();
-      test.accept(new CompiledFleet(context, fleet, c, c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList()));
+      test.accept(new CompiledFleet(context, fleet, c, c.documents().stream().map(Document::json).map(JsonNode.class::cast).toList()));
     }
   }
 }

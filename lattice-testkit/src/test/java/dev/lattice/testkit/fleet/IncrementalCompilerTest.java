@@ -3,7 +3,7 @@ package dev.lattice.testkit.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.IncrementalCompiler;
+import dev.lattice.compiler.incremental.IncrementalCompiler;
 import dev.lattice.compiler.LatticeCompiler;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.testkit.sim.PolicySimulator;
 import dev.lattice.testkit.sim.SimulatorOptions;
@@ -74,7 +74,7 @@ class JobPolicyPropertyTest {
       Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(files));
       assertThat(c.hasErrors()).as(context + "\n" + c.diagnostics().stream().map(Diagnostic::render)
           .collect(Collectors.joining("\n")) + "\n" + files).isFalse();
-      List<JsonNode> docs = c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+      List<JsonNode> docs = c.documents().stream().map(Document::json).map(JsonNode.class::cast).toList();
       PolicySimulator sim = PolicySimulator.of(docs, SimulatorOptions.defaults());
       var explainer = new dev.lattice.testkit.explain.Explainer(c, "cluster.local");
       for (Pod a : pods) {

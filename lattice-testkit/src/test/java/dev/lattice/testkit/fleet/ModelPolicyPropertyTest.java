@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.platform.Kthena;
 import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.diagnostics.Diagnostic;
@@ -109,7 +109,7 @@ class ModelPolicyPropertyTest {
       Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(files));
       assertThat(c.hasErrors()).as(context + "\n" + c.diagnostics().stream().map(Diagnostic::render)
           .collect(Collectors.joining("\n")) + "\n" + files).isFalse();
-      List<JsonNode> docs = c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+      List<JsonNode> docs = c.documents().stream().map(Document::json).map(JsonNode.class::cast).toList();
       assertThat(docs).as(context + ": a ModelServing per model").filteredOn(d -> d.path("kind").asText().equals("ModelServing"))
           .hasSize(models.size());
       PolicySimulator sim = PolicySimulator.of(docs, SimulatorOptions.defaults());

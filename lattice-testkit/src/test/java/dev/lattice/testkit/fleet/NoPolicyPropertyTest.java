@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ class NoPolicyPropertyTest {
           .doesNotContain(".example.com:1.0");
       long deployments = partial.stream().filter(d -> d.kind().equals("Deployment")).count();
       assertThat(partial.stream().filter(d -> d.kind().equals("Deployment")))
-          .as(context).allMatch(d -> d.body().at("/spec/template/spec/containers/0/image").asText().contains("@sha256:"));
+          .as(context).allMatch(d -> d.json().at("/spec/template/spec/containers/0/image").asText().contains("@sha256:"));
       denied += (int) c.diagnostics().stream().filter(d -> d.code().equals("LAT3003")).count();
       compiled += (int) deployments;
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.testkit.sim.FlaggerRollout;
 import dev.lattice.testkit.sim.PolicySimulator;
 import dev.lattice.testkit.sim.SimulatorOptions;
@@ -68,7 +68,7 @@ class ScrapeAndScalePropertyTest {
       Compilation c = LatticeCompiler.builder().build().compile(Sources.fromStrings(files));
       String context = "base seed " + base + " case " + i;
       assertThat(c.hasErrors()).as(context + " " + c.diagnostics()).isFalse();
-      List<JsonNode> docs = c.documents().stream().map(Document::body).map(JsonNode.class::cast).toList();
+      List<JsonNode> docs = c.documents().stream().map(Document::json).map(JsonNode.class::cast).toList();
       PolicySimulator sim = PolicySimulator.of(docs, SimulatorOptions.defaults());
       for (JsonNode d : docs) {
         String kind = d.path("kind").asText();

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lattice.compiler.Compilation;
 import dev.lattice.compiler.LatticeCompiler;
 import dev.lattice.compiler.Sources;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.testkit.bench.JacksonFloor;
 import dev.lattice.testkit.fleet.Fleet;
 import dev.lattice.testkit.fleet.FleetGenerator;
@@ -54,13 +54,13 @@ class StreamingYamlFleetPropertyTest {
       assertThat(ours.toString()).as(context + ": the stream").isEqualTo(jackson.toString());
       StringBuilder oneByOne = new StringBuilder();
       for (Document d : docs) {
-        oneByOne.append(JACKSON.writeValueAsString(d.body()));
+        oneByOne.append(JACKSON.writeValueAsString(d.json()));
       }
       assertThat(DocumentWriter.toYaml(docs)).as(context + ": one document at a time").isEqualTo(oneByOne.toString());
       List<JsonNode> read = readAll(ours.toString());
       assertThat(read).as(context).hasSize(docs.size());
       for (int k = 0; k < docs.size(); k++) {
-        assertThat(read.get(k).equals(SAME_VALUE, docs.get(k).body())).as(context + ": " + docs.get(k).id() + " reads back").isTrue();
+        assertThat(read.get(k).equals(SAME_VALUE, docs.get(k).json())).as(context + ": " + docs.get(k).id() + " reads back").isTrue();
       }
       documents += docs.size();
     }

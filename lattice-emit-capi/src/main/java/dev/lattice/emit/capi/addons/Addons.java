@@ -2,9 +2,9 @@ package dev.lattice.emit.capi.addons;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.DocumentWriter;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.DocumentWriter;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.LatticeClusterSpec;
 import dev.lattice.model.cluster.ProviderSpec;
 import java.util.ArrayList;

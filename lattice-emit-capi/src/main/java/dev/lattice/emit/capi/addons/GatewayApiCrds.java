@@ -1,8 +1,8 @@
 package dev.lattice.emit.capi.addons;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Document;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Document;
+import dev.lattice.document.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.lattice.emit.capi.addons;
 import dev.lattice.compiler.platform.PlatformNamespaces;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.compiler.document.Json;
+import dev.lattice.document.Json;
 import dev.lattice.model.cluster.ProviderSpec;
 import dev.lattice.model.cluster.ProviderType;
 import java.util.ArrayList;

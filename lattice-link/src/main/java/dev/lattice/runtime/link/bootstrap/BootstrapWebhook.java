@@ -1,6 +1,6 @@
 package dev.lattice.runtime.link.bootstrap;
 
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.runtime.link.cell.Enroller;
 import dev.lattice.runtime.link.pki.BootstrapTokens;

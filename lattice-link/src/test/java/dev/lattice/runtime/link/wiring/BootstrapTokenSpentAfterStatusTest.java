@@ -2,7 +2,7 @@ package dev.lattice.runtime.link.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.compiler.document.DocumentWriter;
+import dev.lattice.document.DocumentWriter;
 import dev.lattice.runtime.install.CrdKind;
 import dev.lattice.runtime.install.InstallManifests;
 import dev.lattice.runtime.link.LinkFixture;

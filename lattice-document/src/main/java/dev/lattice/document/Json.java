@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,8 +10,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The small typed API emitters build document bodies with: a Kubernetes object skeleton with the
- * standard labels, and helpers that keep key order fixed and maps sorted.
+ * The small typed API emitters build documents with: a Kubernetes object skeleton with the standard
+ * labels, helpers that keep key order fixed and maps sorted, and {@link #document}, which fills a
+ * draft and freezes it into a {@link Document}. A draft is a Jackson tree that lives only until its
+ * document is made.
  */
 public final class Json {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -88,6 +90,6 @@ public final class Json {
       Map<String, String> labels, java.util.function.Consumer<ObjectNode> fill) {
     ObjectNode body = skeleton(apiVersion, kind, namespace, name, labels, Map.of());
     fill.accept(body);
-    return new Document(apiVersion, kind, namespace, name, body);
+    return Document.of(apiVersion, kind, namespace, name, body);
   }
 }

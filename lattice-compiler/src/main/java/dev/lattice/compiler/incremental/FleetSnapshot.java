@@ -1,8 +1,10 @@
-package dev.lattice.compiler;
+package dev.lattice.compiler.incremental;
 
-import dev.lattice.compiler.SourceChanges.Change;
-import dev.lattice.compiler.SourceChanges.Key;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.Sources;
+import dev.lattice.compiler.incremental.SourceChanges.Change;
+import dev.lattice.compiler.incremental.SourceChanges.Key;
+import dev.lattice.document.Document;
 import dev.lattice.compiler.stage.Pipeline;
 import dev.lattice.model.Kind;
 import dev.lattice.model.base.ObjectRef;

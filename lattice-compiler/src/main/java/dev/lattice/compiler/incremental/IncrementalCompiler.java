@@ -1,6 +1,9 @@
-package dev.lattice.compiler;
+package dev.lattice.compiler.incremental;
 
-import dev.lattice.compiler.SourceChanges.Change;
+import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.LatticeCompiler;
+import dev.lattice.compiler.Sources;
+import dev.lattice.compiler.incremental.SourceChanges.Change;
 import dev.lattice.compiler.stage.Pipeline;
 import dev.lattice.model.base.ObjectRef;
 import dev.lattice.model.SourcedObject;

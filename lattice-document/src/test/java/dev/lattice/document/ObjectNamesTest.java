@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +24,13 @@ class ObjectNamesTest {
   void trailingSeparatorsBeforeTheHashAreTrimmed() {
     String bounded = ObjectNames.bounded("a".repeat(51) + "-" + "b".repeat(20));
     assertThat(bounded).startsWith("a".repeat(51) + "-").doesNotContain("--").hasSize(62);
+  }
+
+  @Test
+  void sha256IsTheStandardDigest() {
+    // FIPS 180-2, appendix B.1: SHA-256("abc")
+    assertThat(Sha256.hex("abc", 64)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Sha256.hex("abc", 10)).isEqualTo("ba7816bf8f");
+    assertThat(ObjectNames.hash("abc", 10)).isEqualTo("ba7816bf8f");
   }
 }

@@ -1,4 +1,4 @@
-package dev.lattice.compiler;
+package dev.lattice.compiler.incremental;
 
 import dev.lattice.model.Kind;
 import dev.lattice.model.base.ObjectRef;

@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class DocumentWriterTest {
     List<Document> docs = documents();
     StringBuilder expected = new StringBuilder();
     for (Document d : docs) {
-      expected.append(DocumentWriter.jsonMapper().writeValueAsString(d.body())).append('\n');
+      expected.append(DocumentWriter.jsonMapper().writeValueAsString(d.json())).append('\n');
     }
     StringWriter out = new StringWriter();
     DocumentWriter.writeJsonLines(docs, out);
@@ -69,7 +69,7 @@ class DocumentWriterTest {
       body.put("k" + i, tricky.get(i));
     }
     body.put("plain", "virtio").put("word", "nginx:1.27").put("number", 3);
-    String yaml = DocumentWriter.toYaml(new Document("v1", "ConfigMap", Optional.empty(), "x", body));
+    String yaml = DocumentWriter.toYaml(Document.of("v1", "ConfigMap", Optional.empty(), "x", body));
     for (int i = 0; i < tricky.size(); i++) {
       assertThat(yaml).contains("k" + i + ": \"" + tricky.get(i) + "\"");
     }

@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 /**
  * Writes one scalar in a chosen {@link YamlScalarAnalysis.Style} the way SnakeYAML does with line

@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,7 +53,7 @@ public final class DocumentWriter {
 
   /** One YAML document. */
   public static String toYaml(Document d) {
-    return StreamingYamlWriter.document(d.body(), DocumentWriter::jacksonYaml);
+    return StreamingYamlWriter.document(d.content(), DocumentWriter::jacksonYaml);
   }
 
   /** All documents as one YAML stream, in the given order. */
@@ -72,7 +72,7 @@ public final class DocumentWriter {
     StreamingYamlWriter writer = new StreamingYamlWriter(out, DocumentWriter::jacksonYaml);
     try {
       for (Document d : documents) {
-        writer.write(d.body());
+        writer.write(d.content());
       }
       writer.flush();
     } catch (IOException e) {
@@ -94,7 +94,7 @@ public final class DocumentWriter {
     try {
       try (SequenceWriter seq = JSON_STREAM.writeValues(out)) {
         for (Document d : documents) {
-          seq.write(d.body());
+          seq.write(d.json());
         }
       }
       if (!documents.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 /**
  * What a string allows when written as a YAML scalar in block context, decided exactly as

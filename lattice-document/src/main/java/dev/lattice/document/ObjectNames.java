@@ -1,9 +1,4 @@
-package dev.lattice.compiler.document;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+package dev.lattice.document;
 
 /**
  * The naming scheme every emitter uses: a name that fits is kept as it is; a longer one keeps its
@@ -47,11 +42,6 @@ public final class ObjectNames {
 
   /** The first {@code length} hex digits of the SHA-256 of {@code text}. */
   public static String hash(String text, int length) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, length);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-    }
+    return Sha256.hex(text, length);
   }
 }

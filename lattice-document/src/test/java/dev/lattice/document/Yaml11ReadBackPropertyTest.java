@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

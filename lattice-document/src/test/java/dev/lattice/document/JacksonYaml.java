@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +23,7 @@ final class JacksonYaml {
   private JacksonYaml() {}
 
   static Document document(ObjectNode body) {
-    return new Document("v1", "ConfigMap", Optional.empty(), "x", body);
+    return Document.of("v1", "ConfigMap", Optional.empty(), "x", body);
   }
 
   /** Jackson writing one document on its own. */

@@ -1,6 +1,7 @@
-package dev.lattice.compiler;
+package dev.lattice.compiler.incremental;
 
-import dev.lattice.compiler.document.Document;
+import dev.lattice.compiler.LatticeCompiler;
+import dev.lattice.document.Document;
 import dev.lattice.model.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.HashMap;

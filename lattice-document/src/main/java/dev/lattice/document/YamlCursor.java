@@ -1,4 +1,4 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 /**
  * The output position of {@link StreamingYamlWriter}: the text so far and the few facts SnakeYAML's

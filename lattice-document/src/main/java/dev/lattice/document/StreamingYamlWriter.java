@@ -1,13 +1,12 @@
-package dev.lattice.compiler.document;
+package dev.lattice.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes Jackson trees as a multi-document YAML stream, byte for byte as {@link
+ * Writes frozen document content ({@link Value}) as a multi-document YAML stream, byte for byte as {@link
  * DocumentWriter#yamlMapper()} (Jackson's YAML generator over SnakeYAML's emitter) writes them, at
  * a fraction of the cost: it walks the tree once, keeps the emitter's position facts in a {@link
  * YamlCursor}, makes Jackson's quoting decision ({@link Yaml11Quoting}) and then SnakeYAML's style
@@ -38,14 +37,19 @@ final class StreamingYamlWriter {
   }
 
   /** One document as a stream of its own, so as {@code ObjectMapper.writeValueAsString} writes it. */
-  static String document(JsonNode body, Function<JsonNode, String> fallback) {
+  static String document(Value body, Function<JsonNode, String> fallback) {
     StreamingYamlWriter writer = new StreamingYamlWriter(null, fallback);
     writer.append(body);
     return writer.buffer.toString();
   }
 
+  /** {@link #document(Value, Function)} of a Jackson tree (frozen first). */
+  static String document(JsonNode body, Function<JsonNode, String> fallback) {
+    return document(Value.of(body), fallback);
+  }
+
   /** Appends one document ({@code ---} first) to the stream. */
-  void write(JsonNode body) throws IOException {
+  void write(Value body) throws IOException {
     append(body);
     if (buffer.length() >= FLUSH_AT) {
       flush();
@@ -63,7 +67,7 @@ final class StreamingYamlWriter {
     buffer.setLength(0);
   }
 
-  private void append(JsonNode body) {
+  private void append(Value body) {
     int length = buffer.length();
     YamlCursor mark = cursor.snapshot();
     try {
@@ -74,8 +78,8 @@ final class StreamingYamlWriter {
     }
   }
 
-  private void document(JsonNode body) {
-    if (!body.isContainerNode()) {
+  private void document(Value body) {
+    if (body instanceof Value.Scalar) {
       throw NotStreamable.INSTANCE;
     }
     endOpenDocument();
@@ -98,9 +102,9 @@ final class StreamingYamlWriter {
    * only in the {@code ...} line after an open-ended document, and its own end is open exactly when
    * it ends in a blank line (a kept literal is the only thing that can leave one).
    */
-  private void appendFromFallback(JsonNode body) {
+  private void appendFromFallback(Value body) {
     endOpenDocument();
-    String text = fallback.apply(body);
+    String text = fallback.apply(body.toJson());
     buffer.append(text);
     cursor.column = 0;
     cursor.indent = YamlCursor.NO_INDENT;
@@ -109,22 +113,26 @@ final class StreamingYamlWriter {
     cursor.openEnded = text.endsWith("\n\n");
   }
 
-  private void node(JsonNode node, boolean mappingContext) {
+  private void node(Value value, boolean mappingContext) {
+    if (value instanceof Value.Mapping m) {
+      if (m.size() == 0) {
+        emptyFlow("{", "}");
+      } else {
+        mapping(m);
+      }
+    } else if (value instanceof Value.Sequence s) {
+      if (s.size() == 0) {
+        emptyFlow("[", "]");
+      } else {
+        sequence(s, mappingContext);
+      }
+    } else {
+      scalar(((Value.Scalar) value).node());
+    }
+  }
+
+  private void scalar(JsonNode node) {
     switch (node.getNodeType()) {
-      case OBJECT -> {
-        if (node.isEmpty()) {
-          emptyFlow("{", "}");
-        } else {
-          mapping(node);
-        }
-      }
-      case ARRAY -> {
-        if (node.isEmpty()) {
-          emptyFlow("[", "]");
-        } else {
-          sequence(node, mappingContext);
-        }
-      }
       case STRING -> string(node.textValue());
       case BOOLEAN -> YamlScalarText.write(cursor, node.booleanValue() ? "true" : "false", YamlScalarAnalysis.Style.PLAIN);
       case NULL -> YamlScalarText.write(cursor, "null", YamlScalarAnalysis.Style.PLAIN);
@@ -143,12 +151,12 @@ final class StreamingYamlWriter {
     cursor.indicator(close, false, false, false);
   }
 
-  private void mapping(JsonNode node) {
+  private void mapping(Value.Mapping node) {
     int outer = cursor.increaseIndent(false, false);
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
+    for (int i = 0, size = node.size(); i < size; i++) {
       cursor.writeIndent();
-      key(field.getKey());
-      node(field.getValue(), true);
+      key(node.key(i));
+      node(node.value(i), true);
     }
     cursor.indent = outer;
   }
@@ -181,10 +189,11 @@ final class StreamingYamlWriter {
   }
 
   /** A sequence in a mapping starts at the key's column; its items sit two further in, dash included. */
-  private void sequence(JsonNode node, boolean mappingContext) {
+  private void sequence(Value.Sequence node, boolean mappingContext) {
     int outer = cursor.increaseIndent(false, mappingContext && !cursor.indention);
     boolean first = true;
-    for (JsonNode item : node) {
+    for (int i = 0, size = node.size(); i < size; i++) {
+      Value item = node.item(i);
       cursor.writeIndent();
       if (first) {
         cursor.spaces(2);

@@ -1,0 +1,9 @@
+/**
+ * The incremental compiler: {@link dev.lattice.compiler.incremental.IncrementalCompiler} keeps the
+ * last compilation ({@link dev.lattice.compiler.incremental.FleetSnapshot}), recompiles only the
+ * neighbourhood of what changed ({@link dev.lattice.compiler.incremental.SourceChanges}, {@link
+ * dev.lattice.compiler.incremental.Neighbourhood}) and patches the output ({@link
+ * dev.lattice.compiler.incremental.OutputDelta}); its result is always byte-identical to a full
+ * compile of the same sources.
+ */
+package dev.lattice.compiler.incremental;
