@@ -105,24 +105,52 @@ public final class LatticeCompiler {
 
   /** The input rules of every emitter ({@link Emitter#check}): part of validation, shared by validate and compile. */
   private void check(FleetPlan plan, Diagnostics diagnostics) {
-    EmitContext context = new EmitContext(options, diagnostics::add);
-    emitters.forEach(e -> e.check(plan, context));
+    inParallel(emitter -> {
+      List<Diagnostic> found = new ArrayList<>();
+      emitter.check(plan, new EmitContext(options, found::add));
+      return new Emitted(List.of(), found);
+    }).forEach(e -> diagnostics.addAll(e.diagnostics()));
   }
 
-  /** Runs every emitter; documents sorted, identity collisions reported. */
+  /**
+   * Runs {@code work} for every emitter at once (emitters are independent and the plan is
+   * immutable), each with its own diagnostics, and returns the results in emitter order, so what
+   * follows sees exactly what running them one after another would give.
+   */
+  private List<Emitted> inParallel(java.util.function.Function<Emitter, Emitted> work) {
+    return emitters.parallelStream().map(work).toList();
+  }
+
+  /** One emitter's documents and diagnostics. */
+  private record Emitted(List<Document> documents, List<Diagnostic> diagnostics) {}
+
+  /** Runs every emitter (at once, see {@link #inParallel}); documents sorted, identity collisions reported. */
   private List<Document> emit(FleetPlan plan, Diagnostics diagnostics) {
-    EmitContext context = new EmitContext(options, diagnostics::add);
-    List<Document> documents = new ArrayList<>();
-    List<List<Document>> byEmitter = new ArrayList<>();
-    for (Emitter emitter : emitters) {
-      List<Document> emitted = emitter.emit(plan, context);
+    List<Emitted> results = inParallel(emitter -> {
+      List<Diagnostic> found = new ArrayList<>();
+      List<Document> emitted = emitter.emit(plan, new EmitContext(options, found::add));
       java.util.Set<String> kinds = new java.util.HashSet<>();
       emitter.kinds().forEach(k -> kinds.add(kindKey(k.apiVersion(), k.kind(), k.namespaced())));
       emitted.forEach(d -> declared(emitter, kinds, d));
-      byEmitter.add(emitted);
-      documents.addAll(emitted);
+      return new Emitted(emitted, found);
+    });
+    List<List<Document>> byEmitter = new ArrayList<>();
+    int count = 0;
+    for (Emitted e : results) {
+      diagnostics.addAll(e.diagnostics());
+      byEmitter.add(e.documents());
+      count += e.documents().size();
     }
-    documents.sort(Document.ORDER);
+    Document[] all = new Document[count];
+    int at = 0;
+    for (List<Document> emitted : byEmitter) {
+      for (Document d : emitted) {
+        all[at++] = d;
+      }
+    }
+    // stable, as List.sort is: documents of one identity keep emitter order (the collision report below names both)
+    java.util.Arrays.parallelSort(all, Document.ORDER);
+    List<Document> documents = java.util.Collections.unmodifiableList(java.util.Arrays.asList(all));
     // ORDER compares exactly (apiVersion, kind, namespace, name), so two documents with one identity sit side by side
     for (int i = 1; i < documents.size(); i++) {
       Document a = documents.get(i - 1);
@@ -152,12 +180,24 @@ public final class LatticeCompiler {
    * service the document belongs to, when known.
    */
   private Diagnostic collision(Document a, Document b, List<List<Document>> byEmitter, FleetPlan plan) {
-    String service = b.text("metadata", "labels", dev.lattice.document.Json.NAME_LABEL).orElse("");
-    var at = b.namespace().map(ns -> plan.workloads().get(dev.lattice.model.base.ObjectRef.of(ns, service)))
+    var at = owningWorkload(b, plan).or(() -> owningWorkload(a, plan))
         .map(w -> w.source().sources().document()).orElse(dev.lattice.model.diagnostics.SourcePosition.UNKNOWN);
     return Diagnostic.error(Codes.DERIVED_NAME_COLLISION, "two derived documents are both " + b.apiVersion() + " " + b.id()
             + " (from the " + owner(a, byEmitter) + " and " + owner(b, byEmitter) + " emitters)",
         "rename the resource, container or service whose derived names meet; see docs/NAMING.md", at, "");
+  }
+
+  /**
+   * The workload a document belongs to: the one its name label names, else (a namespace's shared
+   * documents, such as its ingress Gateway, carry no name label) the one it is named after.
+   */
+  private static Optional<dev.lattice.compiler.plan.WorkloadPlan> owningWorkload(Document d, FleetPlan plan) {
+    if (d.namespace().isEmpty()) {
+      return Optional.empty();
+    }
+    String ns = d.namespace().get();
+    return d.text("metadata", "labels", dev.lattice.document.Json.NAME_LABEL).or(() -> Optional.of(d.name()))
+        .map(service -> plan.workloads().get(dev.lattice.model.base.ObjectRef.of(ns, service)));
   }
 
   private String owner(Document d, List<List<Document>> byEmitter) {
