@@ -1,4 +1,4 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lattice.runtime.link.LinkCliTest.Run;
-import dev.lattice.runtime.link.cli.CellCommand;
-import dev.lattice.runtime.link.cli.CellData;
-import dev.lattice.runtime.link.cli.CellProcess;
+import dev.lattice.runtime.link.LinkFixture;
+import dev.lattice.runtime.link.cli.LinkCliTest.Run;
 import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.Fingerprints;
 import dev.lattice.runtime.link.pki.Pem;
