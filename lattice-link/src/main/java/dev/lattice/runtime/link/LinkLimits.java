@@ -28,7 +28,7 @@ public final class LinkLimits {
   private LinkLimits() {}
 
   /** Why {@code id} cannot be a command id, if it cannot. */
-  public static Optional<String> idRefusal(String id) {
+  static Optional<String> idRefusal(String id) {
     int bytes = id.getBytes(StandardCharsets.UTF_8).length;
     if (bytes == 0) {
       return Optional.of("the command id is empty");

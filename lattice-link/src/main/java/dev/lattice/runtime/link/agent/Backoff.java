@@ -24,7 +24,7 @@ public final class Backoff {
   }
 
   /** The wait before the next attempt; each call doubles the ceiling up to {@code max}. */
-  public Duration next() {
+  Duration next() {
     long ceiling = base.toMillis() << Math.min(attempt, 30);
     ceiling = Math.min(Math.max(ceiling, base.toMillis()), max.toMillis());
     attempt++;
@@ -33,11 +33,11 @@ public final class Backoff {
   }
 
   /** Back to the first attempt (after a connection was established). */
-  public void reset() {
+  void reset() {
     attempt = 0;
   }
 
-  public int attempts() {
+  int attempts() {
     return attempt;
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * cluster's own controller), a Secret with the single-use enrolment token, a ConfigMap with the CA
  * bundle and the cell address, and the Deployment (one replica, restricted security context).
  */
-public final class AgentManifests {
+final class AgentManifests {
   public static final String NAMESPACE = "lattice-system";
   public static final String NAME = "lattice-agent";
 

@@ -59,7 +59,7 @@ public final class ChildRegistry {
   }
 
   /** Closes the live streams whose certificate is now revoked; returns their clusters. */
-  public List<String> closeRevoked(Revocations revocations) {
+  List<String> closeRevoked(Revocations revocations) {
     List<String> closed = new ArrayList<>();
     sessions.values().forEach(s -> {
       if (s.closeIfRevoked(revocations)) {
@@ -74,7 +74,7 @@ public final class ChildRegistry {
   }
 
   /** One sweep of the heartbeat monitor; returns the clusters it marked unhealthy. */
-  public List<String> sweep() {
+  List<String> sweep() {
     var deadline = clock.instant().minus(heartbeatTimeout);
     List<String> expired = new ArrayList<>();
     for (ChildSession s : sessions.values()) {
@@ -110,7 +110,7 @@ public final class ChildRegistry {
   }
 
   /** Heartbeats received since start. */
-  public long heartbeatsReceived() {
+  long heartbeatsReceived() {
     return heartbeats.sum();
   }
 

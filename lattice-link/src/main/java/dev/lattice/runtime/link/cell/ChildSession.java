@@ -141,12 +141,12 @@ public final class ChildSession {
   }
 
   /** Messages waiting for the stream to become ready. */
-  public synchronized int queued() {
+  synchronized int queued() {
     return outbox.size();
   }
 
   /** Messages handed to gRPC since the session was made. */
-  public synchronized long handedToTransport() {
+  synchronized long handedToTransport() {
     return handed;
   }
 
@@ -218,7 +218,7 @@ public final class ChildSession {
   }
 
   /** Results refused because their id was never issued, since the session was made. */
-  public synchronized long refusedResults() {
+  synchronized long refusedResults() {
     return refusedResults;
   }
 
@@ -318,12 +318,12 @@ public final class ChildSession {
     return false;
   }
 
-  public synchronized boolean healthy() {
+  synchronized boolean healthy() {
     return healthy;
   }
 
   /** The {@code childrenHealth} entry of this child. */
-  public synchronized ChildHealth childHealth() {
+  synchronized ChildHealth childHealth() {
     String state = stream == null ? "Disconnected" : !healthy ? "Unhealthy" : agentState();
     return new ChildHealth(Optional.of(health.getReadyNodes()), Optional.of(health.getTotalNodes()),
         Optional.of(health.getReadyControlPlane()), Optional.of(health.getTotalControlPlane()), Optional.of(state),

@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * certificate issued is reported to {@code onIssued} (the CLI cell records it, for {@code cell revoke}).
  */
 public final class Enroller {
-  public static final String PURPOSE = "enroll";
+  static final String PURPOSE = "enroll";
   private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
   /** The names a cluster may have (they name files and directories of the cell's {@code --data}). */
-  public static final java.util.regex.Pattern CLUSTER = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  static final java.util.regex.Pattern CLUSTER = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** Why an enrolment was refused. */
   public enum Refusal { TOKEN, WRONG_CLUSTER, BAD_REQUEST }

@@ -43,7 +43,7 @@ public final class CellData {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CellData.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The lock file a running cell holds ({@link FileChannel#tryLock}). */
-  public static final String LOCK = ".lock";
+  static final String LOCK = ".lock";
   private final Path dir;
   /** The lock this cell holds ({@link #lockForCell}), or null. */
   private Lock mine;
@@ -52,7 +52,7 @@ public final class CellData {
     this.dir = dir;
   }
 
-  public Path dir() {
+  Path dir() {
     return dir;
   }
 
@@ -90,7 +90,7 @@ public final class CellData {
     }
 
     /** 2 for a folder that does not exist, 1 otherwise. */
-    public int exitCode() {
+    int exitCode() {
       return exitCode;
     }
   }
@@ -156,7 +156,7 @@ public final class CellData {
    *
    * @throws Unusable naming the file and what to do, when the folder or its CA cannot be used
    */
-  public CellAuthority authority(Clock clock, NewCa newCa) throws IOException {
+  CellAuthority authority(Clock clock, NewCa newCa) throws IOException {
     folder(newCa);
     Path crt = dir.resolve("ca.crt");
     Path key = dir.resolve("ca.key");
@@ -276,13 +276,13 @@ public final class CellData {
   }
 
   /** The token store shared by the running cell and {@code cell token}. */
-  public BootstrapTokens tokens(Clock clock) throws IOException {
+  BootstrapTokens tokens(Clock clock) throws IOException {
     OwnerOnly.directory(dir);
     return new BootstrapTokens(clock, dir.resolve("tokens"));
   }
 
   /** Replaces {@code children.json} with {@code health}. */
-  public void writeChildren(Map<String, ChildHealth> health) throws IOException {
+  void writeChildren(Map<String, ChildHealth> health) throws IOException {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     health.forEach((name, h) -> out.put(name, ChildRegistry.fields(h)));
     replace("children.json", JSON.writeValueAsString(out) + "\n");
@@ -295,7 +295,7 @@ public final class CellData {
    *     running cell rewrites it every second)
    */
   @SuppressWarnings("unchecked")
-  public Map<String, Map<String, Object>> readChildren() throws IOException {
+  Map<String, Map<String, Object>> readChildren() throws IOException {
     Path f = dir.resolve("children.json");
     if (!Files.exists(f)) {
       return new TreeMap<>();
@@ -311,22 +311,22 @@ public final class CellData {
   }
 
   /** Records where the running cell listens: {@code grpc=HOST:PORT} and {@code bootstrap=https://HOST:PORT}. */
-  public void writeEndpoint(String grpc, String bootstrapUrl) throws IOException {
+  void writeEndpoint(String grpc, String bootstrapUrl) throws IOException {
     replace("endpoint", "grpc=" + grpc + "\nbootstrap=" + bootstrapUrl + "\n");
   }
 
   /** The command books of the children, in {@code commands/<cluster>/}. */
-  public FileCommandStore commands() {
+  FileCommandStore commands() {
     return new FileCommandStore(dir.resolve("commands"));
   }
 
   /** The revoked certificates, in {@code revoked}. */
-  public Revocations revocations() {
+  Revocations revocations() {
     return new Revocations(dir.resolve("revoked"));
   }
 
   /** The serials of every certificate issued to {@code cluster}, oldest first. */
-  public List<BigInteger> issuedTo(String cluster) throws IOException {
+  List<BigInteger> issuedTo(String cluster) throws IOException {
     Path f = dir.resolve("issued");
     List<BigInteger> out = new ArrayList<>();
     if (Files.exists(f)) {
@@ -346,7 +346,7 @@ public final class CellData {
   }
 
   /** Appends {@code <cluster> <serial hex>} to {@code issued}: every certificate enrolment gave out. */
-  public synchronized void recordIssued(String cluster, X509Certificate cert) {
+  synchronized void recordIssued(String cluster, X509Certificate cert) {
     try {
       Files.writeString(dir.resolve("issued"), cluster + " " + cert.getSerialNumber().toString(16) + "\n",
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);

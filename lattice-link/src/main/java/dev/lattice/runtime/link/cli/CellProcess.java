@@ -124,7 +124,7 @@ public final class CellProcess implements AutoCloseable {
     return p;
   }
 
-  public CellData store() {
+  CellData store() {
     return store;
   }
 
@@ -141,7 +141,7 @@ public final class CellProcess implements AutoCloseable {
   }
 
   /** The bound gRPC address, {@code HOST:PORT}. */
-  public String grpcAddress() {
+  String grpcAddress() {
     return grpcAddress;
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "revoke", mixinStandardHelpOptions = true,
     description = "Revoke a cluster's certificate: its stream is closed and its next connection refused.")
-public final class CellRevokeCommand implements Callable<Integer> {
+final class CellRevokeCommand implements Callable<Integer> {
   @Mixin
   CellClusterOptions target;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @picocli.CommandLine.Command(name = "send", mixinStandardHelpOptions = true,
     description = "Queue an ApplyDocuments command (JSON files) for a cluster's agent.")
-public final class CellSendCommand implements Callable<Integer> {
+final class CellSendCommand implements Callable<Integer> {
   @Mixin
   CellClusterOptions target;
 

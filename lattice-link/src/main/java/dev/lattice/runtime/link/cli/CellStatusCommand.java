@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cell status}: the children the cell knows and their last health, from {@code children.json}. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "List known children and their last health.")
-public final class CellStatusCommand implements Callable<Integer> {
+final class CellStatusCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--data", required = true)

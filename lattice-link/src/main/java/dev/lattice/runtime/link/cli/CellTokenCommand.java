@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Print a new single-use bootstrap token for an agent's enrolment.")
-public final class CellTokenCommand implements Callable<Integer> {
+final class CellTokenCommand implements Callable<Integer> {
   @Mixin
   CellClusterOptions target;
 

@@ -22,7 +22,7 @@ import java.util.Set;
  * UnpivotMachine}'s steps, each mapped to a phase); their tests hold that consecutive steps take only
  * these edges. (This replaced lattice-emit-capi's pure {@code ClusterLifecycle.next}, which nothing ran.)
  */
-public final class ClusterPhases {
+final class ClusterPhases {
   private static final Map<Phase, Set<Phase>> EDGES = new EnumMap<>(Phase.class);
 
   static {

@@ -26,7 +26,7 @@ public final class ClusterctlMover implements ClusterMover {
   private final long timeoutMinutes;
 
   /** The pivot: from the cell's own cluster (clusterctl's default kubeconfig) to the child's. */
-  public ClusterctlMover(Function<String, Path> kubeconfigOf, long timeoutMinutes) {
+  ClusterctlMover(Function<String, Path> kubeconfigOf, long timeoutMinutes) {
     this("clusterctl", Optional.empty(), kubeconfigOf, timeoutMinutes);
   }
 
@@ -60,7 +60,7 @@ public final class ClusterctlMover implements ClusterMover {
   }
 
   /** The command line, for logs and tests. */
-  public List<String> command(String cluster, String capiNamespace) {
+  List<String> command(String cluster, String capiNamespace) {
     List<String> cmd = new ArrayList<>(List.of(executable, "move"));
     fromKubeconfigOf.ifPresent(f -> cmd.addAll(List.of("--kubeconfig", f.apply(cluster).toString())));
     cmd.addAll(List.of("--namespace", capiNamespace, "--to-kubeconfig", kubeconfigOf.apply(cluster).toString()));

@@ -1,7 +1,7 @@
 package dev.lattice.runtime.link.pivot;
 
 /** What the driver must do after a transition. */
-public enum PivotAction {
+enum PivotAction {
   NONE,
   /** Run the {@link ClusterMover}; on success persist {@code moveComplete}. */
   MOVE,

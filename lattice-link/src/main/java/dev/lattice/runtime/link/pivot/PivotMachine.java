@@ -13,7 +13,7 @@ import java.util.Optional;
  * again with a new command id; the agent must be connected for a move or a confirmation. After
  * {@code PIVOTED} nothing depends on the link: readiness is the child's own.
  */
-public final class PivotMachine {
+final class PivotMachine {
   /** The new state and what to do. */
   public record Transition(PivotState state, PivotAction action) {}
 

@@ -6,7 +6,7 @@ package dev.lattice.runtime.link.pivot;
  * {@code confirmations} counts the ConfirmPivot commands sent (their ids are derived from it).
  */
 public record PivotState(PivotStep step, boolean moveComplete, int confirmations) {
-  public static PivotState initial() {
+  static PivotState initial() {
     return new PivotState(PivotStep.PROVISIONING, false, 0);
   }
 

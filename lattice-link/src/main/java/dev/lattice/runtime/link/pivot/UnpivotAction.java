@@ -1,7 +1,7 @@
 package dev.lattice.runtime.link.pivot;
 
 /** What the unpivot driver must do after a transition. */
-public enum UnpivotAction {
+enum UnpivotAction {
   NONE,
   /** Run the importing {@link ClusterMover} (child → parent); on success persist {@code unpivotImportComplete}. */
   IMPORT,

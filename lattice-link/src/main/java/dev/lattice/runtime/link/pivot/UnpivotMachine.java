@@ -13,7 +13,7 @@ package dev.lattice.runtime.link.pivot;
  * (yet) seen, it waits. Deleting is asked again until the cluster is gone. A state with the marker
  * set never imports again, whatever its step.
  */
-public final class UnpivotMachine {
+final class UnpivotMachine {
   /** The new state and what to do. */
   public record Transition(UnpivotState state, UnpivotAction action) {}
 

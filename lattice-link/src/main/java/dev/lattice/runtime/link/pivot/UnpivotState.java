@@ -6,7 +6,7 @@ package dev.lattice.runtime.link.pivot;
  * restart never imports twice and deletion never starts before the objects are back in the parent.
  */
 public record UnpivotState(UnpivotStep step, boolean unpivotImportComplete) {
-  public static UnpivotState initial() {
+  static UnpivotState initial() {
     return new UnpivotState(UnpivotStep.AWAITING_AGENT, false);
   }
 

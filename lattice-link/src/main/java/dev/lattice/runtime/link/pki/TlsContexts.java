@@ -64,7 +64,7 @@ public final class TlsContexts {
   }
 
   /** PKIX trust anchored in {@code ca} alone (with hostname checks when the caller's engine asks for them). */
-  public static X509ExtendedTrustManager caTrust(X509Certificate ca) {
+  static X509ExtendedTrustManager caTrust(X509Certificate ca) {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);

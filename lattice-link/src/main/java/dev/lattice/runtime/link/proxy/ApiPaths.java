@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * outside GET HEAD POST PUT PATCH DELETE. Both sides check: the cell before it sends, the agent
  * before it runs (it must not trust the cell to have checked).
  */
-public final class ApiPaths {
+final class ApiPaths {
   /** The methods the proxy carries. */
   public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
   private static final Pattern WATCH = Pattern.compile("(^|&)watch=(true|1)(&|$)");

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiProxyServer.class);
   /** A request body larger than this is refused with 413 (8 MiB, like the agent's bound of answers). */
-  public static final int MAX_BODY = KubernetesApiProxy.MAX_BODY;
+  static final int MAX_BODY = KubernetesApiProxy.MAX_BODY;
   private static final List<String> FORWARDED = List.of("Accept", "Content-Type");
 
   private final ChildSession child;
@@ -63,11 +63,11 @@ public final class ApiProxyServer implements AutoCloseable {
   }
 
   /** Starts a proxy to {@code child} on 127.0.0.1 (an ephemeral port), serving up to 16 requests at once. */
-  public static ApiProxyServer start(ChildSession child, Duration timeout) throws IOException {
+  static ApiProxyServer start(ChildSession child, Duration timeout) throws IOException {
     return start(child, timeout, MAX_BODY);
   }
 
-  public static ApiProxyServer start(ChildSession child, Duration timeout, int maxBody) throws IOException {
+  static ApiProxyServer start(ChildSession child, Duration timeout, int maxBody) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     AtomicInteger n = new AtomicInteger();
     ExecutorService workers = Executors.newFixedThreadPool(16, r -> {
@@ -94,7 +94,7 @@ public final class ApiProxyServer implements AutoCloseable {
     return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort());
   }
 
-  public String cluster() {
+  String cluster() {
     return child.cluster();
   }
 

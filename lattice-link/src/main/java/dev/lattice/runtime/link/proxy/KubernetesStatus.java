@@ -9,7 +9,7 @@ import dev.lattice.runtime.link.proto.ApiProxyResponse;
  * A Kubernetes {@code Status} failure body, so that kubectl, fabric8 and clusterctl show the proxy's
  * own refusals (bad path, too large, agent gone, timeout) with their message.
  */
-public final class KubernetesStatus {
+final class KubernetesStatus {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KubernetesStatus() {}

@@ -10,7 +10,7 @@ import java.net.URI;
  * the cell's local {@link ApiProxyServer}; it holds no credentials (the user is empty): the proxy on
  * loopback is the trust boundary and the agent authenticates to its own API server.
  */
-public final class ProxyKubeconfig {
+final class ProxyKubeconfig {
   private ProxyKubeconfig() {}
 
   /** The kubeconfig YAML for {@code cluster} through the proxy at {@code server}. */

@@ -111,7 +111,7 @@ public final class ProtoFileDir {
   }
 
   /** The file name a record of {@code id} has, without its kind. */
-  public static String fileName(String id) {
+  static String fileName(String id) {
     return name(id);
   }
 

@@ -100,7 +100,7 @@ public final class ChildClusterWiring {
   }
 
   /** One reconcile of LatticeCluster {@code name}: the pivot state of a child, empty for the cell itself or a missing one. */
-  public Optional<PivotState> reconcile(String name) throws Exception {
+  Optional<PivotState> reconcile(String name) throws Exception {
     writeChildrenHealth();
     GenericKubernetesResource lc = cluster(name).get();
     if (name.equals(settings.cellCluster()) || lc == null) {
@@ -145,7 +145,7 @@ public final class ChildClusterWiring {
    * cluster may go once it is {@link UnpivotStep#DELETED} — after {@code unpivotImportComplete} and
    * the deletion of the CAPI {@code Cluster} in the parent. {@code status.phase} follows the step.
    */
-  public Optional<UnpivotState> unpivot(String name) throws Exception {
+  Optional<UnpivotState> unpivot(String name) throws Exception {
     if (name.equals(settings.cellCluster()) || cluster(name).get() == null
         || !pivotStates.load(name).map(PivotState::moveComplete).orElse(false)) {
       return Optional.empty();
@@ -162,7 +162,7 @@ public final class ChildClusterWiring {
   }
 
   /** Writes {@code status.childrenHealth} of the cell's own LatticeCluster (when it exists). */
-  public void writeChildrenHealth() {
+  void writeChildrenHealth() {
     if (cluster(settings.cellCluster()).get() == null) {
       return;
     }

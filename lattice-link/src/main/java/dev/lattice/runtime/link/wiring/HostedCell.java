@@ -20,7 +20,7 @@ import java.util.function.Function;
  * the bootstrap webhook's callbacks set {@code bootstrapComplete}. {@link #close} stops the proxies,
  * then the cell.
  */
-public final class HostedCell implements AutoCloseable {
+final class HostedCell implements AutoCloseable {
   /** The pivot's mover (cell → child) and the unpivot's importer (child → cell). */
   public record Movers(ClusterMover pivot, ClusterMover unpivot) {}
 

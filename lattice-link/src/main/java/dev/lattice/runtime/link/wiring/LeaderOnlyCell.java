@@ -16,7 +16,7 @@ import java.util.Optional;
  * finalizer until the leader has unpivoted it. A cell that failed to start is started again on the
  * next reconcile.
  */
-public final class LeaderOnlyCell implements HostedHook {
+final class LeaderOnlyCell implements HostedHook {
   /** Starts a cell (binding its ports). */
   @FunctionalInterface
   public interface Starter {

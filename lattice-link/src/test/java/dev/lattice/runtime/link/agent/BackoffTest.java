@@ -1,8 +1,7 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.runtime.link.agent.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,15 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.document.DocumentWriter;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.ApiProxyHandler;
 import dev.lattice.runtime.link.agent.LinkAgent;
 import dev.lattice.runtime.link.proto.ApiProxyRequest;
 import dev.lattice.runtime.link.proto.ApiProxyResponse;
 import dev.lattice.runtime.link.proto.CommandResult;
-import dev.lattice.runtime.link.proxy.ApiProxyServer;
-import dev.lattice.runtime.link.proxy.KubernetesApiProxy;
-import dev.lattice.runtime.link.proxy.ProxyKubeconfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.Config;

@@ -1,13 +1,9 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.agent;
 
 import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.runtime.link.agent.AgentIdentity;
-import dev.lattice.runtime.link.agent.Backoff;
-import dev.lattice.runtime.link.agent.CommandExecutor;
-import dev.lattice.runtime.link.agent.FileResultJournal;
-import dev.lattice.runtime.link.agent.LinkAgent;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.cell.ChildSession;
 import dev.lattice.runtime.link.proto.AgentState;
 import dev.lattice.runtime.link.proto.ApplyDocuments;

@@ -1,8 +1,9 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cell;
 
 import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.AgentIdentity;
 import dev.lattice.runtime.link.agent.Backoff;
 import dev.lattice.runtime.link.agent.LinkAgent;

@@ -1,11 +1,10 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lattice.runtime.link.cli.AgentCommand;
-import dev.lattice.runtime.link.cli.CellCommand;
+import dev.lattice.runtime.link.LinkFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

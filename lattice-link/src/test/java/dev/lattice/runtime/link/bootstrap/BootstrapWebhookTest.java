@@ -1,12 +1,12 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.bootstrap;
 
 import static dev.lattice.runtime.link.LinkFixture.ENROLL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.runtime.TestPaths;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.AgentIdentity;
 import dev.lattice.runtime.link.agent.Enrolment;
-import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;

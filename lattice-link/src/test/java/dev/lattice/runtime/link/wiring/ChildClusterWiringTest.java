@@ -1,4 +1,4 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.wiring;
 
 import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.document.DocumentWriter;
 import dev.lattice.runtime.install.CrdKind;
 import dev.lattice.runtime.install.InstallManifests;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.bootstrap.BootstrapWebhook;
 import dev.lattice.runtime.link.pivot.ClusterMover;
 import dev.lattice.runtime.link.pivot.PivotState;
 import dev.lattice.runtime.link.pivot.PivotStep;
 import dev.lattice.runtime.link.proto.CommandResult;
-import dev.lattice.runtime.link.wiring.ChildClusterWiring;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;

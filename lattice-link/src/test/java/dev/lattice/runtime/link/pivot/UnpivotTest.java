@@ -1,19 +1,9 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.pivot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.runtime.link.pivot.ClusterPhases;
 import dev.lattice.model.cluster.LatticeClusterStatus.Phase;
-import dev.lattice.runtime.link.pivot.ClusterMover;
-import dev.lattice.runtime.link.pivot.ClusterctlMover;
-import dev.lattice.runtime.link.pivot.StateStore;
-import dev.lattice.runtime.link.pivot.UnpivotAction;
-import dev.lattice.runtime.link.pivot.UnpivotDriver;
-import dev.lattice.runtime.link.pivot.UnpivotFacts;
-import dev.lattice.runtime.link.pivot.UnpivotMachine;
-import dev.lattice.runtime.link.pivot.UnpivotState;
-import dev.lattice.runtime.link.pivot.UnpivotStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

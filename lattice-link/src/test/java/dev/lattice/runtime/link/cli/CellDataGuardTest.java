@@ -1,4 +1,4 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lattice.runtime.link.LinkCliTest.Run;
-import dev.lattice.runtime.link.cli.CellCommand;
-import dev.lattice.runtime.link.cli.CellData;
-import dev.lattice.runtime.link.cli.CellProcess;
+import dev.lattice.runtime.link.LinkFixture;
+import dev.lattice.runtime.link.cli.LinkCliTest.Run;
 import dev.lattice.runtime.link.pki.CellAuthority;
 import dev.lattice.runtime.link.pki.Fingerprints;
 import dev.lattice.runtime.link.pki.Pem;
-import dev.lattice.runtime.link.wiring.LeaderOnlyCell;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -26,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -281,26 +277,6 @@ class CellDataGuardTest {
     try (CellProcess p = hosted(fresh, CellData.NewCa.ALLOWED)) {
       assertTrue(Files.exists(fresh.resolve("ca.crt")), "--cell-init creates a missing folder");
     }
-  }
-
-  @Test
-  void theControllerSaysOnceWhyItsCellDoesNotRunAndKeepsAskingAgain() throws Exception {
-    Path missing = tmp.resolve("pvc-not-mounted");
-    StringWriter out = new StringWriter();
-    LeaderOnlyCell cell = new LeaderOnlyCell(() -> {
-      new CellData(missing).lockForCell(CellData.NewCa.IN_EXISTING_FOLDER);
-      throw new AssertionError("the folder should have been refused");
-    }, Duration.ofSeconds(5), new PrintWriter(out, true));
-    cell.started();
-    for (int i = 0; i < 3; i++) {
-      assertEquals(Optional.of(Duration.ofSeconds(5)), cell.hook().reconciled("edge"), "asked again later");
-    }
-    assertFalse(cell.serving());
-    String line = "cell: the cell does not run: no cell data folder " + missing;
-    assertEquals(1, out.toString().split(java.util.regex.Pattern.quote(line), -1).length - 1, "said once: " + out);
-    assertFalse(out.toString().contains("Exception"), out.toString());
-    assertFalse(Files.exists(missing));
-    cell.close();
   }
 
   private static CellProcess hosted(Path data, CellData.NewCa newCa) throws Exception {

@@ -1,10 +1,11 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.pivot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.document.DocumentWriter;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.pivot.ClusterctlMover;
 import dev.lattice.runtime.link.proto.CommandResult;
 import dev.lattice.runtime.link.proxy.ChildApiProxies;

@@ -1,11 +1,11 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cell;
 
 import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.AgentIdentity;
 import dev.lattice.runtime.link.agent.LinkAgent;
-import dev.lattice.runtime.link.cell.ChildSession;
 import dev.lattice.runtime.link.proto.ApplyDocuments;
 import dev.lattice.runtime.link.proto.Command;
 import dev.lattice.runtime.link.proto.CommandResult;

@@ -1,4 +1,4 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.cell;
 
 import static dev.lattice.runtime.link.LinkFixture.ENROLL;
 import static dev.lattice.runtime.link.LinkFixture.await;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.agent.AgentIdentity;
 import dev.lattice.runtime.link.agent.Enrolment;
 import dev.lattice.runtime.link.agent.LinkAgent;

@@ -1,15 +1,10 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.pivot;
 
 import static dev.lattice.runtime.link.LinkFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.runtime.link.pivot.ClusterMover;
-import dev.lattice.runtime.link.pivot.ClusterctlMover;
-import dev.lattice.runtime.link.pivot.PivotDriver;
-import dev.lattice.runtime.link.pivot.PivotFacts;
-import dev.lattice.runtime.link.pivot.PivotState;
-import dev.lattice.runtime.link.pivot.PivotStep;
+import dev.lattice.runtime.link.LinkFixture;
 import dev.lattice.runtime.link.proto.CommandResult;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,7 @@
-package dev.lattice.runtime.link;
+package dev.lattice.runtime.link.pivot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.runtime.link.pivot.ClusterPhases;
-import dev.lattice.runtime.link.pivot.PivotAction;
-import dev.lattice.runtime.link.pivot.PivotFacts;
-import dev.lattice.runtime.link.pivot.PivotMachine;
-import dev.lattice.runtime.link.pivot.PivotState;
-import dev.lattice.runtime.link.pivot.PivotStep;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
