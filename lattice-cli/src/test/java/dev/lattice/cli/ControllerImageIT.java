@@ -122,7 +122,8 @@ class ControllerImageIT {
     JsonNode config = image.config().path("config");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ImageTar.strings(config.path("Entrypoint")).subList(1, 4)) {
+    List<String> entrypoint = ImageTar.strings(config.path("Entrypoint"));
+    for (String arg : entrypoint.subList(1, entrypoint.size())) {
       command.add(arg.startsWith("@/") ? "@" + rewrittenArgumentFile(arg.substring(1)) : arg);
     }
     command.addAll(ImageTar.strings(config.path("Cmd")));
