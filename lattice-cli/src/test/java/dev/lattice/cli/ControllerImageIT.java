@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lattice.compiler.document.Document;
+import dev.lattice.document.Document;
 import dev.lattice.runtime.install.CellInstall;
 import dev.lattice.runtime.install.ControllerDeployment;
 import dev.lattice.runtime.install.InstallManifests;
@@ -157,7 +157,7 @@ class ControllerImageIT {
   /** The Deployment {@code lattice install-manifests --cell} writes (the ports include the cell's). */
   private static JsonNode deployment() {
     return ControllerDeployment.all(InstallManifests.DEFAULT_IMAGE, Optional.of(CellInstall.of("cell")))
-        .stream().filter(d -> d.kind().equals("Deployment")).map(Document::body).findFirst().orElseThrow();
+        .stream().filter(d -> d.kind().equals("Deployment")).map(Document::json).findFirst().orElseThrow();
   }
 
   private static void delete(Path folder) throws IOException {

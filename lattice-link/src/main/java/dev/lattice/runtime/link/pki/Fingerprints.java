@@ -1,7 +1,7 @@
 package dev.lattice.runtime.link.pki;
 
+import dev.lattice.document.Sha256;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,7 +21,7 @@ public final class Fingerprints {
 
   private static byte[] digest(X509Certificate cert) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+      return Sha256.digest(cert.getEncoded());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
