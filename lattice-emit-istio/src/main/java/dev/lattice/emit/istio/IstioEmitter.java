@@ -53,9 +53,27 @@ public final class IstioEmitter implements Emitter {
     return "istio";
   }
 
-  /** Reports the ingress routes a namespace's shared Gateway cannot hold ({@code LAT1034}). */
+  /**
+   * Reports the ingress routes a namespace's shared Gateway cannot hold ({@code LAT1034}), and the
+   * TCP and TLS routes the Istio Lattice installs does not read yet ({@code LAT1035}).
+   */
   @Override
   public void check(FleetPlan plan, EmitContext context) {
+    for (MemberPlan member : plan.members().values()) {
+      for (var route : member.routes()) {
+        if (route.kind() == dev.lattice.compiler.plan.IngressRoute.Kind.TCP
+            || route.kind() == dev.lattice.compiler.plan.IngressRoute.Kind.TLS) {
+          String path = dev.lattice.model.PathSyntax.child("spec.ingress.routes", route.name());
+          var sources = member.source().sources();
+          context.report(Diagnostic.warning(Codes.ROUTE_NEEDS_NEWER_ISTIO, "route " + route.name() + " of "
+                  + member.ref().name() + " is a " + route.kind().wire() + " (gateway.networking.k8s.io/v1), which Istio"
+                  + " reads only from " + (route.kind() == dev.lattice.compiler.plan.IngressRoute.Kind.TCP ? "1.31" : "1.30")
+                  + "; the clusters Lattice provisions run Istio 1.26.3, where it attaches to no listener",
+              "upgrade Istio on the cluster, or route the traffic over HTTP/gRPC or a LoadBalancer service (docs/DIAGNOSTICS.md, LAT1035)",
+              sources.keyAt(path), sources.pathOf(path)));
+        }
+      }
+    }
     plan.gateways().values().forEach(g -> g.conflicts().forEach(c -> {
       String path = dev.lattice.model.PathSyntax.child("spec.ingress.routes", c.route());
       var sources = c.member().source().sources();

@@ -47,6 +47,21 @@ class GatewayDocumentsTest {
   @TempDir
   Path dir;
 
+  /**
+   * TCP and TLS routes are compiled (v1, all the v1.6 standard CRDs serve) and each gets a LAT1035
+   * warning at its route: the Istio the clusters run (1.26.3) reads TLSRoute v1 only from 1.30 and
+   * TCPRoute v1 only from 1.31 (istio/istio#59309, #60766, #61540). HTTP and gRPC routes get none.
+   */
+  @Test
+  void tcpAndTlsRoutesAreCompiledWithAWarningThatTheInstalledIstioDoesNotReadThem() throws Exception {
+    Compilation c = Fleets.compile(WEB, API);
+    assertThat(c.hasErrors()).isFalse();
+    assertThat(c.diagnostics()).filteredOn(d -> d.code().equals("LAT1035"))
+        .extracting(d -> d.path() + " " + d.message().contains("TCPRoute") + " " + (d.position().line() > 0))
+        .containsExactly("spec.ingress.routes.pg true true", "spec.ingress.routes.sni false true");
+    assertThat(c.documents()).extracting(d -> d.kind()).contains("TCPRoute", "TLSRoute");
+  }
+
   @Test
   void oneGatewayHoldsEveryRouteOfTheNamespaceOnSharedListeners() throws Exception {
     Compilation c = Fleets.compile(WEB, API);

@@ -189,6 +189,12 @@ public final class Codes {
    * host on 443 both terminated and passed through.
    */
   public static final String INGRESS_CONFLICT = "LAT1034";
+  /**
+   * A TCP or TLS ingress route: compiled as {@code gateway.networking.k8s.io/v1} (the only version
+   * the Gateway API v1.6 standard CRDs serve), which Istio reads only from 1.31 (TCPRoute) and 1.30
+   * (TLSRoute), newer than the Istio Lattice installs (warning).
+   */
+  public static final String ROUTE_NEEDS_NEWER_ISTIO = "LAT1035";
   // LAT1040-LAT1049: input limits and what the reader refuses (issue 16)
   /** A file, stream or text over the reader's input limit (256 MiB unless raised), refused unread. */
   public static final String INPUT_TOO_LARGE = "LAT1040";
