@@ -129,8 +129,8 @@ public final class LatticeCompiler {
     List<Emitted> results = inParallel(emitter -> {
       List<Diagnostic> found = new ArrayList<>();
       List<Document> emitted = emitter.emit(plan, new EmitContext(options, found::add));
-      java.util.Set<String> kinds = new java.util.HashSet<>();
-      emitter.kinds().forEach(k -> kinds.add(kindKey(k.apiVersion(), k.kind(), k.namespaced())));
+      java.util.Set<KindKey> kinds = new java.util.HashSet<>();
+      emitter.kinds().forEach(k -> kinds.add(new KindKey(k.apiVersion(), k.kind(), k.namespaced())));
       emitted.forEach(d -> declared(emitter, kinds, d));
       return new Emitted(emitted, found);
     });
@@ -163,16 +163,15 @@ public final class LatticeCompiler {
   }
 
   /** Fails on a document whose kind its emitter did not declare, or whose scope contradicts the declaration. */
-  private static void declared(Emitter emitter, java.util.Set<String> kinds, Document d) {
-    if (!kinds.contains(kindKey(d.apiVersion(), d.kind(), d.namespace().isPresent()))) {
+  private static void declared(Emitter emitter, java.util.Set<KindKey> kinds, Document d) {
+    if (!kinds.contains(new KindKey(d.apiVersion(), d.kind(), d.namespace().isPresent()))) {
       throw new IllegalStateException("the " + emitter.name() + " emitter produced " + d.apiVersion() + " " + d.kind()
           + (d.namespace().isPresent() ? " (namespaced)" : " (cluster-scoped)") + " without declaring it in kinds()");
     }
   }
 
-  private static String kindKey(String apiVersion, String kind, boolean namespaced) {
-    return apiVersion + ' ' + kind + (namespaced ? " n" : " c");
-  }
+  /** A declared kind and scope; strings' hashes are cached, so a lookup builds no text. */
+  private record KindKey(String apiVersion, String kind, boolean namespaced) {}
 
   /**
    * Two derived documents with one identity: the inputs name things so that their derived names meet

@@ -18,16 +18,21 @@ public final class Document {
 
   /** The output order: (apiVersion, kind, namespace, name); cluster-scoped documents first in a kind. */
   public static final Comparator<Document> ORDER = (a, b) -> {
-    // (apiVersion, kind, namespace or "", name), written out: the compiler sorts every document it derives
-    int c = a.apiVersion.compareTo(b.apiVersion);
+    // (apiVersion, kind, namespace or "", name), written out: the compiler sorts every document it
+    // derives; emitters name apiVersion and kind with constants, so most pairs share those strings
+    int c = compare(a.apiVersion, b.apiVersion);
     if (c == 0) {
-      c = a.kind.compareTo(b.kind);
+      c = compare(a.kind, b.kind);
     }
     if (c == 0) {
-      c = a.namespace.orElse("").compareTo(b.namespace.orElse(""));
+      c = compare(a.namespace.orElse(""), b.namespace.orElse(""));
     }
-    return c != 0 ? c : a.name.compareTo(b.name);
+    return c != 0 ? c : compare(a.name, b.name);
   };
+
+  private static int compare(String a, String b) {
+    return a == b ? 0 : a.compareTo(b); // String.compareTo walks equal strings to their end
+  }
 
   private final String apiVersion;
   private final String kind;

@@ -68,14 +68,14 @@ public final class FleetPlan {
       SortedMap<ObjectRef, ModelPlan> models,
       List<GateOutcome> gates) {
     this.gates = List.copyOf(gates);
-    this.jobs = Collections.unmodifiableSortedMap(jobs);
+    this.jobs = HashedSortedMap.of(jobs);
     jobs.values().forEach(j -> j.tasks().forEach(t -> jobOfTask.put(t.workload(), j)));
-    this.models = Collections.unmodifiableSortedMap(models);
+    this.models = HashedSortedMap.of(models);
     models.values().forEach(m -> m.workloads().forEach(w -> modelOfRole.put(w, m)));
-    this.members = Collections.unmodifiableSortedMap(members);
-    this.workloads = Collections.unmodifiableSortedMap(workloads);
+    this.members = HashedSortedMap.of(members);
+    this.workloads = HashedSortedMap.of(workloads);
     this.edges = Collections.unmodifiableSortedSet(edges);
-    this.externals = Collections.unmodifiableSortedMap(externals);
+    this.externals = HashedSortedMap.of(externals);
     this.externalEdges = Collections.unmodifiableSortedSet(externalEdges);
     this.declarations = List.copyOf(declarations);
     this.namespaces = Collections.unmodifiableSortedSet(namespaces);

@@ -94,7 +94,8 @@ public final class Pipeline {
    * ztunnel demands mTLS and the AuthorizationPolicy can only name mesh identities — except on the
    * callee's ports that take plaintext (its ways in from outside the mesh, its metrics port).
    */
-  private static void warnMeshMismatches(GraphResolver.Graph graph, Map<ObjectRef, MemberPlan> members, Diagnostics diagnostics) {
+  private static void warnMeshMismatches(GraphResolver.Graph graph, Map<ObjectRef, MemberPlan> sorted, Diagnostics diagnostics) {
+    Map<ObjectRef, MemberPlan> members = new java.util.HashMap<>(sorted); // two lookups per edge: hashed, not a tree walk
     for (var edge : graph.edges()) {
       MemberPlan caller = members.get(edge.caller());
       MemberPlan callee = members.get(edge.callee());

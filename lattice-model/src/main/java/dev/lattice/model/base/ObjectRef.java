@@ -21,6 +21,22 @@ public record ObjectRef(String namespace, String name) implements Comparable<Obj
         : new ObjectRef(defaultNamespace, text);
   }
 
+  /**
+   * Written out, with the record's own formula ({@code 31 * namespace + name}, so hash iteration
+   * orders stay as they were): addresses are hashed and compared on every declaration, edge and
+   * document, and the record's generated methods go through method handles, which the command
+   * line's C1-only JIT does not inline.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * namespace.hashCode() + name.hashCode();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other || other instanceof ObjectRef r && name.equals(r.name) && namespace.equals(r.namespace);
+  }
+
   @Override
   public int compareTo(ObjectRef o) {
     int c = namespace.compareTo(o.namespace);
