@@ -29,9 +29,20 @@ final class WorkloadPlanner {
       Map<ObjectRef, ExternalPlan> externals, CompilerOptions options, Diagnostics diagnostics) {
     Map<ObjectRef, WorkloadPlan> out = new TreeMap<>();
     ResourceClasses classes = ResourceClasses.of(index.resourceClasses, diagnostics);
-    index.services.forEach((ref, s) -> out.put(ref, workload(ref, s, members, externals, classes, options, diagnostics)));
+    // services are planned independently (everything they read is built before and not changed), so
+    // at once, each with its own diagnostics, joined in the order one after another would give
+    List<Planned> planned = new java.util.ArrayList<>(index.services.entrySet()).parallelStream().map(e -> {
+      Diagnostics found = new Diagnostics();
+      return new Planned(e.getKey(), workload(e.getKey(), e.getValue(), members, externals, classes, options, found), found);
+    }).toList();
+    for (Planned p : planned) {
+      out.put(p.ref(), p.plan());
+      diagnostics.addAll(p.diagnostics().inOrder());
+    }
     return out;
   }
+
+  private record Planned(ObjectRef ref, WorkloadPlan plan, Diagnostics diagnostics) {}
 
   private static WorkloadPlan workload(ObjectRef ref, SourcedObject s, Map<ObjectRef, MemberPlan> members,
       Map<ObjectRef, ExternalPlan> externals, ResourceClasses classes, CompilerOptions options, Diagnostics diagnostics) {
