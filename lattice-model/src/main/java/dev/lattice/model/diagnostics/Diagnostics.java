@@ -38,8 +38,8 @@ public final class Diagnostics {
 
   /** The diagnostics so far, in print order. */
   public List<Diagnostic> sorted() {
-    List<Diagnostic> copy = new ArrayList<>(items);
-    copy.sort(Diagnostic.ORDER);
-    return List.copyOf(copy);
+    Diagnostic[] copy = items.toArray(new Diagnostic[0]);
+    java.util.Arrays.parallelSort(copy, Diagnostic.ORDER); // stable, as List.sort is
+    return List.of(copy);
   }
 }

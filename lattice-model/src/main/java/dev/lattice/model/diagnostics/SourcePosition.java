@@ -30,7 +30,7 @@ public record SourcePosition(String file, int line, int column) implements Compa
 
   @Override
   public int compareTo(SourcePosition o) {
-    int c = file.compareTo(o.file);
+    int c = file == o.file ? 0 : file.compareTo(o.file);
     if (c != 0) {
       return c;
     }
