@@ -49,33 +49,51 @@ final class GraphResolver {
         calls.computeIfAbsent(d.declarer(), k -> new java.util.HashSet<>()).add(d.peer());
       }
     }
+    // every declaration resolves on its own against the two indexes above: at once, then joined in
+    // declaration order, so edges, external edges and warnings are those of one pass
+    List<Resolved> resolved = declarations.parallelStream().map(d -> d.role() == Role.CALLS
+        ? resolveCall(d, accepts) : resolveAccept(d, calls)).toList();
     SortedSet<EdgePlan> edges = new TreeSet<>();
     SortedSet<ExternalEdgePlan> externalEdges = new TreeSet<>();
-    for (Declaration d : declarations) {
-      if (d.role() == Role.CALLS) {
-        resolveCall(d, accepts, edges, externalEdges);
-      } else if (!d.isWildcard() && index.isMember(d.peer()) && index.isMember(d.declarer())
-          && !calls.getOrDefault(d.peer(), Set.of()).contains(d.declarer())) {
-        diagnostics.add(Diagnostic.warning(Codes.ONE_SIDED,
-            d.declarer() + " allows " + d.peer() + " inbound, but " + d.peer() + " does not declare "
-                + d.declarer() + " outbound; no traffic flows until it does",
-            "add to " + d.peer() + ": resources." + d.declarer().name() + " {type: service, direction: outbound"
-                + (d.declarer().namespace().equals(d.peer().namespace()) ? "" : ", namespace: " + d.declarer().namespace()) + "}",
-            d.position(), d.path()));
+    for (Resolved r : resolved) {
+      if (r.edge() != null) {
+        edges.add(r.edge());
+      }
+      if (r.externalEdge() != null) {
+        externalEdges.add(r.externalEdge());
+      }
+      if (r.warning() != null) {
+        diagnostics.add(r.warning());
       }
     }
     return new Graph(edges, externalEdges);
   }
 
-  private void resolveCall(Declaration d, Map<ObjectRef, Map<ObjectRef, Declaration>> accepts,
-      SortedSet<EdgePlan> edges, SortedSet<ExternalEdgePlan> externalEdges) {
+  /** What one declaration resolves to: an edge, an external edge, a warning, or nothing. */
+  private record Resolved(EdgePlan edge, ExternalEdgePlan externalEdge, Diagnostic warning) {
+    static final Resolved NOTHING = new Resolved(null, null, null);
+  }
+
+  private Resolved resolveAccept(Declaration d, Map<ObjectRef, Set<ObjectRef>> calls) {
+    if (d.isWildcard() || !index.isMember(d.peer()) || !index.isMember(d.declarer())
+        || calls.getOrDefault(d.peer(), Set.of()).contains(d.declarer())) {
+      return Resolved.NOTHING;
+    }
+    return new Resolved(null, null, Diagnostic.warning(Codes.ONE_SIDED,
+        d.declarer() + " allows " + d.peer() + " inbound, but " + d.peer() + " does not declare "
+            + d.declarer() + " outbound; no traffic flows until it does",
+        "add to " + d.peer() + ": resources." + d.declarer().name() + " {type: service, direction: outbound"
+            + (d.declarer().namespace().equals(d.peer().namespace()) ? "" : ", namespace: " + d.declarer().namespace()) + "}",
+        d.position(), d.path()));
+  }
+
+  private Resolved resolveCall(Declaration d, Map<ObjectRef, Map<ObjectRef, Declaration>> accepts) {
     ExternalPlan external = externals.get(d.peer());
     if (external != null) {
-      resolveExternal(d, external, externalEdges);
-      return;
+      return resolveExternal(d, external);
     }
     if (!index.isMember(d.peer())) {
-      return; // reported by DeclarationCollector
+      return Resolved.NOTHING; // reported by DeclarationCollector
     }
     Map<ObjectRef, Declaration> acceptedBy = accepts.getOrDefault(d.peer(), Map.of());
     Declaration accept = acceptedBy.get(d.declarer());
@@ -83,34 +101,31 @@ final class GraphResolver {
       accept = acceptedBy.get(ObjectRef.of(WILDCARD, WILDCARD));
     }
     if (accept != null) {
-      edges.add(new EdgePlan(d.declarer(), d.peer(), d, accept));
-    } else {
-      diagnostics.add(Diagnostic.warning(Codes.ONE_SIDED,
-          d.declarer() + " declares " + d.peer() + " outbound, but " + d.peer() + " does not allow "
-              + d.declarer() + " inbound; no traffic flows until it does",
-          "add to " + d.peer() + ": resources." + d.declarer().name() + " {type: service, direction: inbound"
-              + (d.declarer().namespace().equals(d.peer().namespace()) ? "" : ", namespace: " + d.declarer().namespace()) + "}",
-          d.position(), d.path()));
+      return new Resolved(new EdgePlan(d.declarer(), d.peer(), d, accept), null, null);
     }
+    return new Resolved(null, null, Diagnostic.warning(Codes.ONE_SIDED,
+        d.declarer() + " declares " + d.peer() + " outbound, but " + d.peer() + " does not allow "
+            + d.declarer() + " inbound; no traffic flows until it does",
+        "add to " + d.peer() + ": resources." + d.declarer().name() + " {type: service, direction: inbound"
+            + (d.declarer().namespace().equals(d.peer().namespace()) ? "" : ", namespace: " + d.declarer().namespace()) + "}",
+        d.position(), d.path()));
   }
 
-  private void resolveExternal(Declaration d, ExternalPlan external, SortedSet<ExternalEdgePlan> externalEdges) {
+  private Resolved resolveExternal(Declaration d, ExternalPlan external) {
     if (external.inlineOwner().isPresent()) {
-      externalEdges.add(new ExternalEdgePlan(d.declarer(), external.ref(), d));
-      return;
+      return new Resolved(null, new ExternalEdgePlan(d.declarer(), external.ref(), d), null);
     }
     LatticeExternalService e = (LatticeExternalService) index.externals.get(external.ref()).object();
     boolean allowed = e.spec().allowedRequesters().stream()
         .anyMatch(r -> r.equals(WILDCARD) || ObjectRef.parse(r, external.ref().namespace()).equals(d.declarer()));
     if (allowed) {
-      externalEdges.add(new ExternalEdgePlan(d.declarer(), external.ref(), d));
-    } else {
-      String name = d.declarer().namespace().equals(external.ref().namespace()) ? d.declarer().name() : d.declarer().toString();
-      diagnostics.add(Diagnostic.warning(Codes.EXTERNAL_NOT_ALLOWED,
-          d.declarer() + " declares external service " + external.ref() + " outbound, but its allowedRequesters do not list "
-              + name + "; no traffic flows until they do",
-          "add " + name + " to spec.allowedRequesters of LatticeExternalService " + external.ref(),
-          d.position(), d.path()));
+      return new Resolved(null, new ExternalEdgePlan(d.declarer(), external.ref(), d), null);
     }
+    String name = d.declarer().namespace().equals(external.ref().namespace()) ? d.declarer().name() : d.declarer().toString();
+    return new Resolved(null, null, Diagnostic.warning(Codes.EXTERNAL_NOT_ALLOWED,
+        d.declarer() + " declares external service " + external.ref() + " outbound, but its allowedRequesters do not list "
+            + name + "; no traffic flows until they do",
+        "add " + name + " to spec.allowedRequesters of LatticeExternalService " + external.ref(),
+        d.position(), d.path()));
   }
 }

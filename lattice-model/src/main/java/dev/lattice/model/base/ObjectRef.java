@@ -41,7 +41,10 @@ public record ObjectRef(String namespace, String name) implements Comparable<Obj
 
   @Override
   public int compareTo(ObjectRef o) {
-    int c = namespace.compareTo(o.namespace);
+    if (this == o) {
+      return 0;
+    }
+    int c = namespace == o.namespace ? 0 : namespace.compareTo(o.namespace);
     return c != 0 ? c : name.compareTo(o.name);
   }
 
