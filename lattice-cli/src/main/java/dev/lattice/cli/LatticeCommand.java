@@ -92,7 +92,18 @@ public final class LatticeCommand implements Runnable {
       e.printStackTrace(err);
       return INTERNAL;
     });
-    int code = cli.execute(args);
+    // written before the command runs: once the heap is exhausted, even linking a string concatenation fails
+    String outOfMemory = "lattice: out of memory: the JVM's heap limit is " + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB; run it with a larger one, e.g. LATTICE_JAVA_OPTS=-Xmx4g ./lattice ... (docs/PERFORMANCE.md gives the heap"
+        + " each fleet size needs); nothing was written as a result";
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the machine's limit, not a bug: say which limit and how to raise it (no stack trace)
+      err.println(outOfMemory);
+      code = INPUT_ERRORS;
+    }
     out.flush();
     err.flush();
     return code;
