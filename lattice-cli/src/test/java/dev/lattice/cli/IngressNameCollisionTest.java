@@ -28,8 +28,11 @@ class IngressNameCollisionTest {
     String clash = service("shop-ingress", "");
     String policy = "apiVersion: lattice.dev/v1alpha1\nkind: CedarPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n"
         + "  policies: 'permit(principal, action, resource);'\n";
-    Compilation c = LatticeCompiler.builder().trustDomain("cluster.local").build()
-        .compile(Sources.fromStrings(Map.of("web.yaml", web, "clash.yaml", clash, "p.yaml", policy)));
+    LatticeCompiler compiler = LatticeCompiler.builder().trustDomain("cluster.local").build();
+    Sources sources = Sources.fromStrings(Map.of("web.yaml", web, "clash.yaml", clash, "p.yaml", policy));
+    Compilation c = compiler.compile(sources);
+    // validate keeps only the documents' identities, and finds the same collisions at the same places
+    assertThat(compiler.validate(sources).diagnostics()).isEqualTo(c.diagnostics());
 
     assertThat(c.documents()).isEmpty();
     assertThat(c.diagnostics()).filteredOn(d -> d.code().equals("LAT2012")).isNotEmpty()

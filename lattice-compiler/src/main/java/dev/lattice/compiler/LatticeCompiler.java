@@ -49,7 +49,7 @@ public final class LatticeCompiler {
     FleetPlan plan = plan(sources, diagnostics);
     check(plan, diagnostics);
     if (!diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
-      emit(plan, diagnostics); // documents dropped: only what emitting finds (derived names that meet) is kept
+      emit(plan, diagnostics, false); // only what emitting finds (derived names that meet) is kept
     }
     return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan));
   }
@@ -65,7 +65,7 @@ public final class LatticeCompiler {
     if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), diagnostics.sorted(), Optional.of(plan), List.of());
     }
-    List<Document> documents = emit(plan, diagnostics);
+    List<Document> documents = emit(plan, diagnostics, true);
     List<Diagnostic> all = diagnostics.sorted();
     if (diagnostics.hasErrorsOtherThan(Codes.DENIED)) {
       return new Compilation(List.of(), all, Optional.of(plan), List.of());
@@ -86,7 +86,7 @@ public final class LatticeCompiler {
     Diagnostics diagnostics = readDiagnostics(sources);
     FleetPlan plan = plan(sources, diagnostics);
     check(plan, diagnostics);
-    List<Document> documents = emit(plan, diagnostics);
+    List<Document> documents = emit(plan, diagnostics, true);
     return new Derivation(documents, diagnostics.sorted());
   }
 
@@ -124,15 +124,19 @@ public final class LatticeCompiler {
   /** One emitter's documents and diagnostics. */
   private record Emitted(List<Document> documents, List<Diagnostic> diagnostics) {}
 
-  /** Runs every emitter (at once, see {@link #inParallel}); documents sorted, identity collisions reported. */
-  private List<Document> emit(FleetPlan plan, Diagnostics diagnostics) {
+  /**
+   * Runs every emitter (at once, see {@link #inParallel}); documents sorted, identity collisions
+   * reported. Without {@code keepContent} (validate) each emitter's documents are cut down to their
+   * identity as soon as it returns, so a large fleet's validation never holds every document.
+   */
+  private List<Document> emit(FleetPlan plan, Diagnostics diagnostics, boolean keepContent) {
     List<Emitted> results = inParallel(emitter -> {
       List<Diagnostic> found = new ArrayList<>();
       List<Document> emitted = emitter.emit(plan, new EmitContext(options, found::add));
       java.util.Set<KindKey> kinds = new java.util.HashSet<>();
       emitter.kinds().forEach(k -> kinds.add(new KindKey(k.apiVersion(), k.kind(), k.namespaced())));
       emitted.forEach(d -> declared(emitter, kinds, d));
-      return new Emitted(emitted, found);
+      return new Emitted(keepContent ? emitted : emitted.stream().map(LatticeCompiler::identity).toList(), found);
     });
     List<List<Document>> byEmitter = new ArrayList<>();
     int count = 0;
@@ -160,6 +164,14 @@ public final class LatticeCompiler {
       }
     }
     return documents;
+  }
+
+  /** A document's identity and the name label a collision report looks up, without the rest of its content. */
+  private static Document identity(Document d) {
+    com.fasterxml.jackson.databind.node.ObjectNode draft = dev.lattice.document.Json.object();
+    d.text("metadata", "labels", dev.lattice.document.Json.NAME_LABEL)
+        .ifPresent(n -> draft.putObject("metadata").putObject("labels").put(dev.lattice.document.Json.NAME_LABEL, n));
+    return Document.of(d.apiVersion(), d.kind(), d.namespace(), d.name(), draft);
   }
 
   /** Fails on a document whose kind its emitter did not declare, or whose scope contradicts the declaration. */
