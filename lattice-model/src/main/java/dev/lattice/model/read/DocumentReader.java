@@ -97,7 +97,7 @@ final class DocumentReader {
     }
     RecordBinder binder = new RecordBinder(diagnostics, snakeCase);
     Node.MapNode bound = new Node.MapNode(doc.position(), body);
-    LatticeObject value = binder.bindRecord(bound, kind.get().type(), "");
+    LatticeObject value = binder.bindRecord(bound, kind.get().type());
     if (binder.errors() > 0 || value == null) {
       return Optional.empty();
     }
