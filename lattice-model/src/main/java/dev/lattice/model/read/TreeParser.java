@@ -144,18 +144,16 @@ final class TreeParser {
         LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
         JsonToken k;
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
+          String key = KeyNames.canonical(p.currentName());
           SourcePosition keyAt = positionOf(p.currentTokenLocation());
           LazyPath childPath = path.child(key);
           Node value = read(p, p.nextToken(), depth + 1, childPath);
-          Node.Entry previous = entries.get(key);
+          Node.Entry previous = entries.putIfAbsent(key, new Node.Entry(key, keyAt, value));
           if (previous != null) {
             diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
                 "key '" + key + "' appears twice in this mapping (first at line "
                     + previous.keyPosition().line() + ")",
                 "remove one of them; the apiserver would reject the document", keyAt, childPath.toString()));
-          } else {
-            entries.put(key, new Node.Entry(key, keyAt, value));
           }
         }
         if (k != JsonToken.END_OBJECT) {
