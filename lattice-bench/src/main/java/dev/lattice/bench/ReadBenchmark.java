@@ -43,7 +43,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
  * the floor, which is single-threaded; the others use both cores as the CLI does.
  *
  * <p>{@link #main} runs the benchmarks (JMH's command-line options apply) and prints the ratios to
- * the floor: {@code java -cp lattice-bench/target/benchmarks.jar dev.lattice.bench.ReadBenchmark}.
+ * the floor (medians of the measured iterations): {@code java -cp lattice-bench/target/benchmarks.jar dev.lattice.bench.ReadBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -142,9 +142,9 @@ public class ReadBenchmark {
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       String method = name.substring(name.lastIndexOf('.') + 1);
-      scores.put(r.getParams().getParam("services") + " " + method, r.getPrimaryResult().getScore());
+      scores.put(r.getParams().getParam("services") + " " + method, r.getPrimaryResult().getStatistics().getPercentile(50));
     }
-    System.out.println("ratio to Jackson's tree parse (same run, mean ms):");
+    System.out.println("ratio to Jackson's tree parse (same run, median ms of the measured iterations):");
     scores.forEach((key, score) -> {
       String[] k = key.split(" ");
       String input = k[1].startsWith("oneFile") ? "oneFile" : "files";
