@@ -101,7 +101,7 @@ final class DocumentReader {
     if (binder.errors() > 0 || value == null) {
       return Optional.empty();
     }
-    SourcedObject sourced = new SourcedObject(value, SourceMap.of(doc.position(), new NodePositions(bound, snakeCase)));
+    SourcedObject sourced = new SourcedObject(value, SourceMap.of(doc.position(), NodePositions.of(bound, snakeCase)));
     new dev.lattice.model.validate.DocumentValidator(diagnostics).validate(sourced);
     return Optional.of(sourced);
   }
