@@ -9,6 +9,7 @@ import dev.lattice.model.diagnostics.Diagnostic;
 import dev.lattice.testkit.bench.BenchFleet;
 import dev.lattice.testkit.bench.CountingWriter;
 import dev.lattice.testkit.bench.JacksonFloor;
+import dev.lattice.testkit.bench.ParseFloor;
 import dev.lattice.testkit.fleet.Seeds;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Document> documents = first.documents();
     Map<String, Runnable> stages = new LinkedHashMap<>();
     stages.put("parse", () -> consumed += bench.parse().objects().size());
+    stages.put("parse floor (Jackson trees)", () -> consumed += ParseFloor.trees(bench.fleet().files()));
     stages.put("derive", () -> consumed += compiler.compile(sources).documents().size());
     stages.put("derive+YAML", () -> DocumentWriter.writeYaml(compiler.compile(sources).documents(), sink));
     stages.put("YAML-only (Jackson)", () -> JacksonFloor.yaml(documents, sink));
@@ -162,6 +164,8 @@ final class BenchCommand implements Callable<Integer> {
     out.println(incrementalCheck);
     out.printf(java.util.Locale.ROOT, "ratio incremental/full recompile = %.4f%n",
         ratio(times, "recompile after 1 edit (incremental)", "recompile after 1 edit (full)"));
+    out.printf(java.util.Locale.ROOT, "ratio parse/parse floor = %.2f (parse: read, bind, validate each document, both cores; floor: one thread)%n",
+        ratio(times, "parse", "parse floor (Jackson trees)"));
     out.printf(java.util.Locale.ROOT, "ratio derive/YAML-only = %.2f%n", ratio(times, "derive", "YAML-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio compile+JSON/JSON-only = %.2f%n", ratio(times, "derive+JSON", "JSON-only (Jackson)"));
     out.printf(java.util.Locale.ROOT, "ratio streaming YAML/Jackson JSON = %.2f%n", ratio(times, "YAML-only (streaming)", "JSON-only (Jackson)"));

@@ -82,17 +82,12 @@ final class EndToEndBench {
 
   private void writeFleet(Path one, Path many) throws IOException {
     Files.createDirectories(one);
-    StringBuilder all = new StringBuilder();
     for (Map.Entry<String, String> f : bench.fleet().files().entrySet()) {
       Path file = many.resolve(f.getKey());
       Files.createDirectories(file.getParent());
       Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
-      all.append("---\n").append(f.getValue());
-      if (!f.getValue().endsWith("\n")) {
-        all.append('\n');
-      }
     }
-    Files.writeString(one.resolve("fleet.yaml"), all, StandardCharsets.UTF_8);
+    Files.writeString(one.resolve("fleet.yaml"), bench.oneFile(), StandardCharsets.UTF_8);
   }
 
   /** Wall time of one child JVM, or -1 after saying why it failed. */

@@ -14,7 +14,7 @@ class BenchCommandTest {
     List<String> lines = r.out().lines().toList();
     assertThat(lines.get(0)).matches("lattice bench: 40 services, 1 namespaces, \\d+ input objects, \\d+ documents .*");
     assertThat(lines.get(1)).matches("stage\\s+median ms\\s+min ms");
-    for (String stage : List.of("parse", "derive", "derive\\+YAML", "YAML-only \\(Jackson\\)", "YAML-only \\(streaming\\)", "derive\\+JSON",
+    for (String stage : List.of("parse", "parse floor \\(Jackson trees\\)", "derive", "derive\\+YAML", "YAML-only \\(Jackson\\)", "YAML-only \\(streaming\\)", "derive\\+JSON",
         "JSON-only \\(Jackson\\)", "recompile after 1 edit \\(full\\)",
         "recompile after 1 edit \\(incremental\\)", "undo the edit \\(incremental\\)")) {
       assertThat(lines).as(stage).anyMatch(l -> l.matches(stage + "\\s+\\d+\\.\\d \\s+\\d+\\.\\d"));
@@ -22,6 +22,7 @@ class BenchCommandTest {
     assertThat(lines).anyMatch(l -> l.matches("peak heap\\s+\\d+ MiB .*"));
     assertThat(lines).anyMatch(l -> l.matches(
         "incremental recompile: incremental, \\d+ affected addresses, \\d+ objects derived twice; output equal to the full compile"));
+    assertThat(lines).anyMatch(l -> l.matches("ratio parse/parse floor = \\d+\\.\\d\\d \\(parse: .*"));
     assertThat(lines).anyMatch(l -> l.matches("ratio compile\\+JSON/JSON-only = \\d+\\.\\d\\d"));
     assertThat(lines).anyMatch(l -> l.matches("ratio streaming YAML/Jackson JSON = \\d+\\.\\d\\d"));
     assertThat(lines.get(lines.size() - 2)).matches("ratio compile\\+serialize/serialize-only = \\d+\\.\\d\\d");

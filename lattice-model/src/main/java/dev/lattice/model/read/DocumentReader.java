@@ -97,11 +97,11 @@ final class DocumentReader {
     }
     RecordBinder binder = new RecordBinder(diagnostics, snakeCase);
     Node.MapNode bound = new Node.MapNode(doc.position(), body);
-    LatticeObject value = binder.bindRecord(bound, kind.get().type(), "");
+    LatticeObject value = binder.bindRecord(bound, kind.get().type());
     if (binder.errors() > 0 || value == null) {
       return Optional.empty();
     }
-    SourcedObject sourced = new SourcedObject(value, SourceMap.of(doc.position(), new NodePositions(bound, snakeCase)));
+    SourcedObject sourced = new SourcedObject(value, SourceMap.of(doc.position(), NodePositions.of(bound, snakeCase)));
     new dev.lattice.model.validate.DocumentValidator(diagnostics).validate(sourced);
     return Optional.of(sourced);
   }

@@ -7,6 +7,7 @@ import dev.lattice.model.diagnostics.SourcePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rewrites the seed README's flat {@code LatticeService} form into the canonical one before binding:
@@ -27,7 +28,12 @@ final class FormNormalizer {
 
   /** Returns the spec to bind: the given one, or a rewritten copy. */
   Node.MapNode normalizeServiceSpec(Node.MapNode spec, boolean snakeCase) {
-    LinkedHashMap<String, Node.Entry> out = new LinkedHashMap<>(spec.entries());
+    Map<String, Node.Entry> in = spec.entries();
+    if (!snakeCase && (in.containsKey("workload") || FLAT_KEYS.stream().noneMatch(in::containsKey))
+        && !(spec.get("replicas") instanceof Node.MapNode)) {
+      return spec; // the canonical form: nothing to rewrite
+    }
+    LinkedHashMap<String, Node.Entry> out = new LinkedHashMap<>(in);
     List<String> moved = new ArrayList<>();
     if (!out.containsKey("workload") && FLAT_KEYS.stream().anyMatch(out::containsKey)) {
       LinkedHashMap<String, Node.Entry> workload = new LinkedHashMap<>();

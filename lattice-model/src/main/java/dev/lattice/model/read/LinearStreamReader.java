@@ -56,7 +56,20 @@ final class LinearStreamReader extends StreamReader {
   LinearStreamReader(String text) {
     super(new StringReader(""));
     this.text = text;
-    this.codePoints = text.codePoints().toArray();
+    this.codePoints = codePoints(text);
+  }
+
+  /** {@code text.codePoints().toArray()} (an unpaired surrogate is its own code point), without a stream. */
+  static int[] codePoints(String text) {
+    int n = text.length();
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < n; k++) {
+      int c = text.codePointAt(i);
+      out[k] = c;
+      i += Character.charCount(c);
+    }
+    return k == n ? out : java.util.Arrays.copyOf(out, k);
   }
 
   @Override

@@ -54,11 +54,11 @@ final class RecordBinder {
     return errors;
   }
 
-  <T> T bindRecord(Node node, Class<T> type, String path) {
-    return type.cast(bind(node, type, path));
+  <T> T bindRecord(Node node, Class<T> type) {
+    return type.cast(bind(node, type, LazyPath.ROOT));
   }
 
-  private Object bind(Node node, Type type, String path) {
+  private Object bind(Node node, Type type, LazyPath path) {
     Class<?> raw = rawClass(type);
     if (raw == Optional.class) {
       if (isNull(node)) {
@@ -81,7 +81,7 @@ final class RecordBinder {
     return scalars.bindScalar(node, raw, path);
   }
 
-  private List<Object> bindList(Node node, Type item, String path) {
+  private List<Object> bindList(Node node, Type item, LazyPath path) {
     if (isNull(node)) {
       return List.of();
     }
@@ -91,7 +91,7 @@ final class RecordBinder {
     }
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
-      Object v = bind(list.items().get(i), item, path + "[" + i + "]");
+      Object v = bind(list.items().get(i), item, path.item(i));
       if (v != null) {
         out.add(v);
       }
@@ -99,7 +99,7 @@ final class RecordBinder {
     return Collections.unmodifiableList(out);
   }
 
-  private Map<String, Object> bindMap(Node node, Type value, String path) {
+  private Map<String, Object> bindMap(Node node, Type value, LazyPath path) {
     if (isNull(node)) {
       return Map.of();
     }
@@ -109,7 +109,7 @@ final class RecordBinder {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Node.Entry e : map.entries().values()) {
-      Object v = bind(e.value(), value, Paths.child(path, e.key()));
+      Object v = bind(e.value(), value, path.child(e.key()));
       if (v != null) {
         out.put(e.key(), v);
       }
@@ -117,7 +117,7 @@ final class RecordBinder {
     return Collections.unmodifiableMap(out);
   }
 
-  private Object bindRecordValue(Node node, Class<?> type, String path) {
+  private Object bindRecordValue(Node node, Class<?> type, LazyPath path) {
     if (node instanceof Node.ScalarNode s && s.type() != Node.ScalarType.NULL) {
       MethodHandle fromScalar = Shape.of(type).fromScalar;
       if (fromScalar != null) {
@@ -143,7 +143,7 @@ final class RecordBinder {
     return construct(type, map, path, true);
   }
 
-  private Object construct(Class<?> type, Node.MapNode map, String path, boolean reportMissing) {
+  private Object construct(Class<?> type, Node.MapNode map, LazyPath path, boolean reportMissing) {
     Shape shape = Shape.of(type);
     Node.Entry[] found = new Node.Entry[shape.components.length];
     for (Node.Entry e : map.entries().values()) {
@@ -156,7 +156,7 @@ final class RecordBinder {
       } else if (found[c] != null) {
         error(Codes.DUPLICATE_KEY, "field '" + shape.components[c].wire + "' is given twice (as '"
             + found[c].key() + "' and '" + e.key() + "')", "keep one spelling", e.keyPosition(),
-            Paths.child(path, e.key()));
+            path.child(e.key()));
       } else {
         found[c] = e;
       }
@@ -166,12 +166,12 @@ final class RecordBinder {
       Component c = shape.components[i];
       Node.Entry e = found[i];
       if (e != null) {
-        args[i] = bind(e.value(), c.type, Paths.child(path, c.wire));
+        args[i] = bind(e.value(), c.type, path.child(c.wire));
       } else {
         if (c.required && reportMissing) {
           error(Codes.MISSING_FIELD, "missing required field '" + c.wire + "'",
-              "add " + c.wire + ": to " + (path.isEmpty() ? "the document" : path),
-              map.position(), Paths.child(path, c.wire));
+              "add " + c.wire + ": to " + (path.isRoot() ? "the document" : path),
+              map.position(), path.child(c.wire));
         }
         args[i] = absent(c, map.position(), path);
       }
@@ -190,18 +190,18 @@ final class RecordBinder {
     }
   }
 
-  private Object absent(Component c, SourcePosition at, String parent) {
+  private Object absent(Component c, SourcePosition at, LazyPath parent) {
     if (c.defaultValue != null) {
       return scalars.bindScalar(new Node.ScalarNode(at, c.defaultValue, ScalarBinder.defaultType(c.raw)), c.raw,
-          Paths.child(parent, c.wire));
+          parent.child(c.wire));
     }
     if (c.raw.isRecord()) {
-      return construct(c.raw, Node.emptyMap(at), Paths.child(parent, c.wire), false);
+      return construct(c.raw, Node.emptyMap(at), parent.child(c.wire), false);
     }
     return ScalarBinder.empty(c.raw);
   }
 
-  private void unknownField(Node.Entry e, Set<String> known, String path, Class<?> owner) {
+  private void unknownField(Node.Entry e, Set<String> known, LazyPath path, Class<?> owner) {
     String key = snakeCase ? Paths.snakeToCamel(e.key()) : e.key();
     String hint = Suggestions.didYouMean(key, known)
         .orElse(known.isEmpty() ? "this value takes no fields" : "known fields here: " + String.join(", ", known));
@@ -209,16 +209,16 @@ final class RecordBinder {
       // a config block names a provider: the catalogue gives unknown providers their own code
       error(Codes.UNKNOWN_PROVIDER, "unknown provider '" + e.key() + "' in " + path,
           Suggestions.didYouMean(key, known).orElse("use one of: " + String.join(", ", known)),
-          e.keyPosition(), Paths.child(path, e.key()));
+          e.keyPosition(), path.child(e.key()));
       return;
     }
-    error(Codes.UNKNOWN_FIELD, "unknown field '" + e.key() + "'" + (path.isEmpty() ? "" : " in " + path),
-        hint, e.keyPosition(), Paths.child(path, e.key()));
+    error(Codes.UNKNOWN_FIELD, "unknown field '" + e.key() + "'" + (path.isRoot() ? "" : " in " + path),
+        hint, e.keyPosition(), path.child(e.key()));
   }
 
-  private void error(String code, String message, String hint, SourcePosition at, String path) {
+  private void error(String code, String message, String hint, SourcePosition at, LazyPath path) {
     errors++;
-    diagnostics.add(Diagnostic.error(code, message, hint, at, path));
+    diagnostics.add(Diagnostic.error(code, message, hint, at, path.toString()));
   }
 
   private static boolean isNull(Node n) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class ScalarBinder {
   /** Where errors go: the owning binder counts them. */
   interface Errors {
-    void error(String code, String message, String hint, SourcePosition at, String path);
+    void error(String code, String message, String hint, SourcePosition at, LazyPath path);
   }
 
   private final Errors errors;
@@ -27,7 +27,7 @@ final class ScalarBinder {
     this.errors = errors;
   }
 
-  private void error(String code, String message, String hint, SourcePosition at, String path) {
+  private void error(String code, String message, String hint, SourcePosition at, LazyPath path) {
     errors.error(code, message, hint, at, path);
   }
 
@@ -44,7 +44,7 @@ final class ScalarBinder {
     return Node.ScalarType.STRING;
   }
 
-  Object bindScalar(Node node, Class<?> raw, String path) {
+  Object bindScalar(Node node, Class<?> raw, LazyPath path) {
     if (!(node instanceof Node.ScalarNode s) || s.type() == Node.ScalarType.NULL) {
       wrongType(node, expected(raw), path);
       return null;
@@ -90,13 +90,13 @@ final class ScalarBinder {
     throw new IllegalStateException("unsupported model type " + raw);
   }
 
-  private Object bindEnum(Node.ScalarNode s, Class<?> raw, String path) {
-    Object[] constants = raw.getEnumConstants();
-    for (Object c : constants) {
-      if (wire(c).equals(s.text())) {
-        return c;
-      }
+  private Object bindEnum(Node.ScalarNode s, Class<?> raw, LazyPath path) {
+    EnumWires wires = EnumWires.of(raw);
+    Object exact = wires.exact.get(s.text());
+    if (exact != null) {
+      return exact;
     }
+    Object[] constants = wires.constants;
     for (Object c : constants) {
       if (wire(c).equalsIgnoreCase(s.text().replace('_', '-'))
           || wire(c).equalsIgnoreCase(s.text())) {
@@ -110,11 +110,35 @@ final class ScalarBinder {
     return null;
   }
 
+  /** An enum's constants and their first constant by exact wire spelling, computed once per enum type. */
+  private static final class EnumWires {
+    private static final ClassValue<EnumWires> WIRES = new ClassValue<>() {
+      @Override
+      protected EnumWires computeValue(Class<?> type) {
+        return new EnumWires(type.getEnumConstants());
+      }
+    };
+
+    final Object[] constants;
+    final Map<String, Object> exact = new java.util.HashMap<>();
+
+    private EnumWires(Object[] constants) {
+      this.constants = constants;
+      for (Object c : constants) {
+        exact.putIfAbsent(wire(c), c); // the first constant so spelled, as a scan in declaration order finds it
+      }
+    }
+
+    static EnumWires of(Class<?> type) {
+      return WIRES.get(type);
+    }
+  }
+
   private static String wire(Object constant) {
     return constant instanceof WireEnum w ? w.wire() : ((Enum<?>) constant).name().toLowerCase();
   }
 
-  Object wrongType(Node node, String expected, String path) {
+  Object wrongType(Node node, String expected, LazyPath path) {
     String hint = node instanceof Node.ScalarNode s && s.type() == Node.ScalarType.STRING
             && (expected.contains("integer") || expected.contains("number"))
         ? "write the number without quotes"

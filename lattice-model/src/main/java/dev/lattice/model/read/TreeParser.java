@@ -89,7 +89,7 @@ final class TreeParser {
     try (JsonParser p = factories.parser(text, json)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        Node n = read(p, t, 0, "");
+        Node n = read(p, t, 0, LazyPath.ROOT);
         if (!(n instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NULL)) {
           docs.add(n);
         }
@@ -109,7 +109,7 @@ final class TreeParser {
     return docs;
   }
 
-  private Node read(JsonParser p, JsonToken t, int depth, String path) throws IOException {
+  private Node read(JsonParser p, JsonToken t, int depth, LazyPath path) throws IOException {
     SourcePosition at = positionOf(p.currentTokenLocation());
     if (depth > MAX_DEPTH) {
       throw new JsonProcessingException("nesting deeper than " + MAX_DEPTH, p.currentTokenLocation()) {};
@@ -117,7 +117,7 @@ final class TreeParser {
     if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
       // Jackson hands an alias over as its anchor's name; reading "*img" as the text "img" would be wrong
       diagnostics.add(Diagnostic.error(Codes.SYNTAX, "YAML alias *" + p.getText() + " is not supported",
-          "write the value out in full instead of referring to an anchor", at, path));
+          "write the value out in full instead of referring to an anchor", at, path.toString()));
       return new Node.ScalarNode(at, "*" + p.getText(), Node.ScalarType.STRING);
     }
     String tag = p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml ? yaml.getTypeId() : null;
@@ -130,7 +130,7 @@ final class TreeParser {
           return new Node.ScalarNode(at, "", Node.ScalarType.NULL);
         case REFUSED:
           diagnostics.add(Diagnostic.error(Codes.UNSUPPORTED_TAG, "YAML tag " + YamlTags.display(tag) + " is not supported",
-              YamlTags.hint(tag), at, path));
+              YamlTags.hint(tag), at, path.toString()));
           if (text != null) {
             return new Node.ScalarNode(at, text, Node.ScalarType.STRING); // the text as written, never decoded bytes
           }
@@ -144,18 +144,16 @@ final class TreeParser {
         LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
         JsonToken k;
         while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
+          String key = KeyNames.canonical(p.currentName());
           SourcePosition keyAt = positionOf(p.currentTokenLocation());
-          String childPath = Paths.child(path, key);
+          LazyPath childPath = path.child(key);
           Node value = read(p, p.nextToken(), depth + 1, childPath);
-          Node.Entry previous = entries.get(key);
+          Node.Entry previous = entries.putIfAbsent(key, new Node.Entry(key, keyAt, value));
           if (previous != null) {
             diagnostics.add(Diagnostic.error(Codes.DUPLICATE_KEY,
                 "key '" + key + "' appears twice in this mapping (first at line "
                     + previous.keyPosition().line() + ")",
-                "remove one of them; the apiserver would reject the document", keyAt, childPath));
-          } else {
-            entries.put(key, new Node.Entry(key, keyAt, value));
+                "remove one of them; the apiserver would reject the document", keyAt, childPath.toString()));
           }
         }
         if (k != JsonToken.END_OBJECT) {
@@ -170,7 +168,7 @@ final class TreeParser {
           if (i == null) {
             throw new JsonProcessingException("unterminated list", p.currentTokenLocation()) {};
           }
-          items.add(read(p, i, depth + 1, dev.lattice.model.PathSyntax.item(path, items.size())));
+          items.add(read(p, i, depth + 1, path.item(items.size())));
         }
         return new Node.ListNode(at, items);
       }

@@ -1,17 +1,17 @@
 package dev.lattice.model.validate;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Kubernetes name rules (DNS-1123, DNS-1035, IANA service names, label keys and values). */
+/**
+ * Kubernetes name rules (DNS-1123, DNS-1035, IANA service names, label keys and values), checked
+ * character by character. The rules are the apimachinery regular expressions
+ * (kubernetes/apimachinery, {@code pkg/util/validation/validation.go}): DNS-1123 label
+ * {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}, subdomain those joined by dots, DNS-1035 label
+ * {@code [a-z]([-a-z0-9]*[a-z0-9])?}, IANA service name {@code [a-z0-9]([a-z0-9-]*[a-z0-9])?}, label
+ * name {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}; {@code KubernetesNamesTest} holds the
+ * checks equal to those expressions.
+ */
 public final class KubernetesNames {
-  private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS1123_SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern IANA_SVC_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
-  private static final Pattern LABEL_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
-
   private KubernetesNames() {}
 
   /** Empty when {@code s} is a DNS-1123 label, else why not. */
@@ -19,7 +19,7 @@ public final class KubernetesNames {
     if (s.length() > 63) {
       return Optional.of("must be no more than 63 characters");
     }
-    return DNS1123_LABEL.matcher(s).matches() ? Optional.empty()
+    return dns1123Label(s, 0, s.length()) ? Optional.empty()
         : Optional.of("must be lower-case letters, digits and '-', starting and ending with a letter or digit");
   }
 
@@ -28,7 +28,7 @@ public final class KubernetesNames {
     if (s.length() > 63) {
       return Optional.of("must be no more than 63 characters");
     }
-    return DNS1035_LABEL.matcher(s).matches() ? Optional.empty()
+    return (!s.isEmpty() && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && dns1123Label(s, 0, s.length())) ? Optional.empty()
         : Optional.of("must be lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
   }
 
@@ -37,7 +37,7 @@ public final class KubernetesNames {
     if (s.length() > 253) {
       return Optional.of("must be no more than 253 characters");
     }
-    return DNS1123_SUBDOMAIN.matcher(s).matches() ? Optional.empty()
+    return subdomainSyntax(s) ? Optional.empty()
         : Optional.of("must be lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
   }
 
@@ -46,7 +46,7 @@ public final class KubernetesNames {
     if (s.length() > 15) {
       return Optional.of("must be no more than 15 characters");
     }
-    if (!IANA_SVC_NAME.matcher(s).matches() || s.contains("--") || s.chars().noneMatch(Character::isLetter)) {
+    if (!dns1123Label(s, 0, s.length()) || s.contains("--") || s.chars().noneMatch(Character::isLetter)) {
       return Optional.of("must be lower-case letters, digits and single '-', with at least one letter");
     }
     return Optional.empty();
@@ -65,7 +65,7 @@ public final class KubernetesNames {
       }
     }
     String name = parts[parts.length - 1];
-    if (name.isEmpty() || name.length() > 63 || !LABEL_NAME.matcher(name).matches()) {
+    if (name.isEmpty() || name.length() > 63 || !labelName(name)) {
       return Optional.of("name part must be 1-63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
     return Optional.empty();
@@ -76,9 +76,57 @@ public final class KubernetesNames {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.length() > 63 || !LABEL_NAME.matcher(value).matches()) {
+    if (value.length() > 63 || !labelName(value)) {
       return Optional.of("must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
     }
     return Optional.empty();
+  }
+
+  /** {@code s[from, to)} matches {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}. */
+  static boolean dns1123Label(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code s} is DNS-1123 labels joined by single dots. */
+  static boolean subdomainSyntax(String s) {
+    int from = 0;
+    while (true) {
+      int dot = s.indexOf('.', from);
+      int to = dot < 0 ? s.length() : dot;
+      if (!dns1123Label(s, from, to)) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      from = dot + 1;
+    }
+  }
+
+  /** {@code s} matches {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}. */
+  static boolean labelName(String s) {
+    if (s.isEmpty() || !alphanumeric(s.charAt(0)) || !alphanumeric(s.charAt(s.length() - 1))) {
+      return false;
+    }
+    for (int i = 1; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if (!(alphanumeric(c) || c == '-' || c == '_' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alphanumeric(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 }

@@ -46,6 +46,21 @@ public final class BenchFleet {
     return fleet.files().values().stream().mapToLong(String::length).sum();
   }
 
+  /**
+   * The fleet as one multi-document YAML text (every file after a {@code ---} line, in file order),
+   * as {@code lattice bench --end-to-end} writes it to {@code fleet.yaml}.
+   */
+  public String oneFile() {
+    StringBuilder all = new StringBuilder();
+    for (String text : fleet.files().values()) {
+      all.append("---\n").append(text);
+      if (!text.endsWith("\n")) {
+        all.append('\n');
+      }
+    }
+    return all.toString();
+  }
+
   /** Parses the fleet. */
   public Sources parse() {
     return Sources.fromStrings(fleet.files());
