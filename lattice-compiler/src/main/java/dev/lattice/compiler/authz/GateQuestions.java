@@ -41,7 +41,13 @@ final class GateQuestions {
 
   static List<AskedGate> of(FleetPlan plan) {
     GateQuestions q = new GateQuestions();
-    plan.workloads().values().forEach(w -> q.workload(w, plan.kindOf(w.ref())));
+    // a workload's questions (each with the position of what it asks about) depend on it alone: at
+    // once, then in workload order
+    new ArrayList<>(plan.workloads().values()).parallelStream().map(w -> {
+      GateQuestions own = new GateQuestions();
+      own.workload(w, plan.kindOf(w.ref()));
+      return own.out;
+    }).toList().forEach(q.out::addAll);
     plan.members().values().stream().filter(m -> m.origin() == MemberPlan.Origin.MESH_MEMBER).forEach(q::meshMember);
     plan.externalEdges().forEach(e -> q.external(plan, e));
     plan.externals().values().stream().filter(e -> e.inlineOwner().isEmpty()).forEach(e -> q.externalWildcard(plan, e));
