@@ -2,12 +2,12 @@ package dev.lattice.emit.cilium;
 
 import dev.lattice.document.Document;
 import dev.lattice.compiler.plan.FleetPlan;
-import dev.lattice.compiler.plan.MemberPlan;
 import dev.lattice.compiler.spi.EmitContext;
 import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The L4 layer (DESIGN.md §3): one {@code CiliumNetworkPolicy} per mesh member, allowing exactly its
@@ -42,13 +42,21 @@ public final class CiliumEmitter implements Emitter {
     }
     documents.add(ClusterPolicy.document(!plan.models().isEmpty()));
     MemberPolicy policies = new MemberPolicy(plan);
-    for (MemberPlan member : plan.members().values()) {
-      documents.add(policies.of(member));
-    }
+    // one policy per member, each from the immutable plan alone: at once, in member order
+    documents.addAll(new ArrayList<>(plan.members().values()).parallelStream().map(policies::of).toList());
     plan.jobs().values().forEach(job -> JobPeerPolicy.of(plan, job).ifPresent(documents::add));
     plan.gateways().values().forEach(g -> documents.add(GatewayPolicy.of(plan, g)));
     plan.models().values().forEach(model -> documents.addAll(ModelPolicy.of(plan, model)));
-    plan.workloads().values().forEach(w -> TetragonPolicy.of(w, context, downloads(plan, w)).ifPresent(documents::add));
+    // Tetragon allow-lists per workload, at once, each with its own diagnostics, joined in workload order
+    record Traced(Optional<Document> policy, List<dev.lattice.model.diagnostics.Diagnostic> diagnostics) {}
+    List<Traced> traced = new ArrayList<>(plan.workloads().values()).parallelStream().map(w -> {
+      List<dev.lattice.model.diagnostics.Diagnostic> found = new ArrayList<>();
+      return new Traced(TetragonPolicy.of(w, new EmitContext(context.options(), found::add), downloads(plan, w)), found);
+    }).toList();
+    for (Traced t : traced) {
+      t.policy().ifPresent(documents::add);
+      t.diagnostics().forEach(context::report);
+    }
     documents.sort(Document.ORDER);
     return documents;
   }

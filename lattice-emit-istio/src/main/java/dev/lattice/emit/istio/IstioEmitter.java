@@ -91,16 +91,17 @@ public final class IstioEmitter implements Emitter {
     documents.add(AuthorizationPolicies.denyAll());
     documents.add(AuthorizationPolicies.strictMtls());
     AuthorizationPolicies policies = new AuthorizationPolicies(plan, context.options().trustDomain());
-    for (MemberPlan member : plan.members().values()) {
-      if (member.ambient()) {
-        documents.add(policies.allowTo(member));
-        member.metricsPort().ifPresent(p -> documents.add(policies.allowScrape(member, p)));
-        List<Integer> plaintext = member.plaintextTcpPorts();
-        if (!plaintext.isEmpty() && !member.selector().isEmpty()) {
-          documents.add(policies.plaintextPorts(member, plaintext));
-        }
+    // each ambient member's policies from the immutable plan alone: at once, in member order
+    new ArrayList<>(plan.members().values()).parallelStream().filter(MemberPlan::ambient).map(member -> {
+      List<Document> own = new ArrayList<>(3);
+      own.add(policies.allowTo(member));
+      member.metricsPort().ifPresent(p -> own.add(policies.allowScrape(member, p)));
+      List<Integer> plaintext = member.plaintextTcpPorts();
+      if (!plaintext.isEmpty() && !member.selector().isEmpty()) {
+        own.add(policies.plaintextPorts(member, plaintext));
       }
-    }
+      return own;
+    }).toList().forEach(documents::addAll);
     plan.jobs().values().forEach(job -> policies.allowPeers(job).ifPresent(documents::add));
     plan.gateways().values().forEach(g -> documents.addAll(GatewayDocuments.of(g)));
     for (var model : plan.models().values()) {
