@@ -18,9 +18,11 @@ import java.util.Optional;
 public record Compilation(
     List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan, List<Document> partialDocuments) {
   public Compilation {
+    List<Document> given = documents;
     documents = List.copyOf(documents);
     diagnostics = List.copyOf(diagnostics);
-    partialDocuments = List.copyOf(partialDocuments);
+    // the same list as both (a compilation without errors): one copy, shared
+    partialDocuments = partialDocuments == given ? documents : List.copyOf(partialDocuments);
   }
 
   public Compilation(List<Document> documents, List<Diagnostic> diagnostics, Optional<FleetPlan> plan) {
