@@ -35,29 +35,10 @@ final class OutputDelta {
     return new OutputDelta(new ArrayList<>(), new ArrayList<>());
   }
 
-  /**
-   * Adds what reading the input reported differently: {@code before} and {@code after} are the
-   * read diagnostics of the two inputs (unchanged when they hold the same instances).
-   */
-  void readDiagnostics(List<Diagnostic> before, List<Diagnostic> after) {
-    // files are read in order, so what differs is one stretch: skip the common head and tail
-    int head = 0;
-    int shorter = Math.min(before.size(), after.size());
-    while (head < shorter && same(before.get(head), after.get(head))) {
-      head++;
-    }
-    int tail = 0;
-    while (tail < shorter - head && same(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) {
-      tail++;
-    }
-    List<Diagnostic> was = before.subList(head, before.size() - tail);
-    List<Diagnostic> is = after.subList(head, after.size() - tail);
-    lostDiagnostics.addAll(minus(was, is));
-    newDiagnostics.addAll(minus(is, was));
-  }
-
-  private static boolean same(Diagnostic a, Diagnostic b) {
-    return a == b || a.equals(b);
+  /** Adds what reading the input reported differently: the stretch of read diagnostics that {@code read} holds. */
+  void readDiagnostics(ReadChange read) {
+    lostDiagnostics.addAll(minus(read.was(), read.is()));
+    newDiagnostics.addAll(minus(read.is(), read.was()));
   }
 
   /** The delta from {@code before} to {@code after}, or empty when either derived one identity twice. */
