@@ -1,6 +1,7 @@
 package dev.lattice.compiler.incremental;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.PersistentList;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.incremental.SourceChanges.Change;
 import dev.lattice.compiler.incremental.SourceChanges.Key;
@@ -64,8 +65,9 @@ final class FleetSnapshot {
     quotas = anyQuota;
     jobs = anyJob;
     Pipeline.referencesOf(objects).forEach(this::link);
-    documents = clean.documents();
-    diagnostics = clean.diagnostics();
+    // held in shared chunks, so that each incremental result copies only the chunks it changes
+    documents = PersistentList.copyOf(clean.documents());
+    diagnostics = PersistentList.copyOf(clean.diagnostics());
   }
 
   /** The snapshot of a compilation without errors of {@code sources}. */
