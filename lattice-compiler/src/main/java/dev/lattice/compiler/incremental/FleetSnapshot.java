@@ -1,6 +1,7 @@
 package dev.lattice.compiler.incremental;
 
 import dev.lattice.compiler.Compilation;
+import dev.lattice.compiler.PersistentList;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.incremental.SourceChanges.Change;
 import dev.lattice.compiler.incremental.SourceChanges.Key;
@@ -32,6 +33,8 @@ final class FleetSnapshot {
   private final Map<ObjectRef, Set<ObjectRef>> names = new HashMap<>();
   private final Map<ObjectRef, Set<ObjectRef>> namedBy = new HashMap<>();
   private final Map<String, Set<Key>> namespaced = new HashMap<>();
+  /** The services that declare {@code spec.ingress}, by namespace (a namespace's Gateway is compiled from all of them). */
+  private final Map<String, Set<Key>> routing = new HashMap<>();
   private final List<SourcedObject> policies = new ArrayList<>();
   private final boolean quotas;
   private final boolean jobs;
@@ -50,6 +53,9 @@ final class FleetSnapshot {
       if (kind.namespaced()) {
         namespaced.computeIfAbsent(SourceChanges.refOf(s).namespace(), k -> new java.util.LinkedHashSet<>()).add(Key.of(s));
       }
+      if (routes(s)) {
+        routing.computeIfAbsent(SourceChanges.refOf(s).namespace(), k -> new HashSet<>()).add(Key.of(s));
+      }
       if (kind == Kind.CEDAR_POLICY || kind == Kind.LATTICE_RESOURCE_CLASS) {
         policies.add(s); // a neighbourhood is derived with every policy and resource class
       }
@@ -59,8 +65,9 @@ final class FleetSnapshot {
     quotas = anyQuota;
     jobs = anyJob;
     Pipeline.referencesOf(objects).forEach(this::link);
-    documents = clean.documents();
-    diagnostics = clean.diagnostics();
+    // held in shared chunks, so that each incremental result copies only the chunks it changes
+    documents = PersistentList.copyOf(clean.documents());
+    diagnostics = PersistentList.copyOf(clean.diagnostics());
   }
 
   /** The snapshot of a compilation without errors of {@code sources}. */
@@ -111,6 +118,16 @@ final class FleetSnapshot {
   /** The addresses that name {@code ref} in this snapshot. */
   Set<ObjectRef> namedBy(ObjectRef ref) {
     return namedBy.getOrDefault(ref, Set.of());
+  }
+
+  /** Whether {@code s} is a service that declares {@code spec.ingress}. */
+  static boolean routes(SourcedObject s) {
+    return s.object() instanceof dev.lattice.model.LatticeService svc && svc.spec().ingress().isPresent();
+  }
+
+  /** Whether some service of {@code namespace} in this snapshot declares {@code spec.ingress}. */
+  boolean routes(String namespace) {
+    return !routing.getOrDefault(namespace, Set.of()).isEmpty();
   }
 
   /** Whether applying {@code changes} would add a namespace or empty one (which every object's diagnostics can see). */
@@ -181,6 +198,12 @@ final class FleetSnapshot {
         inNamespace.add(c.key());
       } else {
         inNamespace.remove(c.key());
+      }
+      Set<Key> routers = routing.computeIfAbsent(ref.namespace(), k -> new HashSet<>());
+      if (c.after().filter(FleetSnapshot::routes).isPresent()) {
+        routers.add(c.key());
+      } else {
+        routers.remove(c.key());
       }
     }
     // an address can hold a service and an external service: relink from what is there now

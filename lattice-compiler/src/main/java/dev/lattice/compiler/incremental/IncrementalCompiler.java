@@ -65,14 +65,16 @@ public final class IncrementalCompiler {
     String reason;
     if (snapshot == null) {
       reason = "no earlier compilation without errors";
-    } else if (sources.readDiagnostics().stream().anyMatch(dev.lattice.model.diagnostics.Diagnostic::isError)) {
-      reason = "the input has read errors";
     } else {
-      SourceChanges changes = SourceChanges.between(snapshot.objects(), snapshot.byKey(), sources.objects());
-      reason = refusal(changes);
+      ReadChange read = ReadChange.between(snapshot.readDiagnostics(), sources.readDiagnostics());
+      reason = read.bringsError() ? "the input has read errors" : null;
       if (reason == null) {
-        incremental = changes.changes().isEmpty() ? rereadOnly(sources) : recompile(sources, changes.changes());
-        reason = incremental.isPresent() ? null : last.reason();
+        SourceChanges changes = SourceChanges.between(snapshot.objects(), snapshot.byKey(), sources.objects());
+        reason = refusal(changes);
+        if (reason == null) {
+          incremental = changes.changes().isEmpty() ? rereadOnly(sources, read) : recompile(sources, read, changes.changes());
+          reason = incremental.isPresent() ? null : last.reason();
+        }
       }
     }
     if (incremental.isPresent()) {
@@ -113,22 +115,15 @@ public final class IncrementalCompiler {
 
   /** Whether a change is in a namespace where some service, before or after, declares {@code spec.ingress}. */
   private boolean touchesIngress(List<Change> changes) {
-    Set<String> changedNamespaces = new HashSet<>();
     for (Change c : changes) {
-      changedNamespaces.add(c.key().ref().namespace());
-      if (c.after().filter(IncrementalCompiler::routes).isPresent()) {
+      if (c.after().filter(FleetSnapshot::routes).isPresent() || snapshot.routes(c.key().ref().namespace())) {
         return true;
       }
     }
-    return snapshot.objects().stream().filter(IncrementalCompiler::routes)
-        .anyMatch(s -> changedNamespaces.contains(SourceChanges.refOf(s).namespace()));
+    return false;
   }
 
-  private static boolean routes(SourcedObject s) {
-    return s.object() instanceof dev.lattice.model.LatticeService svc && svc.spec().ingress().isPresent();
-  }
-
-  private Optional<Compilation> recompile(Sources sources, List<Change> changes) {
+  private Optional<Compilation> recompile(Sources sources, ReadChange read, List<Change> changes) {
     Set<ObjectRef> changed = new HashSet<>();
     Set<SourceChanges.Key> changedKeys = new HashSet<>();
     List<SourcedObject> changedNow = new ArrayList<>();
@@ -171,7 +166,7 @@ public final class IncrementalCompiler {
     if (delta == null) {
       return refuse("the neighbourhood derives one document twice", hood);
     }
-    delta.readDiagnostics(snapshot.readDiagnostics(), sources.readDiagnostics());
+    delta.readDiagnostics(read);
     if (delta.addsError()) {
       return refuse("the change brings an error", hood);
     }
@@ -190,9 +185,9 @@ public final class IncrementalCompiler {
    * an unsupported kind, moved or changed): the kept output with the read diagnostics brought up
    * to date.
    */
-  private Optional<Compilation> rereadOnly(Sources sources) {
+  private Optional<Compilation> rereadOnly(Sources sources, ReadChange read) {
     OutputDelta delta = OutputDelta.none();
-    delta.readDiagnostics(snapshot.readDiagnostics(), sources.readDiagnostics());
+    delta.readDiagnostics(read);
     Optional<OutputDelta.Applied> applied = delta.apply(snapshot.documents(), snapshot.diagnostics());
     if (applied.isEmpty()) {
       last = new Recompile(false, "the read diagnostics do not match the kept output", 0, 0, 0);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The difference between two derivations of one neighbourhood, before and after a change, applied
@@ -35,29 +34,10 @@ final class OutputDelta {
     return new OutputDelta(new ArrayList<>(), new ArrayList<>());
   }
 
-  /**
-   * Adds what reading the input reported differently: {@code before} and {@code after} are the
-   * read diagnostics of the two inputs (unchanged when they hold the same instances).
-   */
-  void readDiagnostics(List<Diagnostic> before, List<Diagnostic> after) {
-    // files are read in order, so what differs is one stretch: skip the common head and tail
-    int head = 0;
-    int shorter = Math.min(before.size(), after.size());
-    while (head < shorter && same(before.get(head), after.get(head))) {
-      head++;
-    }
-    int tail = 0;
-    while (tail < shorter - head && same(before.get(before.size() - 1 - tail), after.get(after.size() - 1 - tail))) {
-      tail++;
-    }
-    List<Diagnostic> was = before.subList(head, before.size() - tail);
-    List<Diagnostic> is = after.subList(head, after.size() - tail);
-    lostDiagnostics.addAll(minus(was, is));
-    newDiagnostics.addAll(minus(is, was));
-  }
-
-  private static boolean same(Diagnostic a, Diagnostic b) {
-    return a == b || a.equals(b);
+  /** Adds what reading the input reported differently: the stretch of read diagnostics that {@code read} holds. */
+  void readDiagnostics(ReadChange read) {
+    lostDiagnostics.addAll(minus(read.was(), read.is()));
+    newDiagnostics.addAll(minus(read.is(), read.was()));
   }
 
   /** The delta from {@code before} to {@code after}, or empty when either derived one identity twice. */
@@ -109,85 +89,66 @@ final class OutputDelta {
   /**
    * The previous output with this delta applied: documents still in print order, diagnostics
    * sorted as the full compile sorts them. Empty when the previous output does not hold what the
-   * delta takes away as the "before" derivation had it.
+   * delta takes away as the "before" derivation had it. The lists share every chunk of the
+   * previous ones that the delta does not touch.
    */
   Optional<Applied> apply(List<Document> documents, List<Diagnostic> diagnostics) {
-    TreeMap<Integer, Optional<Document>> edits = new TreeMap<>();
+    ListPatch<Document> docs = new ListPatch<>();
     for (Document d : removed) {
       int at = java.util.Collections.binarySearch(documents, d, Document.ORDER);
       if (at < 0 || !documents.get(at).equals(d)) {
         return Optional.empty();
       }
-      edits.put(at, Optional.empty());
+      docs.remove(at);
     }
     for (Replacement r : replaced) {
       int at = java.util.Collections.binarySearch(documents, r.before(), Document.ORDER);
       if (at < 0 || !documents.get(at).equals(r.before())) {
         return Optional.empty();
       }
-      edits.put(at, Optional.of(r.after()));
+      docs.replace(at, r.after());
     }
-    for (Document d : added) {
-      if (java.util.Collections.binarySearch(documents, d, Document.ORDER) >= 0) {
+    for (Document d : added) { // in order, so two inserted before one kept document stay in order
+      int at = java.util.Collections.binarySearch(documents, d, Document.ORDER);
+      if (at >= 0) {
         return Optional.empty();
       }
+      docs.insertBefore(-at - 1, d);
     }
-    Optional<List<Diagnostic>> nextDiagnostics = applyDiagnostics(diagnostics);
-    if (nextDiagnostics.isEmpty()) {
+    Optional<ListPatch<Diagnostic>> diags = diagnosticPatch(diagnostics);
+    if (diags.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Applied(merge(documents, edits), nextDiagnostics.get()));
+    return Optional.of(new Applied(docs.applyTo(documents), diags.get().applyTo(diagnostics)));
   }
 
   /** The next output. */
   record Applied(List<Document> documents, List<Diagnostic> diagnostics) {}
 
-  private List<Document> merge(List<Document> documents, TreeMap<Integer, Optional<Document>> edits) {
-    if (added.isEmpty() && removed.isEmpty()) {
-      List<Document> out = new ArrayList<>(documents);
-      edits.forEach((at, d) -> out.set(at, d.orElseThrow()));
-      return out;
-    }
-    List<Document> out = new ArrayList<>(documents.size() + added.size());
-    int next = 0;
-    for (int i = 0; i < documents.size(); i++) {
-      Document d = documents.get(i);
-      while (next < added.size() && Document.ORDER.compare(added.get(next), d) < 0) {
-        out.add(added.get(next++));
-      }
-      Optional<Document> edit = edits.get(i);
-      if (edit == null) {
-        out.add(d);
-      } else {
-        edit.ifPresent(out::add);
-      }
-    }
-    while (next < added.size()) {
-      out.add(added.get(next++));
-    }
-    return out;
-  }
-
-  private Optional<List<Diagnostic>> applyDiagnostics(List<Diagnostic> diagnostics) {
-    if (lostDiagnostics.isEmpty() && newDiagnostics.isEmpty()) {
-      return Optional.of(diagnostics);
-    }
-    List<Diagnostic> out = new ArrayList<>(diagnostics);
+  /**
+   * The lost diagnostics removed from the sorted {@code diagnostics} and the new ones inserted
+   * each after every one that sorts equal to it (new ones in their order), or empty when a lost
+   * one is not there.
+   */
+  private Optional<ListPatch<Diagnostic>> diagnosticPatch(List<Diagnostic> diagnostics) {
+    ListPatch<Diagnostic> patch = new ListPatch<>();
     for (Diagnostic d : lostDiagnostics) {
-      int at = indexOf(out, d);
+      int at = indexOf(diagnostics, d, patch);
       if (at < 0) {
         return Optional.empty();
       }
-      out.remove(at);
+      patch.remove(at);
     }
-    for (Diagnostic d : newDiagnostics) {
-      out.add(afterEqualOnes(out, d), d);
+    List<Diagnostic> sorted = new ArrayList<>(newDiagnostics);
+    sorted.sort(Diagnostic.ORDER); // stable: equal ones keep their order, each after the one before it
+    for (Diagnostic d : sorted) {
+      patch.insertBefore(afterEqualOnes(diagnostics, d), d);
     }
-    return Optional.of(out);
+    return Optional.of(patch);
   }
 
-  /** Where {@code d} is in the sorted {@code list}, or -1. */
-  private static int indexOf(List<Diagnostic> list, Diagnostic d) {
+  /** Where {@code d} is in the sorted {@code list} and not yet removed by {@code patch}, or -1. */
+  private static int indexOf(List<Diagnostic> list, Diagnostic d, ListPatch<Diagnostic> patch) {
     int at = java.util.Collections.binarySearch(list, d, Diagnostic.ORDER);
     if (at < 0) {
       return -1;
@@ -197,7 +158,7 @@ final class OutputDelta {
       first--;
     }
     for (int i = first; i < list.size() && Diagnostic.ORDER.compare(list.get(i), d) == 0; i++) {
-      if (list.get(i).equals(d)) {
+      if (!patch.edits(i) && list.get(i).equals(d)) {
         return i;
       }
     }

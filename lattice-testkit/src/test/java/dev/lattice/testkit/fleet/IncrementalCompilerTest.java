@@ -115,6 +115,38 @@ class IncrementalCompilerTest {
   }
 
   @Test
+  void aChangeBesideAKeptIngressRouteCompilesEverything() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles withRoute = fleet().with("d.yaml", service("d", "{}") + "  ingress:\n    routes:\n      web: {hosts: [d.example.com]}\n");
+    inc.compile(withRoute.sources());
+    // a's change declares no route: the kept input's route in its namespace is what refuses it
+    ParsedFiles edited = withRoute.with("a.yaml", service("a", "{}"));
+    Compilation got = inc.compile(edited.sources());
+    assertThat(inc.lastRecompile().reason()).startsWith("a namespace with ingress routes changed");
+    assertThat(got.toYaml()).isEqualTo(full(edited).toYaml());
+    ParsedFiles unrouted = edited.with("d.yaml", service("d", "{}"));
+    inc.compile(unrouted.sources());
+    assertThat(inc.lastRecompile().incremental()).isFalse(); // d's route goes
+    ParsedFiles again = unrouted.with("a.yaml", service("a", "b: {type: service, direction: outbound}"));
+    assertThat(inc.compile(again.sources()).toYaml()).isEqualTo(full(again).toYaml());
+    assertThat(inc.lastRecompile().incremental()).as(inc.lastRecompile().toString()).isTrue();
+  }
+
+  @Test
+  void aReadErrorCompilesEverythingAndItsFixIsIncremental() {
+    IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
+    ParsedFiles files = fleet();
+    Compilation clean = inc.compile(files.sources());
+    ParsedFiles broken = files.with("broken.yaml", "kind: [unclosed\n");
+    Compilation bad = inc.compile(broken.sources());
+    assertThat(inc.lastRecompile().reason()).isEqualTo("the input has read errors");
+    assertThat(bad.hasErrors()).isTrue();
+    assertThat(bad.diagnostics()).isEqualTo(full(broken).diagnostics());
+    assertThat(inc.compile(files.sources()).toYaml()).isEqualTo(clean.toYaml());
+    assertThat(inc.lastRecompile().reason()).isEqualTo("nothing changed");
+  }
+
+  @Test
   void anErrorIsTheFullCompilesAndTheFixIsComparedWithTheLastCleanInput() {
     IncrementalCompiler inc = new IncrementalCompiler(COMPILER);
     ParsedFiles files = fleet();
