@@ -1,5 +1,6 @@
 package dev.lattice.compiler;
 
+import dev.lattice.document.PersistentList;
 import dev.lattice.document.Document;
 import dev.lattice.document.DocumentWriter;
 import dev.lattice.compiler.plan.FleetPlan;

@@ -146,7 +146,8 @@ public sealed interface Value extends JsonSerializable permits Value.Mapping, Va
 
     @Override
     public boolean equals(Object other) {
-      return other == this || other instanceof Mapping m && hashCode() == m.hashCode()
+      // hashes tell two mappings apart only when both are known: computing one walks the whole tree
+      return other == this || other instanceof Mapping m && (hash == 0 || m.hash == 0 || hash == m.hash)
           && Arrays.equals(keys, m.keys) && Arrays.equals(values, m.values);
     }
 

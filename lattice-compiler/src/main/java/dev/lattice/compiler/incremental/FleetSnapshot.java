@@ -1,7 +1,7 @@
 package dev.lattice.compiler.incremental;
 
 import dev.lattice.compiler.Compilation;
-import dev.lattice.compiler.PersistentList;
+import dev.lattice.document.PersistentList;
 import dev.lattice.compiler.Sources;
 import dev.lattice.compiler.incremental.SourceChanges.Change;
 import dev.lattice.compiler.incremental.SourceChanges.Key;

@@ -1,6 +1,6 @@
 package dev.lattice.compiler.incremental;
 
-import dev.lattice.compiler.PersistentList;
+import dev.lattice.document.PersistentList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@
  * neighbourhood of what changed ({@link dev.lattice.compiler.incremental.SourceChanges}, {@link
  * dev.lattice.compiler.incremental.ReadChange}, {@link dev.lattice.compiler.incremental.Neighbourhood})
  * and patches the output ({@link dev.lattice.compiler.incremental.OutputDelta}, applied by {@link
- * dev.lattice.compiler.incremental.ListPatch} to the kept {@link dev.lattice.compiler.PersistentList}s,
+ * dev.lattice.compiler.incremental.ListPatch} to the kept {@link dev.lattice.document.PersistentList}s,
  * sharing what it does not change); its result is always byte-identical to a full compile of the
  * same sources.
  */

@@ -1,11 +1,10 @@
-package dev.lattice.compiler;
+package dev.lattice.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -64,14 +63,4 @@ class PersistentListTest {
     assertThat(PersistentList.copyOf(List.of())).isEmpty();
   }
 
-  @Test
-  void aCompilationKeepsAPersistentListAndCopiesAnyOther() {
-    PersistentList<dev.lattice.document.Document> none = PersistentList.copyOf(List.of());
-    Compilation kept = new Compilation(none, List.of(), Optional.empty());
-    assertThat(kept.documents()).isSameAs(none);
-    assertThat(kept.partialDocuments()).isSameAs(none);
-    List<dev.lattice.document.Document> mutable = new ArrayList<>();
-    Compilation copied = new Compilation(mutable, new ArrayList<>(), Optional.empty());
-    assertThat(copied.documents()).isNotSameAs(mutable).isSameAs(copied.partialDocuments());
-  }
 }

@@ -1,4 +1,4 @@
-package dev.lattice.compiler;
+package dev.lattice.document;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
