@@ -139,7 +139,9 @@ final class DeclarationCollector {
           "remove it: a service always reaches itself", sources.keyAt(path), sources.pathOf(path)));
       return false;
     }
-    if (index.isMember(peer) || externals.containsKey(peer)) {
+    // a standalone external service exists for everyone; an inline one (ns/<service>-<resource>) is
+    // its declaring service's own: naming it from elsewhere named nothing, whatever the object order
+    if (index.isMember(peer) || index.externals.containsKey(peer)) {
       return true;
     }
     // a partial input (one team's folder in CI) is the normal case: the one-sided rule already holds
