@@ -138,20 +138,9 @@ public final class LatticeCompiler {
       emitted.forEach(d -> declared(emitter, kinds, d));
       return new Emitted(keepContent ? emitted : emitted.stream().map(LatticeCompiler::identity).toList(), found);
     });
-    List<List<Document>> byEmitter = new ArrayList<>();
-    int count = 0;
-    for (Emitted e : results) {
-      diagnostics.addAll(e.diagnostics());
-      byEmitter.add(e.documents());
-      count += e.documents().size();
-    }
-    Document[] all = new Document[count];
-    int at = 0;
-    for (List<Document> emitted : byEmitter) {
-      for (Document d : emitted) {
-        all[at++] = d;
-      }
-    }
+    results.forEach(e -> diagnostics.addAll(e.diagnostics()));
+    List<List<Document>> byEmitter = results.stream().map(Emitted::documents).toList();
+    Document[] all = byEmitter.stream().flatMap(List::stream).toArray(Document[]::new);
     // stable, as List.sort is: documents of one identity keep emitter order (the collision report below names both)
     java.util.Arrays.parallelSort(all, Document.ORDER);
     List<Document> documents = java.util.Collections.unmodifiableList(java.util.Arrays.asList(all));

@@ -7,7 +7,6 @@ import dev.lattice.compiler.spi.EmittedKind;
 import dev.lattice.compiler.spi.Emitter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The L4 layer (DESIGN.md §3): one {@code CiliumNetworkPolicy} per mesh member, allowing exactly its
@@ -47,16 +46,8 @@ public final class CiliumEmitter implements Emitter {
     plan.jobs().values().forEach(job -> JobPeerPolicy.of(plan, job).ifPresent(documents::add));
     plan.gateways().values().forEach(g -> documents.add(GatewayPolicy.of(plan, g)));
     plan.models().values().forEach(model -> documents.addAll(ModelPolicy.of(plan, model)));
-    // Tetragon allow-lists per workload, at once, each with its own diagnostics, joined in workload order
-    record Traced(Optional<Document> policy, List<dev.lattice.model.diagnostics.Diagnostic> diagnostics) {}
-    List<Traced> traced = new ArrayList<>(plan.workloads().values()).parallelStream().map(w -> {
-      List<dev.lattice.model.diagnostics.Diagnostic> found = new ArrayList<>();
-      return new Traced(TetragonPolicy.of(w, new EmitContext(context.options(), found::add), downloads(plan, w)), found);
-    }).toList();
-    for (Traced t : traced) {
-      t.policy().ifPresent(documents::add);
-      t.diagnostics().forEach(context::report);
-    }
+    context.atOnce(plan.workloads().values(), (w, own) -> TetragonPolicy.of(w, own, downloads(plan, w)))
+        .forEach(policy -> policy.ifPresent(documents::add));
     documents.sort(Document.ORDER);
     return documents;
   }

@@ -74,15 +74,13 @@ public final class KubernetesEmitter implements Emitter {
     Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates = new java.util.HashMap<>();
     // workloads are emitted independently (the plan is immutable), so at once, each into its own
     // lists, joined in workload order: the documents and diagnostics of emitting them one by one
-    List<Emitted> emitted = new ArrayList<>(plan.workloads().values()).parallelStream().map(w -> {
-      Emitted e = new Emitted(w, new ArrayList<>(), new ArrayList<>(), new java.util.HashMap<>());
+    for (Emitted e : context.atOnce(plan.workloads().values(), (w, own) -> {
+      Emitted result = new Emitted(new ArrayList<>(), new java.util.HashMap<>());
       emitWorkload(w, plan.jobOf(w.ref()).isPresent() || plan.modelOf(w.ref()).isPresent(), plan.callsExternalNames(w.ref()),
-          new EmitContext(context.options(), e.diagnostics()::add), e.documents(), e.taskTemplates());
-      return e;
-    }).toList();
-    for (Emitted e : emitted) {
+          own, result.documents(), result.taskTemplates());
+      return result;
+    })) {
       out.addAll(e.documents());
-      e.diagnostics().forEach(context::report);
       taskTemplates.putAll(e.taskTemplates());
     }
     plan.jobs().values().forEach(job -> out.add(VolcanoJob.of(job, taskTemplates)));
@@ -90,9 +88,8 @@ public final class KubernetesEmitter implements Emitter {
     return out;
   }
 
-  /** One workload's documents, diagnostics and (a job's task) pod template. */
-  private record Emitted(WorkloadPlan workload, List<Document> documents, List<dev.lattice.model.diagnostics.Diagnostic> diagnostics,
-      Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates) {}
+  /** One workload's documents and (a job's task) pod template. */
+  private record Emitted(List<Document> documents, Map<dev.lattice.model.base.ObjectRef, ObjectNode> taskTemplates) {}
 
   /**
    * A service's documents; for a job's task (its pods come from the Volcano job, {@link VolcanoJob})
